@@ -1,0 +1,160 @@
+//! Reading a response into a thread, and saying clearly what went wrong when
+//! it cannot be read.
+
+use super::model::ThreadDocument;
+use std::fmt;
+
+/// Why a thread could not be shown. Its `Display` is the message readers see.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadError {
+    /// The request never got an answer (offline, DNS, CORS, refused).
+    Network(String),
+    /// The server answered with an error status.
+    Status {
+        /// The HTTP status code.
+        status: u16,
+        /// The status text, possibly empty.
+        text: String,
+    },
+    /// The body is not JSON at all.
+    NotJson(String),
+    /// The body is JSON but not a thread: names where and what.
+    Shape {
+        /// Where in the document, like `comments[2].id`.
+        path: String,
+        /// What was wrong there.
+        detail: String,
+        /// The line of the response where reading stopped.
+        line: usize,
+        /// The column of that line.
+        column: usize,
+    },
+    /// Replies are nested deeper than the JSON reader follows.
+    TooDeep,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Network(detail) => {
+                write!(f, "Could not reach the comment server ({detail}).")
+            }
+            LoadError::Status { status, text } if text.is_empty() => {
+                write!(f, "The comment server answered with HTTP {status}.")
+            }
+            LoadError::Status { status, text } => {
+                write!(f, "The comment server answered with HTTP {status} {text}.")
+            }
+            LoadError::NotJson(detail) => {
+                write!(f, "The comments could not be read: the response is not valid JSON ({detail}).")
+            }
+            LoadError::Shape { path, detail, line, column } => {
+                let place = if path == "." {
+                    "the top level of the response".to_owned()
+                } else {
+                    format!("`{path}`")
+                };
+                write!(
+                    f,
+                    "The comments could not be read: {detail} at {place} (line {line}, column {column})."
+                )
+            }
+            LoadError::TooDeep => write!(
+                f,
+                "The comments could not be read: replies are nested too deeply. \
+                 List deep replies flat, with `parent` ids."
+            ),
+        }
+    }
+}
+
+/// Parses a native-format response, naming the path of the first problem.
+pub fn parse_document(body: &str) -> Result<ThreadDocument, LoadError> {
+    let mut deserializer = serde_json::Deserializer::from_str(body);
+    let document: ThreadDocument =
+        serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+            let path = error.path().to_string();
+            let inner = error.into_inner();
+            if inner.to_string().starts_with("recursion limit exceeded") {
+                LoadError::TooDeep
+            } else if inner.is_syntax() || inner.is_eof() {
+                LoadError::NotJson(inner.to_string())
+            } else {
+                let message = inner.to_string();
+                let detail = match message.rsplit_once(" at line ") {
+                    Some((detail, _)) => detail.to_owned(),
+                    None => message,
+                };
+                LoadError::Shape { path, detail, line: inner.line(), column: inner.column() }
+            }
+        })?;
+    deserializer
+        .end()
+        .map_err(|error| LoadError::NotJson(error.to_string()))?;
+    Ok(document)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn message(body: &str) -> String {
+        match parse_document(body) {
+            Ok(_) => panic!("{body} should not parse"),
+            Err(error) => error.to_string(),
+        }
+    }
+
+    #[test]
+    fn reads_a_nested_thread_with_numeric_ids() {
+        let document = parse_document(
+            r#"{"id": 7, "comments": [{"id": 1, "author": "Ann", "body": "Hi",
+                "replies": [{"id": "2", "body": "Hello", "score": -3}]}]}"#,
+        )
+        .expect("valid document");
+        assert_eq!(document.id.as_deref(), Some("7"));
+        assert_eq!(document.comments[0].id, "1");
+        assert_eq!(document.comments[0].replies[0].score, Some(-3));
+        assert!(document.article.is_none());
+    }
+
+    #[test]
+    fn names_what_is_missing_and_where() {
+        assert_eq!(
+            message(r#"{"items": []}"#),
+            "The comments could not be read: missing field `comments` at the top level of the response (line 1, column 13)."
+        );
+        assert!(message(r#"{"comments": [{"id": "a"}, {"body": "no id"}]}"#)
+            .contains("missing field `id`"));
+        assert!(message(r#"{"comments": [{"id": "a"}, {"body": "no id"}]}"#).contains("at `comments[1]`"));
+        assert!(message(r#"{"comments": [{"id": true}]}"#)
+            .contains("expected the id as a string or a number at `comments[0].id` (line 1, column 26)"));
+        assert!(message(r#"{"comments": {}}"#).contains("invalid type: map, expected a sequence"));
+    }
+
+    #[test]
+    fn says_when_the_body_is_not_json() {
+        assert!(message("<html>Server error</html>").starts_with(
+            "The comments could not be read: the response is not valid JSON (expected value at line 1 column 1)"
+        ));
+        assert!(message(r#"{"comments": []} trailing"#).contains("not valid JSON"));
+        assert!(message("").contains("not valid JSON"));
+    }
+
+    #[test]
+    fn says_when_nesting_is_too_deep() {
+        let mut body = String::from(r#"{"comments": ["#);
+        for i in 0..200 {
+            body.push_str(&format!(r#"{{"id": {i}, "replies": ["#));
+        }
+        body.push_str(&"]}".repeat(200));
+        body.push_str("]}");
+        assert_eq!(parse_document(&body), Err(LoadError::TooDeep));
+    }
+
+    #[test]
+    fn describes_http_failures() {
+        let error = LoadError::Status { status: 500, text: "Internal Server Error".into() };
+        assert_eq!(error.to_string(), "The comment server answered with HTTP 500 Internal Server Error.");
+    }
+}

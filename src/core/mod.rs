@@ -1,0 +1,8 @@
+//! The pure core: everything that needs no browser, tested with `cargo test`.
+
+pub mod load;
+pub mod model;
+pub mod state;
+pub mod store;
+pub mod text;
+pub mod time;

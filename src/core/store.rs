@@ -1,0 +1,328 @@
+//! The normalized thread store: every comment once, by id, with a children
+//! index, roots in display order and descendant counts. Building it never
+//! recurses, so depth is unlimited, and it repairs bad data instead of failing.
+
+use super::model::{Comment, CommentId, CommentInput};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// What the store had to repair while building; each list names the ids involved.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StoreReport {
+    /// Comments whose parent is not in the data; they are shown at top level.
+    pub orphans: Vec<CommentId>,
+    /// Ids that appeared more than once; the first occurrence was kept.
+    pub duplicates: Vec<CommentId>,
+    /// Comments whose parent chain looped back on itself; each was cut loose
+    /// from its parent and shown at top level, which breaks the loop.
+    pub cycles: Vec<CommentId>,
+}
+
+impl StoreReport {
+    /// True when the data needed no repair.
+    pub fn is_clean(&self) -> bool {
+        self.orphans.is_empty() && self.duplicates.is_empty() && self.cycles.is_empty()
+    }
+}
+
+/// A thread of comments, normalized for rendering.
+#[derive(Debug, Default, PartialEq)]
+pub struct ThreadStore {
+    comments: HashMap<CommentId, Rc<Comment>>,
+    children: HashMap<CommentId, Rc<[CommentId]>>,
+    roots: Rc<[CommentId]>,
+    descendants: HashMap<CommentId, usize>,
+    report: StoreReport,
+}
+
+impl ThreadStore {
+    /// Builds the store from comments given flat (with `parent` ids), nested
+    /// (with `replies`), or mixed. A nested reply's parent is the comment it
+    /// is nested in. Siblings keep the order in which they were listed, so a
+    /// reply listed before its parent still lands under it.
+    pub fn build(inputs: &[CommentInput]) -> ThreadStore {
+        let mut report = StoreReport::default();
+        let flat = flatten(inputs);
+
+        let mut order: Vec<CommentId> = Vec::with_capacity(flat.len());
+        let mut comments: HashMap<CommentId, Rc<Comment>> = HashMap::with_capacity(flat.len());
+        let mut parents: HashMap<CommentId, Option<CommentId>> = HashMap::with_capacity(flat.len());
+        for (input, nesting_parent) in flat {
+            let comment = Comment::from_input(input);
+            if comments.contains_key(&comment.id) {
+                report.duplicates.push(comment.id.clone());
+                continue;
+            }
+            let parent = nesting_parent
+                .map(|parent| parent.id.as_str())
+                .or(input.parent.as_deref())
+                .map(CommentId::from);
+            order.push(comment.id.clone());
+            parents.insert(comment.id.clone(), parent);
+            comments.insert(comment.id.clone(), Rc::new(comment));
+        }
+
+        for id in &order {
+            let missing = matches!(&parents[id], Some(parent) if !comments.contains_key(parent));
+            if missing {
+                report.orphans.push(id.clone());
+                parents.insert(id.clone(), None);
+            }
+        }
+        break_cycles(&order, &mut parents, &mut report);
+
+        let mut roots = Vec::new();
+        let mut children: HashMap<CommentId, Vec<CommentId>> = HashMap::new();
+        for id in &order {
+            match &parents[id] {
+                Some(parent) => children.entry(parent.clone()).or_default().push(id.clone()),
+                None => roots.push(id.clone()),
+            }
+        }
+        let descendants = count_descendants(&roots, &children);
+
+        ThreadStore {
+            comments,
+            children: children
+                .into_iter()
+                .map(|(id, list)| (id, Rc::from(list)))
+                .collect(),
+            roots: Rc::from(roots),
+            descendants,
+            report,
+        }
+    }
+
+    /// The comment with this id.
+    pub fn comment(&self, id: &str) -> Option<&Rc<Comment>> {
+        self.comments.get(id)
+    }
+
+    /// The top-level comments, in display order.
+    pub fn roots(&self) -> Rc<[CommentId]> {
+        self.roots.clone()
+    }
+
+    /// The direct replies to a comment, in display order.
+    pub fn children(&self, id: &str) -> Rc<[CommentId]> {
+        self.children.get(id).cloned().unwrap_or_else(|| Rc::from([]))
+    }
+
+    /// How many comments are below this one, at every depth.
+    pub fn descendant_count(&self, id: &str) -> usize {
+        self.descendants.get(id).copied().unwrap_or(0)
+    }
+
+    /// How many comments the thread holds.
+    pub fn len(&self) -> usize {
+        self.comments.len()
+    }
+
+    /// True when the thread has no comments.
+    pub fn is_empty(&self) -> bool {
+        self.comments.is_empty()
+    }
+
+    /// What had to be repaired while building.
+    pub fn report(&self) -> &StoreReport {
+        &self.report
+    }
+}
+
+/// Lists every comment with the comment it is nested in, depth first and in
+/// document order, without recursion.
+fn flatten(inputs: &[CommentInput]) -> Vec<(&CommentInput, Option<&CommentInput>)> {
+    let mut flat = Vec::with_capacity(inputs.len());
+    let mut stack: Vec<(&CommentInput, Option<&CommentInput>)> =
+        inputs.iter().rev().map(|input| (input, None)).collect();
+    while let Some((input, parent)) = stack.pop() {
+        flat.push((input, parent));
+        stack.extend(input.replies.iter().rev().map(|reply| (reply, Some(input))));
+    }
+    flat
+}
+
+/// Follows parent links from every comment; where a chain comes back to a
+/// comment already on it, the earliest-listed comment of that loop becomes a
+/// root. Each comment is walked once, so this is linear.
+fn break_cycles(
+    order: &[CommentId],
+    parents: &mut HashMap<CommentId, Option<CommentId>>,
+    report: &mut StoreReport,
+) {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        OnPath,
+        Done,
+    }
+    let position: HashMap<&CommentId, usize> = order.iter().enumerate().map(|(i, id)| (id, i)).collect();
+    let mut marks: HashMap<CommentId, Mark> = HashMap::with_capacity(order.len());
+    for start in order {
+        let mut path: Vec<CommentId> = Vec::new();
+        let mut current = Some(start.clone());
+        while let Some(id) = current {
+            match marks.get(&id) {
+                Some(Mark::Done) => break,
+                Some(Mark::OnPath) => {
+                    let loop_start = path.iter().position(|p| *p == id).unwrap_or(0);
+                    if let Some(first) = path[loop_start..].iter().min_by_key(|p| position[p]) {
+                        report.cycles.push(first.clone());
+                        parents.insert(first.clone(), None);
+                    }
+                    break;
+                }
+                None => {
+                    marks.insert(id.clone(), Mark::OnPath);
+                    current = parents.get(&id).cloned().flatten();
+                    path.push(id);
+                }
+            }
+        }
+        for id in path {
+            marks.insert(id, Mark::Done);
+        }
+    }
+}
+
+/// Counts each comment's descendants by visiting the tree in reverse pre-order,
+/// so every child is counted before its parent.
+fn count_descendants(
+    roots: &[CommentId],
+    children: &HashMap<CommentId, Vec<CommentId>>,
+) -> HashMap<CommentId, usize> {
+    let mut preorder = Vec::new();
+    let mut stack: Vec<&CommentId> = roots.iter().rev().collect();
+    while let Some(id) = stack.pop() {
+        preorder.push(id);
+        if let Some(list) = children.get(id) {
+            stack.extend(list.iter().rev());
+        }
+    }
+    let mut counts: HashMap<CommentId, usize> = HashMap::with_capacity(preorder.len());
+    for id in preorder.into_iter().rev() {
+        let below = children
+            .get(id)
+            .map(|list| list.iter().map(|child| 1 + counts.get(child).copied().unwrap_or(0)).sum())
+            .unwrap_or(0);
+        counts.insert(id.clone(), below);
+    }
+    counts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn flat(id: &str, parent: Option<&str>) -> CommentInput {
+        CommentInput {
+            id: id.into(),
+            parent: parent.map(Into::into),
+            author: None,
+            created: None,
+            score: None,
+            body: format!("body of {id}"),
+            replies: Vec::new(),
+        }
+    }
+
+    fn nested(id: &str, replies: Vec<CommentInput>) -> CommentInput {
+        CommentInput { replies, ..flat(id, None) }
+    }
+
+    fn ids(list: &[CommentId]) -> Vec<&str> {
+        list.iter().map(|id| &**id).collect()
+    }
+
+    #[test]
+    fn builds_from_parent_ids_keeping_sibling_order() {
+        let store = ThreadStore::build(&[
+            flat("a", None),
+            flat("b", None),
+            flat("a1", Some("a")),
+            flat("a2", Some("a")),
+            flat("a1x", Some("a1")),
+        ]);
+        assert_eq!(ids(&store.roots()), ["a", "b"]);
+        assert_eq!(ids(&store.children("a")), ["a1", "a2"]);
+        assert_eq!(ids(&store.children("a1")), ["a1x"]);
+        assert_eq!(store.descendant_count("a"), 3);
+        assert_eq!(store.descendant_count("b"), 0);
+        assert_eq!(store.len(), 5);
+        assert!(store.report().is_clean());
+    }
+
+    #[test]
+    fn builds_from_nested_replies() {
+        let store = ThreadStore::build(&[
+            nested("a", vec![nested("a1", vec![flat("a1x", None)]), flat("a2", None)]),
+            flat("b", None),
+        ]);
+        assert_eq!(ids(&store.roots()), ["a", "b"]);
+        assert_eq!(ids(&store.children("a")), ["a1", "a2"]);
+        assert_eq!(ids(&store.children("a1")), ["a1x"]);
+        assert_eq!(store.descendant_count("a"), 3);
+        assert_eq!(store.comment("a1x").map(|c| c.body.as_str()), Some("body of a1x"));
+    }
+
+    #[test]
+    fn attaches_a_reply_listed_before_its_parent() {
+        let store = ThreadStore::build(&[flat("reply", Some("top")), flat("top", None)]);
+        assert_eq!(ids(&store.roots()), ["top"]);
+        assert_eq!(ids(&store.children("top")), ["reply"]);
+        assert!(store.report().is_clean());
+    }
+
+    #[test]
+    fn shows_orphans_at_top_level_and_reports_them() {
+        let store = ThreadStore::build(&[flat("a", None), flat("lost", Some("gone"))]);
+        assert_eq!(ids(&store.roots()), ["a", "lost"]);
+        assert_eq!(ids(&store.report().orphans), ["lost"]);
+    }
+
+    #[test]
+    fn keeps_the_first_of_duplicate_ids() {
+        let mut second = flat("a", None);
+        second.body = "second".into();
+        let store = ThreadStore::build(&[flat("a", None), second, flat("b", Some("a"))]);
+        assert_eq!(store.len(), 2);
+        assert_eq!(store.comment("a").map(|c| c.body.as_str()), Some("body of a"));
+        assert_eq!(ids(&store.report().duplicates), ["a"]);
+        assert_eq!(ids(&store.roots()), ["a"]);
+    }
+
+    #[test]
+    fn breaks_cycles_at_the_earliest_listed_comment() {
+        let store = ThreadStore::build(&[
+            flat("x", Some("z")),
+            flat("y", Some("x")),
+            flat("z", Some("y")),
+            flat("self", Some("self")),
+            flat("tail", Some("y")),
+        ]);
+        assert_eq!(ids(&store.roots()), ["x", "self"]);
+        assert_eq!(ids(&store.children("x")), ["y"]);
+        assert_eq!(ids(&store.children("y")), ["z", "tail"]);
+        assert_eq!(store.descendant_count("x"), 3);
+        assert_eq!(ids(&store.report().cycles), ["x", "self"]);
+        assert!(store.report().orphans.is_empty());
+    }
+
+    #[test]
+    fn handles_a_chain_far_deeper_than_any_stack() {
+        let depth = 200_000;
+        let mut inputs = vec![flat("0", None)];
+        inputs.extend((1..depth).map(|i| flat(&i.to_string(), Some(&(i - 1).to_string()))));
+        let store = ThreadStore::build(&inputs);
+        assert_eq!(ids(&store.roots()), ["0"]);
+        assert_eq!(store.descendant_count("0"), depth - 1);
+        assert_eq!(store.descendant_count("100000"), depth - 100_001);
+    }
+
+    #[test]
+    fn treats_blank_author_as_anonymous() {
+        let mut input = flat("a", None);
+        input.author = Some("  ".into());
+        let store = ThreadStore::build(&[input]);
+        assert_eq!(store.comment("a").and_then(|c| c.author.clone()), None);
+    }
+}

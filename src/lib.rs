@@ -1,0 +1,8 @@
+//! Threadline: a comment-thread widget for news pages, compiled to WebAssembly.
+//!
+//! [`core`] holds everything that needs no browser (the model, the thread
+//! store, parsing, the reader's state, text and time rules); [`services`] wraps
+//! the network and storage; [`components`] renders; [`embed`] is what the
+//! script-tag loader calls.
+
+pub mod core;
