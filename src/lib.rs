@@ -2,7 +2,12 @@
 //!
 //! [`core`] holds everything that needs no browser (the model, the thread
 //! store, parsing, the reader's state, text and time rules); [`services`] wraps
-//! the network and storage; [`components`] renders; [`embed`] is what the
-//! script-tag loader calls.
+//! the network and storage; [`live_thread`] connects a loaded thread to the
+//! views; [`components`] renders; [`embed`] is what the script-tag loader calls.
 
+pub mod components;
 pub mod core;
+pub mod embed;
+pub mod format;
+pub mod live_thread;
+pub mod services;

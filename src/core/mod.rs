@@ -1,8 +1,10 @@
 //! The pure core: everything that needs no browser, tested with `cargo test`.
 
+pub mod config;
 pub mod load;
 pub mod model;
 pub mod state;
 pub mod store;
 pub mod text;
 pub mod time;
+pub mod url;

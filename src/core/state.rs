@@ -2,6 +2,7 @@
 //! as a pure reducer that says exactly which comments an action touched.
 
 use super::model::CommentId;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
 /// Something the reader did to the thread.
@@ -11,31 +12,15 @@ pub enum ThreadAction {
     ToggleCollapsed(CommentId),
 }
 
-/// The reader's own state for one thread, which outlives a page load.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// The reader's own state for one thread, which outlives a page load: it is
+/// saved as JSON (the folded ids, sorted).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ThreadState {
     collapsed: BTreeSet<CommentId>,
 }
 
 impl ThreadState {
-    /// Restores the state saved by [`ThreadState::to_saved`]. Anything
-    /// unreadable (another version, a hand-edited value) gives a fresh state.
-    pub fn from_saved(saved: Option<&str>) -> Self {
-        let collapsed = saved
-            .and_then(|text| serde_json::from_str::<Vec<String>>(text).ok())
-            .unwrap_or_default()
-            .into_iter()
-            .map(CommentId::from)
-            .collect();
-        ThreadState { collapsed }
-    }
-
-    /// The state as a string for storage: the folded ids, sorted.
-    pub fn to_saved(&self) -> String {
-        let ids: Vec<&str> = self.collapsed.iter().map(|id| &**id).collect();
-        serde_json::to_string(&ids).unwrap_or_else(|_| "[]".to_owned())
-    }
-
     /// Whether the replies under this comment are folded.
     pub fn is_collapsed(&self, id: &str) -> bool {
         self.collapsed.contains(id)
@@ -74,15 +59,9 @@ mod tests {
         let mut state = ThreadState::default();
         state.apply(ThreadAction::ToggleCollapsed("b".into()));
         state.apply(ThreadAction::ToggleCollapsed("a".into()));
-        let saved = state.to_saved();
-        assert_eq!(saved, r#"["a","b"]"#);
-        assert_eq!(ThreadState::from_saved(Some(&saved)), state);
-    }
-
-    #[test]
-    fn unreadable_storage_gives_a_fresh_state() {
-        for saved in [None, Some(""), Some("{"), Some("{\"a\":1}"), Some("[1,2]")] {
-            assert_eq!(ThreadState::from_saved(saved), ThreadState::default());
-        }
+        let saved = serde_json::to_string(&state).expect("serializable");
+        assert_eq!(saved, r#"{"collapsed":["a","b"]}"#);
+        assert_eq!(serde_json::from_str::<ThreadState>(&saved).ok(), Some(state));
+        assert_eq!(serde_json::from_str::<ThreadState>("{}").ok(), Some(ThreadState::default()));
     }
 }

@@ -1,0 +1,74 @@
+//! The article above the thread, when the data carries one.
+
+use super::text::plain_text;
+use crate::core::model::{Article, ArticleBlock};
+use crate::core::time::parse_iso8601_ms;
+use crate::core::url::safe_url;
+use crate::format;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of [`ArticleView`].
+#[derive(Properties, PartialEq)]
+pub struct ArticleProps {
+    /// The article to show.
+    pub article: Rc<Article>,
+}
+
+/// Headline, date, byline and body of the article.
+#[function_component]
+pub fn ArticleView(props: &ArticleProps) -> Html {
+    let article = &props.article;
+    let published = article.published.as_deref().and_then(parse_iso8601_ms);
+    html! {
+        <article class="tl-article">
+            <header>
+                <h1 class="tl-article-title">{ &article.title }</h1>
+                if published.is_some() || article.byline.is_some() {
+                    <p class="tl-dateline">
+                        if let Some(byline) = &article.byline {
+                            <span class="tl-byline">{ byline }</span>
+                        }
+                        if let Some(ms) = published {
+                            <time datetime={format::iso(ms)}>{ format::long_date(ms) }</time>
+                        }
+                    </p>
+                }
+            </header>
+            { for article.body.iter().map(block) }
+        </article>
+    }
+}
+
+fn block(block: &ArticleBlock) -> Html {
+    match block {
+        ArticleBlock::Paragraph { text } => plain_text(text),
+        ArticleBlock::Figure { image, alt, caption, link } => {
+            let image = safe_url(image).map(|src| html! { <img src={src.to_owned()} alt={alt.clone()} loading="lazy" /> });
+            let link = link.as_deref().and_then(safe_url).map(str::to_owned);
+            html! {
+                <figure class="tl-figure">
+                    if let Some(href) = link.clone() {
+                        // The caption carries the same link for keyboards and screen readers.
+                        if caption.is_empty() {
+                            <a href={href}>{ image }</a>
+                        } else {
+                            <a href={href} tabindex="-1" aria-hidden="true">{ image }</a>
+                        }
+                    } else {
+                        { image }
+                    }
+                    if !caption.is_empty() {
+                        <figcaption>
+                            if let Some(href) = link {
+                                <a href={href}>{ caption }</a>
+                            } else {
+                                { caption }
+                            }
+                        </figcaption>
+                    }
+                </figure>
+            }
+        }
+    }
+}

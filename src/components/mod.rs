@@ -1,0 +1,11 @@
+//! The views: they render state and dispatch actions, nothing more.
+
+mod article;
+mod comment;
+mod text;
+mod thread;
+mod widget;
+
+pub use comment::{comment_renders, CommentNode};
+pub use thread::ThreadView;
+pub use widget::{Widget, WidgetProps};

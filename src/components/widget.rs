@@ -1,0 +1,77 @@
+//! The widget's root: loads the thread and shows it, a loading state, or an
+//! error with a Retry button.
+
+use super::article::ArticleView;
+use super::thread::ThreadView;
+use crate::core::config::MountConfig;
+use crate::core::load::LoadError;
+use crate::live_thread::{self, LoadedThread};
+use std::rc::Rc;
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+/// Props of [`Widget`].
+#[derive(Properties, PartialEq)]
+pub struct WidgetProps {
+    /// Where the comments come from, and the thread's name.
+    pub config: Rc<MountConfig>,
+    /// Prefix for element ids, unique per widget on the page.
+    pub dom_prefix: AttrValue,
+}
+
+enum Phase {
+    Loading,
+    Failed(LoadError),
+    Ready(LoadedThread),
+}
+
+/// One Threadline on the page.
+#[function_component]
+pub fn Widget(props: &WidgetProps) -> Html {
+    let phase = use_state(|| Phase::Loading);
+    let attempt = use_state(|| 0_u32);
+    {
+        let phase = phase.setter();
+        let prefix = props.dom_prefix.to_string();
+        use_effect_with((props.config.clone(), *attempt), move |(config, _)| {
+            phase.set(Phase::Loading);
+            let config = config.clone();
+            spawn_local(async move {
+                phase.set(match live_thread::load(&config, prefix).await {
+                    Ok(loaded) => Phase::Ready(loaded),
+                    Err(error) => Phase::Failed(error),
+                });
+            });
+        });
+    }
+    let retry = {
+        let attempt = attempt.clone();
+        Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1))
+    };
+
+    html! {
+        <div class="threadline">
+            {
+                match &*phase {
+                    Phase::Loading => html! {
+                        <p class="tl-status" role="status">{ "Loading comments…" }</p>
+                    },
+                    Phase::Failed(error) => html! {
+                        <div class="tl-error" role="alert">
+                            <p>{ error.to_string() }</p>
+                            <button type="button" class="tl-retry" onclick={retry}>{ "Retry" }</button>
+                        </div>
+                    },
+                    Phase::Ready(loaded) => html! {
+                        <>
+                            if let Some(article) = loaded.article.clone() {
+                                <ArticleView {article} />
+                            }
+                            <ThreadView thread={loaded.thread.clone()} />
+                        </>
+                    },
+                }
+            }
+        </div>
+    }
+}

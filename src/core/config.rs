@@ -1,0 +1,63 @@
+//! The settings a host page gives a widget, read from `data-` attributes or
+//! a JS object.
+
+/// What one widget needs to know to show a thread.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MountConfig {
+    /// The URL of the comment JSON, resolved against the page.
+    pub src: String,
+    /// Names the thread in the reader's storage; defaults to the document's
+    /// own `id`, then to `src`.
+    pub thread_id: Option<String>,
+}
+
+impl MountConfig {
+    /// Reads the settings by their dataset names (`src` for `data-src`,
+    /// `threadId` for `data-thread-id`). Says what is missing when the URL is.
+    pub fn read(setting: impl Fn(&str) -> Option<String>) -> Result<MountConfig, String> {
+        let present = |name: &str| setting(name).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+        let src = present("src").ok_or_else(|| {
+            "Threadline needs the URL of its comments: add data-src=\"…\" to its script tag \
+             (or `src` to the config passed to Threadline.mount)."
+                .to_owned()
+        })?;
+        Ok(MountConfig { src, thread_id: present("threadId") })
+    }
+
+    /// The key under which the reader's state for this thread is stored.
+    pub fn storage_key(&self, document_id: Option<&str>) -> String {
+        let thread = self.thread_id.as_deref().or(document_id).unwrap_or(&self.src);
+        format!("threadline:v1:{thread}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(pairs: &[(&str, &str)]) -> Result<MountConfig, String> {
+        MountConfig::read(|name| {
+            pairs.iter().find(|(key, _)| *key == name).map(|(_, value)| value.to_string())
+        })
+    }
+
+    #[test]
+    fn reads_src_and_thread_id() {
+        let config = read(&[("src", " data/t.json "), ("threadId", "story-1")]).expect("valid");
+        assert_eq!(config.src, "data/t.json");
+        assert_eq!(config.storage_key(Some("doc")), "threadline:v1:story-1");
+    }
+
+    #[test]
+    fn keys_storage_by_document_id_then_src() {
+        let config = read(&[("src", "data/t.json")]).expect("valid");
+        assert_eq!(config.storage_key(Some("doc")), "threadline:v1:doc");
+        assert_eq!(config.storage_key(None), "threadline:v1:data/t.json");
+    }
+
+    #[test]
+    fn says_when_src_is_missing() {
+        assert!(read(&[("src", "  ")]).unwrap_err().contains("data-src"));
+        assert!(read(&[]).is_err());
+    }
+}

@@ -1,0 +1,61 @@
+//! Which URLs from an endpoint may become a link or an image source.
+
+/// Returns the URL, trimmed, if it is safe to put in `href` or `src`: an
+/// `http:`, `https:` or `mailto:` URL, or a relative one. Anything with
+/// another scheme (`javascript:`, `data:`, `vbscript:`...) is refused, also
+/// when disguised with case, whitespace or control characters, because
+/// browsers strip those before reading the scheme.
+pub fn safe_url(url: &str) -> Option<&str> {
+    let url = url.trim_matches(|c: char| c.is_whitespace() || c.is_control());
+    if url.is_empty() {
+        return None;
+    }
+    let visible: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .take_while(|c| !matches!(c, '/' | '?' | '#'))
+        .collect::<String>()
+        .to_ascii_lowercase();
+    match visible.split_once(':') {
+        None => Some(url),
+        Some((scheme, _)) if matches!(scheme, "http" | "https" | "mailto") => Some(url),
+        Some(_) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_url;
+
+    #[test]
+    fn allows_web_and_relative_urls() {
+        for url in [
+            "https://example.com/map.png",
+            "http://example.com",
+            "mailto:desk@example.com",
+            "images/map.svg",
+            "/data/a.json?x=1:2",
+            "#comment-3",
+        ] {
+            assert_eq!(safe_url(url), Some(url), "{url}");
+        }
+        assert_eq!(safe_url("  https://example.com \n"), Some("https://example.com"));
+    }
+
+    #[test]
+    fn refuses_script_and_data_urls_however_disguised() {
+        for url in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            " javascript:alert(1)",
+            "java\tscript:alert(1)",
+            "java\u{0}script:alert(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "vbscript:msgbox(1)",
+            "",
+            "   ",
+        ] {
+            assert_eq!(safe_url(url), None, "{url:?}");
+        }
+    }
+}

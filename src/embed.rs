@@ -1,0 +1,38 @@
+//! What the script-tag loader and host pages call: `mount`.
+
+use crate::components::{Widget, WidgetProps};
+use crate::core::config::MountConfig;
+use js_sys::Reflect;
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+
+thread_local! {
+    static MOUNTED: Cell<usize> = const { Cell::new(0) };
+}
+
+/// Shows a thread in `host`. `settings` is the script tag's `dataset` or any
+/// object with the same names (`src`, `threadId`). Throws a message naming
+/// the missing setting instead of mounting a broken widget.
+#[wasm_bindgen]
+pub fn mount(host: web_sys::Element, settings: JsValue) -> Result<(), JsValue> {
+    let config = MountConfig::read(|name| {
+        Reflect::get(&settings, &JsValue::from_str(name))
+            .ok()
+            .and_then(|value| value.as_string())
+    })
+    .map_err(|message| JsValue::from_str(&message))?;
+    let instance = MOUNTED.with(|mounted| {
+        mounted.set(mounted.get() + 1);
+        mounted.get()
+    });
+    yew::Renderer::<Widget>::with_root_and_props(
+        host,
+        WidgetProps {
+            config: Rc::new(config),
+            dom_prefix: format!("tl{instance}-").into(),
+        },
+    )
+    .render();
+    Ok(())
+}

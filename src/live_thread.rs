@@ -1,0 +1,150 @@
+//! A loaded thread in the page: the immutable store, the reader's state
+//! behind the pure reducer, and a subscription per comment, so an action
+//! re-renders exactly the comments it changed and nothing else.
+
+use crate::core::config::MountConfig;
+use crate::core::load::{parse_document, LoadError};
+use crate::core::model::{Article, Comment, CommentId};
+use crate::core::state::{ThreadAction, ThreadState};
+use crate::core::store::ThreadStore;
+use crate::services::{http, storage};
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+use yew::Callback;
+
+struct Inner {
+    store: ThreadStore,
+    state: RefCell<ThreadState>,
+    storage_key: String,
+    dom_prefix: String,
+    subscribers: RefCell<HashMap<CommentId, (u64, Callback<()>)>>,
+    next_token: Cell<u64>,
+}
+
+/// A shared handle on one widget's thread; cheap to clone, and equal only to
+/// itself, so passing it down never re-renders anything.
+#[derive(Clone)]
+pub struct LiveThread(Rc<Inner>);
+
+impl PartialEq for LiveThread {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// Unsubscribes a comment view when dropped.
+pub struct Subscription {
+    thread: LiveThread,
+    id: CommentId,
+    token: u64,
+}
+
+impl Drop for Subscription {
+    fn drop(&mut self) {
+        let mut subscribers = self.thread.0.subscribers.borrow_mut();
+        if subscribers.get(&self.id).is_some_and(|(token, _)| *token == self.token) {
+            subscribers.remove(&self.id);
+        }
+    }
+}
+
+impl LiveThread {
+    /// Wraps a built store, restoring the reader's saved state for it.
+    /// `dom_prefix` keeps element ids unique when a page has several widgets.
+    pub fn new(store: ThreadStore, storage_key: String, dom_prefix: String) -> Self {
+        let state = storage::load::<ThreadState>(&storage_key).unwrap_or_default();
+        LiveThread(Rc::new(Inner {
+            store,
+            state: RefCell::new(state),
+            storage_key,
+            dom_prefix,
+            subscribers: RefCell::default(),
+            next_token: Cell::new(0),
+        }))
+    }
+
+    /// The comments.
+    pub fn store(&self) -> &ThreadStore {
+        &self.0.store
+    }
+
+    /// The comment with this id.
+    pub fn comment(&self, id: &str) -> Option<Rc<Comment>> {
+        self.0.store.comment(id).cloned()
+    }
+
+    /// Whether the reader folded the replies under this comment.
+    pub fn is_collapsed(&self, id: &str) -> bool {
+        self.0.state.borrow().is_collapsed(id)
+    }
+
+    /// A page-unique element id for a part of a comment.
+    pub fn dom_id(&self, part: &str, id: &str) -> String {
+        let safe: String = id
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' })
+            .collect();
+        format!("{}{part}-{safe}", self.0.dom_prefix)
+    }
+
+    /// Applies a reader's action, saves the new state, and re-renders the
+    /// comments it changed.
+    pub fn dispatch(&self, action: ThreadAction) {
+        let changed = self.0.state.borrow_mut().apply(action);
+        storage::save(&self.0.storage_key, &*self.0.state.borrow());
+        let callbacks: Vec<Callback<()>> = {
+            let subscribers = self.0.subscribers.borrow();
+            changed
+                .iter()
+                .filter_map(|id| subscribers.get(id).map(|(_, callback)| callback.clone()))
+                .collect()
+        };
+        for callback in callbacks {
+            callback.emit(());
+        }
+    }
+
+    /// Calls `on_change` whenever an action changes this comment, until the
+    /// returned subscription is dropped.
+    pub fn subscribe(&self, id: CommentId, on_change: Callback<()>) -> Subscription {
+        let token = self.0.next_token.get() + 1;
+        self.0.next_token.set(token);
+        self.0
+            .subscribers
+            .borrow_mut()
+            .insert(id.clone(), (token, on_change));
+        Subscription { thread: self.clone(), id, token }
+    }
+}
+
+/// What a successful load gives the widget.
+pub struct LoadedThread {
+    /// The article, if the data carries one.
+    pub article: Option<Rc<Article>>,
+    /// The thread, ready to render.
+    pub thread: LiveThread,
+}
+
+/// Fetches, parses and builds a thread; repairs in the data are reported on
+/// the console for the site's developers.
+pub async fn load(config: &MountConfig, dom_prefix: String) -> Result<LoadedThread, LoadError> {
+    let body = http::fetch_text(&config.src).await?;
+    let document = parse_document(&body)?;
+    let store = ThreadStore::build(&document.comments);
+    let report = store.report();
+    if !report.is_clean() {
+        web_sys::console::warn_1(
+            &format!(
+                "Threadline repaired {}: orphans (shown at top level) {:?}, duplicate ids (first kept) {:?}, cycles (broken) {:?}",
+                config.src, report.orphans, report.duplicates, report.cycles
+            )
+            .into(),
+        );
+    }
+    let storage_key = config.storage_key(document.id.as_deref());
+    Ok(LoadedThread {
+        article: document.article.map(Rc::new),
+        thread: LiveThread::new(store, storage_key, dom_prefix),
+    })
+}

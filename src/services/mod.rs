@@ -1,0 +1,4 @@
+//! Thin typed wrappers over the browser's network and storage, kept out of views.
+
+pub mod http;
+pub mod storage;

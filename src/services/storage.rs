@@ -1,0 +1,34 @@
+//! The reader's saved state, in localStorage.
+//!
+//! Storage can be missing or refused (privacy modes, sandboxed frames, a full
+//! quota). Then nothing is remembered, and nothing fails: gloo-storage is
+//! only used after checking that the browser lets us have storage, because it
+//! throws when it cannot get it.
+
+use gloo_storage::{LocalStorage, Storage};
+use serde::{de::DeserializeOwned, Serialize};
+
+fn available() -> bool {
+    web_sys::window()
+        .and_then(|window| window.local_storage().ok().flatten())
+        .is_some()
+}
+
+/// Reads a saved value; `None` when there is none, storage is unavailable,
+/// or what is there does not parse.
+pub fn load<T: DeserializeOwned>(key: &str) -> Option<T> {
+    if !available() {
+        return None;
+    }
+    LocalStorage::get(key).ok()
+}
+
+/// Saves a value, best effort: a refused write is logged, not fatal.
+pub fn save<T: Serialize>(key: &str, value: &T) {
+    if !available() {
+        return;
+    }
+    if let Err(error) = LocalStorage::set(key, value) {
+        web_sys::console::warn_1(&format!("Threadline could not save {key}: {error}").into());
+    }
+}
