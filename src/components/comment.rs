@@ -82,11 +82,8 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
                             aria-controls={(!collapsed).then(|| replies_id.clone())}
                             onclick={toggle}
                         >
-                            if collapsed {
-                                { format!("Show {}", count(thread.store().descendant_count(id) as i64, "reply", "replies")) }
-                            } else {
-                                { "Hide replies" }
-                            }
+                            { if collapsed { "Show " } else { "Hide " } }
+                            { count(thread.store().descendant_count(id) as i64, "reply", "replies") }
                         </button>
                     </footer>
                 }

@@ -1,0 +1,74 @@
+/*
+ * Threadline loader. One classic script tag:
+ *
+ *   <script src="https://cdn.example/threadline/threadline.js"
+ *           data-src="/api/comments/123.json" data-target="#comments" defer></script>
+ *
+ * It loads the widget's stylesheet, JS glue and WebAssembly from the folder it
+ * was itself served from, then mounts a widget into the element named by
+ * data-target (or, without one, right after the script tag). It defines one
+ * global, `Threadline`, with `mount(element, settings)` for pages that mount
+ * widgets themselves; a tag without data-src only loads that API.
+ */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  if (!script || !script.src) {
+    console.error("Threadline: load threadline.js with a classic <script src> tag.");
+    return;
+  }
+
+  if (!window.Threadline) {
+    var base = new URL(".", script.src);
+    var ready = null;
+    var load = function () {
+      if (!document.querySelector("link[data-threadline-css]")) {
+        var css = document.createElement("link");
+        css.rel = "stylesheet";
+        css.href = new URL("threadline.css", base).href;
+        css.setAttribute("data-threadline-css", "");
+        document.head.appendChild(css);
+      }
+      ready = ready || import(new URL("pkg/threadline.js", base).href).then(function (glue) {
+        return glue.default({ module_or_path: new URL("pkg/threadline_bg.wasm", base) }).then(function () {
+          return glue;
+        });
+      });
+      return ready;
+    };
+    Object.defineProperty(window, "Threadline", {
+      value: Object.freeze({
+        /** Mounts a widget into `element`; settings: { src, threadId }. */
+        mount: function (element, settings) {
+          return load().then(function (glue) {
+            glue.mount(element, settings || {});
+          });
+        },
+      }),
+    });
+  }
+
+  if (!script.dataset.src) return;
+  var settings = script.dataset;
+  var start = function () {
+    var target;
+    if (settings.target) {
+      target = document.querySelector(settings.target);
+      if (!target) {
+        console.error('Threadline: no element matches data-target="' + settings.target + '".');
+        return;
+      }
+    } else {
+      target = document.createElement("div");
+      script.parentNode.insertBefore(target, script.nextSibling);
+    }
+    window.Threadline.mount(target, settings).catch(function (error) {
+      console.error("Threadline:", error);
+    });
+  };
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
