@@ -7,5 +7,5 @@ mod thread;
 mod widget;
 
 pub use comment::{comment_renders, CommentNode};
-pub use thread::ThreadView;
+pub use thread::{ThreadProps, ThreadView};
 pub use widget::{Widget, WidgetProps};

@@ -1,0 +1,191 @@
+//! Component tests in headless Chromium (wasm-bindgen-test): what a reader
+//! sees and can do, and that folding re-renders only the folded comment.
+#![cfg(target_arch = "wasm32")]
+
+use std::rc::Rc;
+use threadline::components::{comment_renders, ThreadProps, ThreadView, Widget, WidgetProps};
+use threadline::core::config::MountConfig;
+use threadline::core::load::parse_document;
+use threadline::core::store::ThreadStore;
+use threadline::live_thread::LiveThread;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SEED: &str = include_str!("../www/data/seed-thread.json");
+
+fn document() -> web_sys::Document {
+    web_sys::window().and_then(|w| w.document()).expect("a document")
+}
+
+fn host() -> Element {
+    let host = document().create_element("div").expect("a div");
+    document().body().expect("a body").append_child(&host).expect("appended");
+    host
+}
+
+/// Lets Yew's scheduler and pending promises run.
+async fn settle(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .expect("a window")
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .expect("a timer");
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.expect("timer fired");
+}
+
+async fn until(host: &Element, selector: &str) -> Element {
+    for _ in 0..100 {
+        if let Ok(Some(found)) = host.query_selector(selector) {
+            return found;
+        }
+        settle(20).await;
+    }
+    panic!("nothing matched {selector}: {}", host.inner_html());
+}
+
+fn all(host: &Element, selector: &str) -> Vec<Element> {
+    let list = host.query_selector_all(selector).expect("valid selector");
+    (0..list.length())
+        .filter_map(|i| list.item(i).and_then(|node| node.dyn_into::<Element>().ok()))
+        .collect()
+}
+
+fn text(element: &Element) -> String {
+    element.text_content().unwrap_or_default()
+}
+
+async fn render_seed(storage_key: &str) -> Element {
+    let _ = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .map(|storage| storage.remove_item(storage_key));
+    render_seed_keeping_storage(storage_key).await
+}
+
+async fn render_seed_keeping_storage(storage_key: &str) -> Element {
+    let document = parse_document(SEED).expect("the seed parses");
+    let thread = LiveThread::new(ThreadStore::build(&document.comments), storage_key.into(), format!("{storage_key}-"));
+    let host = host();
+    yew::Renderer::<ThreadView>::with_root_and_props(host.clone(), ThreadProps { thread }).render();
+    until(&host, ".tl-comment").await;
+    settle(30).await;
+    host
+}
+
+fn comment(host: &Element, id: &str, key: &str) -> Element {
+    host.query_selector(&format!("#{key}-c-{id}"))
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| panic!("comment {id} is shown"))
+}
+
+fn toggle_of(comment: &Element) -> HtmlElement {
+    comment
+        .query_selector(":scope > article .tl-toggle")
+        .ok()
+        .flatten()
+        .and_then(|button| button.dyn_into::<HtmlElement>().ok())
+        .expect("a fold button")
+}
+
+#[wasm_bindgen_test]
+async fn shows_the_seed_thread_with_its_nesting() {
+    let host = render_seed("t-nesting").await;
+    assert_eq!(text(&until(&host, ".tl-count").await), "13 comments");
+    assert_eq!(all(&host, ".tl-comment").len(), 13);
+    assert_eq!(all(&host, ".tl-list > .tl-comment").len(), 7);
+    let nested = |id: &str, parent: &str| {
+        comment(&host, id, "t-nesting")
+            .parent_element()
+            .and_then(|list| list.closest(".tl-comment").ok().flatten())
+            .map(|li| li.id())
+            == Some(format!("t-nesting-c-{parent}"))
+    };
+    assert!(nested("c2", "c1"));
+    assert!(nested("c5", "c4"));
+    assert!(nested("c6", "c5"));
+    assert!(nested("c8", "c7"));
+    assert!(nested("c10", "c9"));
+    assert!(nested("c13", "c12"));
+}
+
+#[wasm_bindgen_test]
+async fn shows_anonymous_and_empty_comments_and_keeps_text_unchanged() {
+    let host = render_seed("t-text").await;
+    let anonymous = comment(&host, "c2", "t-text");
+    assert_eq!(text(&anonymous.query_selector(".tl-author").ok().flatten().expect("author")), "Anonymous");
+    let empty = comment(&host, "c10", "t-text");
+    assert!(text(&empty).contains("General Surena"));
+    assert!(text(&empty).contains("This comment has no text."));
+    let turkish = comment(&host, "c11", "t-text");
+    assert!(text(&turkish).contains("syrian people… İTS A NORMAL OPERATİON. USA İS ABNORMAL HERE.."));
+    let paragraphs = all(&comment(&host, "c7", "t-text"), ":scope > article .tl-body p");
+    assert_eq!(paragraphs.len(), 3);
+    assert!(text(&paragraphs[0]).contains("it’s hands full"));
+    let time = comment(&host, "c1", "t-text").query_selector("time").ok().flatten().expect("a time");
+    assert_eq!(time.get_attribute("datetime").as_deref(), Some("2017-09-17T10:42:00.000Z"));
+    assert!(time.get_attribute("title").unwrap_or_default().contains("2017"));
+    assert!(text(&time).contains("ago"));
+    assert!(text(&comment(&host, "c4", "t-text")).contains("-6 points"));
+}
+
+#[wasm_bindgen_test]
+async fn folding_hides_all_descendants_and_rerenders_one_comment() {
+    let host = render_seed("t-fold").await;
+    let ranix = comment(&host, "c4", "t-fold");
+    let button = toggle_of(&ranix);
+    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert_eq!(button.tag_name(), "BUTTON");
+
+    let before = comment_renders();
+    button.click();
+    settle(30).await;
+    assert_eq!(comment_renders() - before, 1, "only the folded comment re-renders");
+    let button = toggle_of(&ranix);
+    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert_eq!(text(&button), "Show 2 replies");
+    assert!(host.query_selector("#t-fold-c-c5").ok().flatten().is_none());
+    assert!(host.query_selector("#t-fold-c-c6").ok().flatten().is_none());
+    assert_eq!(all(&host, ".tl-comment").len(), 11);
+
+    let before = comment_renders();
+    button.click();
+    settle(30).await;
+    assert_eq!(comment_renders() - before, 3, "the comment and its two newly shown replies render");
+    assert_eq!(all(&host, ".tl-comment").len(), 13);
+}
+
+#[wasm_bindgen_test]
+async fn folded_comments_stay_folded_after_a_reload() {
+    let host = render_seed("t-persist").await;
+    toggle_of(&comment(&host, "c7", "t-persist")).click();
+    settle(30).await;
+    host.remove();
+
+    let again = render_seed_keeping_storage("t-persist").await;
+    let button = toggle_of(&comment(&again, "c7", "t-persist"));
+    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert!(again.query_selector("#t-persist-c-c8").ok().flatten().is_none());
+    assert!(again.query_selector("#t-persist-c-c5").ok().flatten().is_some());
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_fetch_says_why_and_offers_retry() {
+    let host = host();
+    let config = MountConfig { src: "/no-such-thread.json".into(), thread_id: None };
+    yew::Renderer::<Widget>::with_root_and_props(
+        host.clone(),
+        WidgetProps { config: Rc::new(config), dom_prefix: "t-fail-".into() },
+    )
+    .render();
+    let alert = until(&host, "[role=alert]").await;
+    assert!(text(&alert).contains("HTTP 404"), "{}", text(&alert));
+    let retry = until(&host, ".tl-retry").await.dyn_into::<HtmlElement>().expect("a button");
+    assert_eq!(text(&retry), "Retry");
+    retry.click();
+    settle(0).await;
+    until(&host, "[role=alert]").await;
+}
