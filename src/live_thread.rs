@@ -4,7 +4,7 @@
 
 use crate::core::config::MountConfig;
 use crate::core::load::{parse_document, LoadError};
-use crate::core::model::{Article, Comment, CommentId};
+use crate::core::model::{Article, ArticleBlock, Comment, CommentId};
 use crate::core::state::{ThreadAction, ThreadState};
 use crate::core::store::ThreadStore;
 use crate::services::{http, storage};
@@ -143,8 +143,37 @@ pub async fn load(config: &MountConfig, dom_prefix: String) -> Result<LoadedThre
         );
     }
     let storage_key = config.storage_key(document.id.as_deref());
+    let article = document.article.map(|mut article| {
+        resolve_links(&mut article, &config.src);
+        Rc::new(article)
+    });
     Ok(LoadedThread {
-        article: document.article.map(Rc::new),
+        article,
         thread: LiveThread::new(store, storage_key, dom_prefix),
     })
+}
+
+/// Makes the article's relative image and link URLs relative to the JSON
+/// they came in, as a browser does for a document, not to the host page.
+fn resolve_links(article: &mut Article, data_url: &str) {
+    let Some(base) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.base_uri().ok().flatten())
+        .and_then(|page| web_sys::Url::new_with_base(data_url, &page).ok())
+    else {
+        return;
+    };
+    let resolve = |url: &mut String| {
+        if let Ok(absolute) = web_sys::Url::new_with_base(url, &base.href()) {
+            *url = absolute.href();
+        }
+    };
+    for block in &mut article.body {
+        if let ArticleBlock::Figure { image, link, .. } = block {
+            resolve(image);
+            if let Some(link) = link {
+                resolve(link);
+            }
+        }
+    }
 }

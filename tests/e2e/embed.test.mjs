@@ -1,0 +1,178 @@
+// The release bundle, loaded into real pages by its one script tag, in
+// headless Chromium: what a reader of a news site would see and do.
+import { after, before, beforeEach, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { buildRelease, dist, launch, serve } from "./harness.mjs";
+
+let site, cdn, browser, context, page, consoleErrors, flakyCalls;
+
+before(async () => {
+  buildRelease();
+  const seed = await readFile(join(dist, "data/seed-thread.json"));
+  const json = (body) => (req, res) => {
+    res.writeHead(200, { "Content-Type": "application/json" });
+    res.end(body);
+  };
+  // The CDN: the bundle under a versioned path on another origin.
+  cdn = await serve({ "/assets/threadline/v1/": dist });
+  // The news site: its own pages and API, plus the bundle under a sub-path.
+  site = await serve(
+    { "/site/": dist, "/api/images/": join(dist, "data/images") },
+    {
+      "/favicon.ico": (req, res) => {
+        res.writeHead(204);
+        res.end();
+      },
+      "/article.html": (req, res) => {
+        res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+        res.end(hostPage(new URL(req.url, site.origin).searchParams.get("api")));
+      },
+      "/api/seed.json": json(seed),
+      "/api/fail.json": (req, res) => {
+        res.writeHead(500, "Internal Server Error", { "Content-Type": "text/plain" });
+        res.end("boom");
+      },
+      "/api/invalid.json": json("<html>this is not JSON</html>"),
+      "/api/missing-comments.json": json('{"threads": []}'),
+      "/api/flaky.json": (req, res) => {
+        flakyCalls += 1;
+        if (flakyCalls === 1) {
+          res.writeHead(503, "Service Unavailable");
+          return res.end();
+        }
+        json(seed)(req, res);
+      },
+    },
+  );
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  site?.server.close();
+  cdn?.server.close();
+});
+
+beforeEach(async () => {
+  await context?.close();
+  context = await browser.newContext();
+  page = await context.newPage();
+  consoleErrors = [];
+  flakyCalls = 0;
+  page.on("console", (message) => message.type() === "error" && consoleErrors.push(message.text()));
+  page.on("pageerror", (error) => consoleErrors.push(String(error)));
+  page.on("response", (response) => response.status() >= 400 && consoleErrors.push(`${response.status()} ${response.url()}`));
+});
+
+/** A news page on the site that loads Threadline from the CDN, cross-origin. */
+function hostPage(api) {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title></head>
+<body><h1>The host's own article</h1>
+<script>window.__before = Object.getOwnPropertyNames(window);</script>
+<div id="comments"></div>
+<script src="${cdn.origin}/assets/threadline/v1/threadline.js" data-src="/api/${api}" data-target="#comments"></script>
+</body></html>`;
+}
+
+const comment = (id) => `.tl-comment[id$="-c-${id}"]`;
+
+async function seedThreadShown() {
+  await page.waitForSelector(".tl-comment >> nth=12");
+  assert.equal(await page.locator(".tl-comment").count(), 13);
+}
+
+test("the embed demo page shows the seed article and its 13 nested comments", async () => {
+  await page.goto(`${site.origin}/site/embed-demo.html`);
+  await seedThreadShown();
+  assert.equal(
+    await page.locator(".tl-article-title").textContent(),
+    "Popular Mobilization Units Launches Large-Scale Anti-ISIS Operation Near Syrian Border",
+  );
+  assert.equal(await page.locator(".tl-figure figcaption a").textContent(), "Click to see the full-size map");
+  assert.equal(await page.locator(".tl-list > .tl-comment").count(), 7);
+  const parentOf = (id) =>
+    page.locator(comment(id)).evaluate((li) => li.parentElement.closest(".tl-comment")?.id.replace(/^.*-c-/, "") ?? null);
+  assert.equal(await parentOf("c1"), null);
+  assert.equal(await parentOf("c2"), "c1");
+  assert.equal(await parentOf("c5"), "c4");
+  assert.equal(await parentOf("c6"), "c5");
+  assert.equal(await parentOf("c8"), "c7");
+  assert.equal(await parentOf("c10"), "c9");
+  assert.equal(await parentOf("c13"), "c12");
+  assert.match(await page.locator(comment("c11")).textContent(), /İTS A NORMAL OPERATİON/);
+  assert.deepEqual(consoleErrors, []);
+});
+
+test("folding a comment hides its replies and survives a reload", async () => {
+  await page.goto(`${site.origin}/site/embed-demo.html`);
+  await seedThreadShown();
+  const toggle = page.locator(`${comment("c4")} > article .tl-toggle`);
+  assert.equal(await toggle.getAttribute("aria-expanded"), "true");
+  await toggle.click();
+  assert.equal(await toggle.getAttribute("aria-expanded"), "false");
+  assert.equal(await toggle.textContent(), "Show 2 replies");
+  assert.equal(await page.locator(".tl-comment").count(), 11);
+
+  await page.reload();
+  await page.waitForSelector(comment("c4"));
+  await page.waitForSelector(".tl-comment >> nth=10");
+  assert.equal(await page.locator(`${comment("c4")} > article .tl-toggle`).getAttribute("aria-expanded"), "false");
+  assert.equal(await page.locator(".tl-comment").count(), 11);
+  assert.deepEqual(consoleErrors, []);
+});
+
+test("loaded cross-origin from a CDN path, it mounts where told and defines one global", async () => {
+  await page.goto(`${site.origin}/article.html?api=seed.json`);
+  await page.waitForSelector("#comments .tl-comment >> nth=12");
+  const added = await page.evaluate(() =>
+    Object.getOwnPropertyNames(window).filter((name) => name !== "__before" && !window.__before.includes(name)),
+  );
+  assert.deepEqual(added, ["Threadline"]);
+  assert.equal(await page.locator("h1").count(), 2, "the host's heading and the article's");
+  assert.deepEqual(consoleErrors, []);
+});
+
+test("two widgets on one page load and fold independently", async () => {
+  await page.goto(`${site.origin}/site/two-widgets.html`);
+  await page.waitForSelector("#first .tl-comment >> nth=2");
+  await page.waitForSelector("#second .tl-comment >> nth=1");
+  assert.equal(await page.locator("#first .tl-count").textContent(), "3 comments");
+  assert.equal(await page.locator("#second .tl-count").textContent(), "2 comments");
+  await page.locator("#first .tl-toggle").first().click();
+  assert.equal(await page.locator("#first .tl-comment").count(), 1);
+  assert.equal(await page.locator("#second .tl-comment").count(), 2);
+  const ids = await page.locator("[id]").evaluateAll((all) => all.map((e) => e.id));
+  assert.equal(new Set(ids).size, ids.length, "element ids are unique across widgets");
+  assert.deepEqual(consoleErrors, []);
+});
+
+test("an HTTP 500 shows what went wrong and a Retry button", async () => {
+  await page.goto(`${site.origin}/article.html?api=fail.json`);
+  const alert = page.locator("#comments [role=alert]");
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /HTTP 500 Internal Server Error/);
+  assert.equal(await alert.locator("button").textContent(), "Retry");
+});
+
+test("invalid JSON, or JSON of the wrong shape, is named as such", async () => {
+  await page.goto(`${site.origin}/article.html?api=invalid.json`);
+  const alert = page.locator("#comments [role=alert]");
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /not valid JSON/);
+
+  await page.goto(`${site.origin}/article.html?api=missing-comments.json`);
+  await page.locator("#comments [role=alert]").waitFor();
+  assert.match(await page.locator("#comments [role=alert]").textContent(), /missing field `comments` at the top level/);
+});
+
+test("Retry loads the thread once the server recovers", async () => {
+  await page.goto(`${site.origin}/article.html?api=flaky.json`);
+  const alert = page.locator("#comments [role=alert]");
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /HTTP 503/);
+  await alert.locator("button").click();
+  await page.waitForSelector("#comments .tl-comment >> nth=12");
+  assert.equal(await page.locator("#comments [role=alert]").count(), 0);
+});

@@ -1,0 +1,74 @@
+// Shared by the end-to-end tests and the screenshot script: builds the
+// release bundle, serves it on loopback, and starts Debian's Chromium.
+import { execFileSync } from "node:child_process";
+import { createServer } from "node:http";
+import { readFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { extname, join, normalize, resolve } from "node:path";
+import { chromium } from "playwright-core";
+
+export const root = resolve(import.meta.dirname, "../..");
+export const dist = join(root, "dist");
+
+const types = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".mjs": "text/javascript",
+  ".css": "text/css",
+  ".json": "application/json",
+  ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+};
+
+/** Builds dist/ with trunk, as a host site would deploy it. */
+export function buildRelease() {
+  execFileSync("trunk", ["build", "--release", "--offline"], { cwd: root, stdio: "inherit" });
+  if (!existsSync(join(dist, "threadline.js"))) throw new Error("trunk build wrote no dist/threadline.js");
+}
+
+/**
+ * Starts an HTTP server on a free loopback port. `routes` maps a path to a
+ * handler (req, res); otherwise files are served from `mounts`, a map of URL
+ * prefix to folder. Every answer allows any origin, like a CDN.
+ */
+export async function serve(mounts, routes = {}) {
+  const server = createServer(async (req, res) => {
+    res.setHeader("Access-Control-Allow-Origin", "*");
+    res.setHeader("Cache-Control", "no-store");
+    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    if (routes[path]) return routes[path](req, res);
+    for (const [prefix, folder] of Object.entries(mounts)) {
+      if (!path.startsWith(prefix)) continue;
+      const file = normalize(join(folder, path.slice(prefix.length)));
+      if (!file.startsWith(folder)) break;
+      try {
+        const body = await readFile(file);
+        res.writeHead(200, { "Content-Type": types[extname(file)] || "application/octet-stream" });
+        return res.end(body);
+      } catch {
+        break;
+      }
+    }
+    res.writeHead(404, { "Content-Type": "text/plain" });
+    res.end("not found");
+  });
+  await new Promise((ready) => server.listen(0, "127.0.0.1", ready));
+  return { server, origin: `http://127.0.0.1:${server.address().port}` };
+}
+
+/** Debian's Chromium, headless, with the flags this closed network needs. */
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
