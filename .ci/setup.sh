@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs what Threadline's build, preview and tests need, skipping whatever
+# is already there. Sourced by .ci/preview and .ci/test; safe to run again.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+tools="$HOME/.cache/threadline-tools"
+export PATH="$HOME/.cargo/bin:$tools/node_modules/.bin:$PATH"
+bindgen=$(sed -n '/^name = "wasm-bindgen"$/{n;s/^version = "\(.*\)"$/\1/p}' Cargo.lock)
+if ! grep -q "^wasm_bindgen = \"$bindgen\"" Trunk.toml; then
+  echo "Trunk.toml [tools] wasm_bindgen must be $bindgen, the version in Cargo.lock" >&2
+  exit 1
+fi
+
+step() { printf '\n== %s\n' "$*"; }
+
+rustup target list --installed | grep -qx wasm32-unknown-unknown ||
+  { step "adding the wasm32 target"; rustup target add wasm32-unknown-unknown; }
+trunk --version 2>/dev/null | grep -q '^trunk 0\.21\.' ||
+  { step "installing trunk 0.21 (about 10 minutes)"; cargo install trunk --version '~0.21' --locked; }
+wasm-bindgen --version 2>/dev/null | grep -qF " $bindgen" ||
+  { step "installing wasm-bindgen-cli $bindgen"; cargo install wasm-bindgen-cli --version "$bindgen" --force; }
+wasm-opt --version 2>/dev/null | grep -q 'version 132' ||
+  { step "installing wasm-opt (npm binaryen 132)"; npm install --prefix "$tools" --no-audit --no-fund binaryen@132.0.0; }
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+  step "installing Chromium and ChromeDriver"
+  sudo=""
+  [ "$(id -u)" = 0 ] || sudo=sudo
+  $sudo apt-get update
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
+fi
+[ -d tests/e2e/node_modules/playwright-core ] ||
+  { step "installing the end-to-end test driver"; npm ci --prefix tests/e2e --no-audit --no-fund; }
