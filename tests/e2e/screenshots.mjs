@@ -1,0 +1,29 @@
+// Takes the README's screenshots of the seed page in headless Chromium:
+// desktop and phone widths, light and dark. Run: npm run screenshots --prefix tests/e2e
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { buildRelease, dist, launch, root, serve } from "./harness.mjs";
+
+const out = join(root, "www/screenshots");
+const shots = [
+  { name: "seed-desktop-light", width: 1280, height: 1700, colorScheme: "light" },
+  { name: "seed-desktop-dark", width: 1280, height: 1700, colorScheme: "dark" },
+  { name: "seed-phone-light", width: 375, height: 1300, colorScheme: "light", atThread: true },
+  { name: "seed-phone-dark", width: 375, height: 1300, colorScheme: "dark", atThread: true },
+];
+
+buildRelease();
+await mkdir(out, { recursive: true });
+const { server, origin } = await serve({ "/": dist });
+const browser = await launch();
+for (const { name, width, height, colorScheme, atThread } of shots) {
+  const page = await browser.newPage({ viewport: { width, height }, colorScheme });
+  await page.goto(`${origin}/index.html`);
+  await page.waitForSelector(".tl-comment >> nth=12");
+  if (atThread) await page.locator(".tl-thread").evaluate((thread) => thread.scrollIntoView());
+  await page.screenshot({ path: join(out, `${name}.png`) });
+  await page.close();
+  console.log(`wrote www/screenshots/${name}.png`);
+}
+await browser.close();
+server.close();
