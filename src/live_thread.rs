@@ -43,7 +43,10 @@ pub struct Subscription {
 impl Drop for Subscription {
     fn drop(&mut self) {
         let mut subscribers = self.thread.0.subscribers.borrow_mut();
-        if subscribers.get(&self.id).is_some_and(|(token, _)| *token == self.token) {
+        if subscribers
+            .get(&self.id)
+            .is_some_and(|(token, _)| *token == self.token)
+        {
             subscribers.remove(&self.id);
         }
     }
@@ -83,7 +86,13 @@ impl LiveThread {
     pub fn dom_id(&self, part: &str, id: &str) -> String {
         let safe: String = id
             .chars()
-            .map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' })
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' {
+                    c
+                } else {
+                    '_'
+                }
+            })
             .collect();
         format!("{}{part}-{safe}", self.0.dom_prefix)
     }
@@ -114,7 +123,11 @@ impl LiveThread {
             .subscribers
             .borrow_mut()
             .insert(id.clone(), (token, on_change));
-        Subscription { thread: self.clone(), id, token }
+        Subscription {
+            thread: self.clone(),
+            id,
+            token,
+        }
     }
 }
 

@@ -17,12 +17,18 @@ wasm_bindgen_test_configure!(run_in_browser);
 const SEED: &str = include_str!("../www/data/seed-thread.json");
 
 fn document() -> web_sys::Document {
-    web_sys::window().and_then(|w| w.document()).expect("a document")
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document")
 }
 
 fn host() -> Element {
     let host = document().create_element("div").expect("a div");
-    document().body().expect("a body").append_child(&host).expect("appended");
+    document()
+        .body()
+        .expect("a body")
+        .append_child(&host)
+        .expect("appended");
     host
 }
 
@@ -34,7 +40,9 @@ async fn settle(ms: i32) {
             .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
             .expect("a timer");
     });
-    wasm_bindgen_futures::JsFuture::from(promise).await.expect("timer fired");
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .expect("timer fired");
 }
 
 async fn until(host: &Element, selector: &str) -> Element {
@@ -50,7 +58,10 @@ async fn until(host: &Element, selector: &str) -> Element {
 fn all(host: &Element, selector: &str) -> Vec<Element> {
     let list = host.query_selector_all(selector).expect("valid selector");
     (0..list.length())
-        .filter_map(|i| list.item(i).and_then(|node| node.dyn_into::<Element>().ok()))
+        .filter_map(|i| {
+            list.item(i)
+                .and_then(|node| node.dyn_into::<Element>().ok())
+        })
         .collect()
 }
 
@@ -67,7 +78,11 @@ async fn render_seed(storage_key: &str) -> Element {
 
 async fn render_seed_keeping_storage(storage_key: &str) -> Element {
     let document = parse_document(SEED).expect("the seed parses");
-    let thread = LiveThread::new(ThreadStore::build(&document.comments), storage_key.into(), format!("{storage_key}-"));
+    let thread = LiveThread::new(
+        ThreadStore::build(&document.comments),
+        storage_key.into(),
+        format!("{storage_key}-"),
+    );
     let host = host();
     yew::Renderer::<ThreadView>::with_root_and_props(host.clone(), ThreadProps { thread }).render();
     until(&host, ".tl-comment").await;
@@ -116,18 +131,42 @@ async fn shows_the_seed_thread_with_its_nesting() {
 async fn shows_anonymous_and_empty_comments_and_keeps_text_unchanged() {
     let host = render_seed("t-text").await;
     let anonymous = comment(&host, "c2", "t-text");
-    assert_eq!(text(&anonymous.query_selector(".tl-author").ok().flatten().expect("author")), "Anonymous");
+    assert_eq!(
+        text(
+            &anonymous
+                .query_selector(".tl-author")
+                .ok()
+                .flatten()
+                .expect("author")
+        ),
+        "Anonymous"
+    );
     let empty = comment(&host, "c10", "t-text");
     assert!(text(&empty).contains("General Surena"));
     assert!(text(&empty).contains("This comment has no text."));
     let turkish = comment(&host, "c11", "t-text");
-    assert!(text(&turkish).contains("syrian people… İTS A NORMAL OPERATİON. USA İS ABNORMAL HERE.."));
-    let paragraphs = all(&comment(&host, "c7", "t-text"), ":scope > article .tl-body p");
+    assert!(
+        text(&turkish).contains("syrian people… İTS A NORMAL OPERATİON. USA İS ABNORMAL HERE..")
+    );
+    let paragraphs = all(
+        &comment(&host, "c7", "t-text"),
+        ":scope > article .tl-body p",
+    );
     assert_eq!(paragraphs.len(), 3);
     assert!(text(&paragraphs[0]).contains("it’s hands full"));
-    let time = comment(&host, "c1", "t-text").query_selector("time").ok().flatten().expect("a time");
-    assert_eq!(time.get_attribute("datetime").as_deref(), Some("2017-09-17T10:42:00.000Z"));
-    assert!(time.get_attribute("title").unwrap_or_default().contains("2017"));
+    let time = comment(&host, "c1", "t-text")
+        .query_selector("time")
+        .ok()
+        .flatten()
+        .expect("a time");
+    assert_eq!(
+        time.get_attribute("datetime").as_deref(),
+        Some("2017-09-17T10:42:00.000Z")
+    );
+    assert!(time
+        .get_attribute("title")
+        .unwrap_or_default()
+        .contains("2017"));
     assert!(text(&time).contains("ago"));
     assert!(text(&comment(&host, "c4", "t-text")).contains("-6 points"));
 }
@@ -137,15 +176,25 @@ async fn folding_hides_all_descendants_and_rerenders_one_comment() {
     let host = render_seed("t-fold").await;
     let ranix = comment(&host, "c4", "t-fold");
     let button = toggle_of(&ranix);
-    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
     assert_eq!(button.tag_name(), "BUTTON");
 
     let before = comment_renders();
     button.click();
     settle(30).await;
-    assert_eq!(comment_renders() - before, 1, "only the folded comment re-renders");
+    assert_eq!(
+        comment_renders() - before,
+        1,
+        "only the folded comment re-renders"
+    );
     let button = toggle_of(&ranix);
-    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
     assert_eq!(text(&button), "Show 2 replies");
     assert!(host.query_selector("#t-fold-c-c5").ok().flatten().is_none());
     assert!(host.query_selector("#t-fold-c-c6").ok().flatten().is_none());
@@ -154,7 +203,11 @@ async fn folding_hides_all_descendants_and_rerenders_one_comment() {
     let before = comment_renders();
     button.click();
     settle(30).await;
-    assert_eq!(comment_renders() - before, 3, "the comment and its two newly shown replies render");
+    assert_eq!(
+        comment_renders() - before,
+        3,
+        "the comment and its two newly shown replies render"
+    );
     assert_eq!(all(&host, ".tl-comment").len(), 13);
 }
 
@@ -167,23 +220,43 @@ async fn folded_comments_stay_folded_after_a_reload() {
 
     let again = render_seed_keeping_storage("t-persist").await;
     let button = toggle_of(&comment(&again, "c7", "t-persist"));
-    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("false"));
-    assert!(again.query_selector("#t-persist-c-c8").ok().flatten().is_none());
-    assert!(again.query_selector("#t-persist-c-c5").ok().flatten().is_some());
+    assert_eq!(
+        button.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    assert!(again
+        .query_selector("#t-persist-c-c8")
+        .ok()
+        .flatten()
+        .is_none());
+    assert!(again
+        .query_selector("#t-persist-c-c5")
+        .ok()
+        .flatten()
+        .is_some());
 }
 
 #[wasm_bindgen_test]
 async fn a_failed_fetch_says_why_and_offers_retry() {
     let host = host();
-    let config = MountConfig { src: "/no-such-thread.json".into(), thread_id: None };
+    let config = MountConfig {
+        src: "/no-such-thread.json".into(),
+        thread_id: None,
+    };
     yew::Renderer::<Widget>::with_root_and_props(
         host.clone(),
-        WidgetProps { config: Rc::new(config), dom_prefix: "t-fail-".into() },
+        WidgetProps {
+            config: Rc::new(config),
+            dom_prefix: "t-fail-".into(),
+        },
     )
     .render();
     let alert = until(&host, "[role=alert]").await;
     assert!(text(&alert).contains("HTTP 404"), "{}", text(&alert));
-    let retry = until(&host, ".tl-retry").await.dyn_into::<HtmlElement>().expect("a button");
+    let retry = until(&host, ".tl-retry")
+        .await
+        .dyn_into::<HtmlElement>()
+        .expect("a button");
     assert_eq!(text(&retry), "Retry");
     retry.click();
     settle(0).await;

@@ -43,8 +43,14 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
 fn block(block: &ArticleBlock) -> Html {
     match block {
         ArticleBlock::Paragraph { text } => plain_text(text),
-        ArticleBlock::Figure { image, alt, caption, link } => {
-            let image = safe_url(image).map(|src| html! { <img src={src.to_owned()} alt={alt.clone()} loading="lazy" /> });
+        ArticleBlock::Figure {
+            image,
+            alt,
+            caption,
+            link,
+        } => {
+            let image = safe_url(image)
+                .map(|src| html! { <img src={src.to_owned()} alt={alt.clone()} loading="lazy" /> });
             let link = link.as_deref().and_then(safe_url).map(str::to_owned);
             html! {
                 <figure class="tl-figure">

@@ -35,16 +35,22 @@ pub struct CommentNodeProps {
 #[function_component]
 pub fn CommentNode(props: &CommentNodeProps) -> Html {
     RENDERS.with(|renders| renders.set(renders.get() + 1));
-    let CommentNodeProps { thread, id, comment } = props;
+    let CommentNodeProps {
+        thread,
+        id,
+        comment,
+    } = props;
 
     let update = use_force_update();
     use_effect_with((thread.clone(), id.clone()), move |(thread, id)| {
-        let subscription = thread.subscribe(id.clone(), Callback::from(move |()| update.force_update()));
+        let subscription =
+            thread.subscribe(id.clone(), Callback::from(move |()| update.force_update()));
         move || drop(subscription)
     });
-    let toggle = use_callback((thread.clone(), id.clone()), |_: MouseEvent, (thread, id)| {
-        thread.dispatch(ThreadAction::ToggleCollapsed(id.clone()))
-    });
+    let toggle = use_callback(
+        (thread.clone(), id.clone()),
+        |_: MouseEvent, (thread, id)| thread.dispatch(ThreadAction::ToggleCollapsed(id.clone())),
+    );
 
     let replies = thread.store().children(id);
     let collapsed = thread.is_collapsed(id);

@@ -15,18 +15,29 @@ impl MountConfig {
     /// Reads the settings by their dataset names (`src` for `data-src`,
     /// `threadId` for `data-thread-id`). Says what is missing when the URL is.
     pub fn read(setting: impl Fn(&str) -> Option<String>) -> Result<MountConfig, String> {
-        let present = |name: &str| setting(name).map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+        let present = |name: &str| {
+            setting(name)
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+        };
         let src = present("src").ok_or_else(|| {
             "Threadline needs the URL of its comments: add data-src=\"…\" to its script tag \
              (or `src` to the config passed to Threadline.mount)."
                 .to_owned()
         })?;
-        Ok(MountConfig { src, thread_id: present("threadId") })
+        Ok(MountConfig {
+            src,
+            thread_id: present("threadId"),
+        })
     }
 
     /// The key under which the reader's state for this thread is stored.
     pub fn storage_key(&self, document_id: Option<&str>) -> String {
-        let thread = self.thread_id.as_deref().or(document_id).unwrap_or(&self.src);
+        let thread = self
+            .thread_id
+            .as_deref()
+            .or(document_id)
+            .unwrap_or(&self.src);
         format!("threadline:v1:{thread}")
     }
 }
@@ -37,7 +48,10 @@ mod tests {
 
     fn read(pairs: &[(&str, &str)]) -> Result<MountConfig, String> {
         MountConfig::read(|name| {
-            pairs.iter().find(|(key, _)| *key == name).map(|(_, value)| value.to_string())
+            pairs
+                .iter()
+                .find(|(key, _)| *key == name)
+                .map(|(_, value)| value.to_string())
         })
     }
 

@@ -46,9 +46,17 @@ impl fmt::Display for LoadError {
                 write!(f, "The comment server answered with HTTP {status} {text}.")
             }
             LoadError::NotJson(detail) => {
-                write!(f, "The comments could not be read: the response is not valid JSON ({detail}).")
+                write!(
+                    f,
+                    "The comments could not be read: the response is not valid JSON ({detail})."
+                )
             }
-            LoadError::Shape { path, detail, line, column } => {
+            LoadError::Shape {
+                path,
+                detail,
+                line,
+                column,
+            } => {
                 let place = if path == "." {
                     "the top level of the response".to_owned()
                 } else {
@@ -85,7 +93,12 @@ pub fn parse_document(body: &str) -> Result<ThreadDocument, LoadError> {
                     Some((detail, _)) => detail.to_owned(),
                     None => message,
                 };
-                LoadError::Shape { path, detail, line: inner.line(), column: inner.column() }
+                LoadError::Shape {
+                    path,
+                    detail,
+                    line: inner.line(),
+                    column: inner.column(),
+                }
             }
         })?;
     deserializer
@@ -126,9 +139,11 @@ mod tests {
         );
         assert!(message(r#"{"comments": [{"id": "a"}, {"body": "no id"}]}"#)
             .contains("missing field `id`"));
-        assert!(message(r#"{"comments": [{"id": "a"}, {"body": "no id"}]}"#).contains("at `comments[1]`"));
-        assert!(message(r#"{"comments": [{"id": true}]}"#)
-            .contains("expected the id as a string or a number at `comments[0].id` (line 1, column 26)"));
+        assert!(message(r#"{"comments": [{"id": "a"}, {"body": "no id"}]}"#)
+            .contains("at `comments[1]`"));
+        assert!(message(r#"{"comments": [{"id": true}]}"#).contains(
+            "expected the id as a string or a number at `comments[0].id` (line 1, column 26)"
+        ));
         assert!(message(r#"{"comments": {}}"#).contains("invalid type: map, expected a sequence"));
     }
 
@@ -154,7 +169,13 @@ mod tests {
 
     #[test]
     fn describes_http_failures() {
-        let error = LoadError::Status { status: 500, text: "Internal Server Error".into() };
-        assert_eq!(error.to_string(), "The comment server answered with HTTP 500 Internal Server Error.");
+        let error = LoadError::Status {
+            status: 500,
+            text: "Internal Server Error".into(),
+        };
+        assert_eq!(
+            error.to_string(),
+            "The comment server answered with HTTP 500 Internal Server Error."
+        );
     }
 }

@@ -114,7 +114,10 @@ impl Comment {
                 .map(str::trim)
                 .filter(|name| !name.is_empty())
                 .map(str::to_owned),
-            created_ms: input.created.as_deref().and_then(super::time::parse_iso8601_ms),
+            created_ms: input
+                .created
+                .as_deref()
+                .and_then(super::time::parse_iso8601_ms),
             score: input.score,
             body: input.body.clone(),
         }

@@ -47,7 +47,10 @@ mod tests {
     #[test]
     fn toggling_folds_and_unfolds_one_comment() {
         let mut state = ThreadState::default();
-        assert_eq!(state.apply(ThreadAction::ToggleCollapsed("a".into())), vec![CommentId::from("a")]);
+        assert_eq!(
+            state.apply(ThreadAction::ToggleCollapsed("a".into())),
+            vec![CommentId::from("a")]
+        );
         assert!(state.is_collapsed("a"));
         assert!(!state.is_collapsed("b"));
         state.apply(ThreadAction::ToggleCollapsed("a".into()));
@@ -61,7 +64,13 @@ mod tests {
         state.apply(ThreadAction::ToggleCollapsed("a".into()));
         let saved = serde_json::to_string(&state).expect("serializable");
         assert_eq!(saved, r#"{"collapsed":["a","b"]}"#);
-        assert_eq!(serde_json::from_str::<ThreadState>(&saved).ok(), Some(state));
-        assert_eq!(serde_json::from_str::<ThreadState>("{}").ok(), Some(ThreadState::default()));
+        assert_eq!(
+            serde_json::from_str::<ThreadState>(&saved).ok(),
+            Some(state)
+        );
+        assert_eq!(
+            serde_json::from_str::<ThreadState>("{}").ok(),
+            Some(ThreadState::default())
+        );
     }
 }

@@ -105,7 +105,10 @@ impl ThreadStore {
 
     /// The direct replies to a comment, in display order.
     pub fn children(&self, id: &str) -> Rc<[CommentId]> {
-        self.children.get(id).cloned().unwrap_or_else(|| Rc::from([]))
+        self.children
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| Rc::from([]))
     }
 
     /// How many comments are below this one, at every depth.
@@ -155,7 +158,8 @@ fn break_cycles(
         OnPath,
         Done,
     }
-    let position: HashMap<&CommentId, usize> = order.iter().enumerate().map(|(i, id)| (id, i)).collect();
+    let position: HashMap<&CommentId, usize> =
+        order.iter().enumerate().map(|(i, id)| (id, i)).collect();
     let mut marks: HashMap<CommentId, Mark> = HashMap::with_capacity(order.len());
     for start in order {
         let mut path: Vec<CommentId> = Vec::new();
@@ -202,7 +206,11 @@ fn count_descendants(
     for id in preorder.into_iter().rev() {
         let below = children
             .get(id)
-            .map(|list| list.iter().map(|child| 1 + counts.get(child).copied().unwrap_or(0)).sum())
+            .map(|list| {
+                list.iter()
+                    .map(|child| 1 + counts.get(child).copied().unwrap_or(0))
+                    .sum()
+            })
             .unwrap_or(0);
         counts.insert(id.clone(), below);
     }
@@ -226,7 +234,10 @@ mod tests {
     }
 
     fn nested(id: &str, replies: Vec<CommentInput>) -> CommentInput {
-        CommentInput { replies, ..flat(id, None) }
+        CommentInput {
+            replies,
+            ..flat(id, None)
+        }
     }
 
     fn ids(list: &[CommentId]) -> Vec<&str> {
@@ -254,14 +265,20 @@ mod tests {
     #[test]
     fn builds_from_nested_replies() {
         let store = ThreadStore::build(&[
-            nested("a", vec![nested("a1", vec![flat("a1x", None)]), flat("a2", None)]),
+            nested(
+                "a",
+                vec![nested("a1", vec![flat("a1x", None)]), flat("a2", None)],
+            ),
             flat("b", None),
         ]);
         assert_eq!(ids(&store.roots()), ["a", "b"]);
         assert_eq!(ids(&store.children("a")), ["a1", "a2"]);
         assert_eq!(ids(&store.children("a1")), ["a1x"]);
         assert_eq!(store.descendant_count("a"), 3);
-        assert_eq!(store.comment("a1x").map(|c| c.body.as_str()), Some("body of a1x"));
+        assert_eq!(
+            store.comment("a1x").map(|c| c.body.as_str()),
+            Some("body of a1x")
+        );
     }
 
     #[test]
@@ -285,7 +302,10 @@ mod tests {
         second.body = "second".into();
         let store = ThreadStore::build(&[flat("a", None), second, flat("b", Some("a"))]);
         assert_eq!(store.len(), 2);
-        assert_eq!(store.comment("a").map(|c| c.body.as_str()), Some("body of a"));
+        assert_eq!(
+            store.comment("a").map(|c| c.body.as_str()),
+            Some("body of a")
+        );
         assert_eq!(ids(&store.report().duplicates), ["a"]);
         assert_eq!(ids(&store.roots()), ["a"]);
     }

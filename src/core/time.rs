@@ -161,9 +161,19 @@ mod tests {
     #[test]
     fn rejects_what_is_not_a_date_without_panicking() {
         for bad in [
-            "", "yesterday", "2017-13-01", "2017-02-29", "2017-09-16T25:00Z",
-            "2017-09-16T12:00:00+3", "2017/09/16", "2017-09-16Tnoon", "é2017-09-16",
-            "2017-09-1é", "2017-09-16T12:00:00ZZ", "2017-09-16T12:00+0é0", "2017-09-16T12:00+é:00",
+            "",
+            "yesterday",
+            "2017-13-01",
+            "2017-02-29",
+            "2017-09-16T25:00Z",
+            "2017-09-16T12:00:00+3",
+            "2017/09/16",
+            "2017-09-16Tnoon",
+            "é2017-09-16",
+            "2017-09-1é",
+            "2017-09-16T12:00:00ZZ",
+            "2017-09-16T12:00+0é0",
+            "2017-09-16T12:00+é:00",
         ] {
             assert_eq!(parse_iso8601_ms(bad), None, "{bad:?}");
         }
@@ -174,10 +184,22 @@ mod tests {
         let now = 1_000_000_000_000.0;
         assert_eq!(relative_time(now - 5_000.0, now), (-5, TimeUnit::Second));
         assert_eq!(relative_time(now - 125_000.0, now), (-2, TimeUnit::Minute));
-        assert_eq!(relative_time(now - 3.0 * 3_600_000.0, now), (-3, TimeUnit::Hour));
-        assert_eq!(relative_time(now - 2.0 * 86_400_000.0, now), (-2, TimeUnit::Day));
-        assert_eq!(relative_time(now - 65.0 * 86_400_000.0, now), (-2, TimeUnit::Month));
-        assert_eq!(relative_time(now - 800.0 * 86_400_000.0, now), (-2, TimeUnit::Year));
+        assert_eq!(
+            relative_time(now - 3.0 * 3_600_000.0, now),
+            (-3, TimeUnit::Hour)
+        );
+        assert_eq!(
+            relative_time(now - 2.0 * 86_400_000.0, now),
+            (-2, TimeUnit::Day)
+        );
+        assert_eq!(
+            relative_time(now - 65.0 * 86_400_000.0, now),
+            (-2, TimeUnit::Month)
+        );
+        assert_eq!(
+            relative_time(now - 800.0 * 86_400_000.0, now),
+            (-2, TimeUnit::Year)
+        );
         assert_eq!(relative_time(now + 60_000.0, now), (0, TimeUnit::Second));
     }
 }

@@ -18,7 +18,7 @@ pub fn safe_url(url: &str) -> Option<&str> {
         .to_ascii_lowercase();
     match visible.split_once(':') {
         None => Some(url),
-        Some((scheme, _)) if matches!(scheme, "http" | "https" | "mailto") => Some(url),
+        Some(("http" | "https" | "mailto", _)) => Some(url),
         Some(_) => None,
     }
 }
@@ -39,7 +39,10 @@ mod tests {
         ] {
             assert_eq!(safe_url(url), Some(url), "{url}");
         }
-        assert_eq!(safe_url("  https://example.com \n"), Some("https://example.com"));
+        assert_eq!(
+            safe_url("  https://example.com \n"),
+            Some("https://example.com")
+        );
     }
 
     #[test]
