@@ -14,6 +14,10 @@ fi
 
 step() { printf '\n== %s\n' "$*"; }
 
+for component in clippy rustfmt; do
+  rustup component list --installed | grep -q "^$component" ||
+    { step "adding $component"; rustup component add "$component"; }
+done
 rustup target list --installed | grep -qx wasm32-unknown-unknown ||
   { step "adding the wasm32 target"; rustup target add wasm32-unknown-unknown; }
 trunk --version 2>/dev/null | grep -q '^trunk 0\.21\.' ||
