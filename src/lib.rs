@@ -5,6 +5,8 @@
 //! the network and storage; [`live_thread`] connects a loaded thread to the
 //! views; [`components`] renders; [`embed`] is what the script-tag loader calls.
 
+#![warn(missing_docs)]
+
 pub mod components;
 pub mod core;
 pub mod embed;

@@ -89,11 +89,17 @@ fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
 /// The unit a relative time is spoken in, as `Intl.RelativeTimeFormat` names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TimeUnit {
+    /// Under a minute ago.
     Second,
+    /// Under an hour ago.
     Minute,
+    /// Under a day ago.
     Hour,
+    /// Under 30 days ago.
     Day,
+    /// Under a year ago.
     Month,
+    /// A year or more ago.
     Year,
 }
 
