@@ -3,6 +3,7 @@
 pub mod config;
 pub mod load;
 pub mod model;
+pub mod path;
 pub mod state;
 pub mod store;
 pub mod text;

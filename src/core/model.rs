@@ -19,6 +19,9 @@ pub struct ThreadDocument {
     pub article: Option<Article>,
     /// The comments, as a flat list with `parent` ids, nested `replies`, or both.
     pub comments: Vec<CommentInput>,
+    /// How many comments of the response could not be read (mapped APIs only).
+    #[serde(skip)]
+    pub skipped: usize,
 }
 
 /// The article shown above the thread.
@@ -63,7 +66,9 @@ pub enum ArticleBlock {
 }
 
 /// A comment as it arrives: its fields plus, optionally, nested replies.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+/// Mappings of other APIs produce this too, flat, with `parent` set.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct CommentInput {
     /// The comment's id, a string or a number.
     #[serde(deserialize_with = "required_id")]
@@ -74,18 +79,70 @@ pub struct CommentInput {
     /// The author's display name; absent, null or blank for anonymous comments.
     #[serde(default)]
     pub author: Option<String>,
-    /// When it was posted, as ISO 8601.
+    /// A link to the author's profile.
     #[serde(default)]
-    pub created: Option<String>,
+    pub author_url: Option<String>,
+    /// The author's picture.
+    #[serde(default)]
+    pub avatar: Option<String>,
+    /// When it was posted.
+    #[serde(default)]
+    pub created: Option<Timestamp>,
     /// The net score, when the site has votes.
     #[serde(default)]
     pub score: Option<i64>,
     /// The text. Blank lines separate paragraphs.
     #[serde(default)]
     pub body: String,
+    /// How `body` is written.
+    #[serde(default)]
+    pub format: BodyFormat,
+    /// True for a deleted or removed comment: it is kept as a "[deleted]"
+    /// placeholder while it has replies, and dropped otherwise.
+    #[serde(default)]
+    pub deleted: bool,
+    /// For a placeholder that stands for replies not in the response: how many.
+    #[serde(default)]
+    pub more: Option<u64>,
     /// Replies nested inside this comment.
     #[serde(default)]
     pub replies: Vec<CommentInput>,
+}
+
+/// How a comment body is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BodyFormat {
+    /// Plain text.
+    #[default]
+    Text,
+    /// Markdown.
+    Markdown,
+    /// HTML.
+    Html,
+}
+
+/// A point in time as an API gives it.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(untagged)]
+pub enum Timestamp {
+    /// ISO 8601 text; without a zone it is UTC.
+    Iso(String),
+    /// A number: seconds since the epoch, or milliseconds when it is too large
+    /// to be seconds (after the year 5138).
+    Epoch(f64),
+}
+
+impl Timestamp {
+    /// Milliseconds since the Unix epoch, if the value is a valid time.
+    pub fn to_ms(&self) -> Option<f64> {
+        match self {
+            Timestamp::Iso(text) => super::time::parse_iso8601_ms(text),
+            Timestamp::Epoch(n) if !n.is_finite() => None,
+            Timestamp::Epoch(n) if n.abs() >= 1e11 => Some(*n),
+            Timestamp::Epoch(n) => Some(n * 1000.0),
+        }
+    }
 }
 
 /// A comment in the store: what a view shows, without its replies.
@@ -95,12 +152,29 @@ pub struct Comment {
     pub id: CommentId,
     /// The author's name, `None` when the comment was posted anonymously.
     pub author: Option<String>,
+    /// A link to the author's profile.
+    pub author_url: Option<String>,
+    /// The author's picture.
+    pub avatar: Option<String>,
     /// When it was posted, in milliseconds since the Unix epoch, if known and valid.
     pub created_ms: Option<f64>,
     /// The net score, if the site has votes.
     pub score: Option<i64>,
     /// The text as received.
     pub body: String,
+    /// How the text is written.
+    pub format: BodyFormat,
+    /// A deleted comment kept as a placeholder for its replies.
+    pub deleted: bool,
+    /// A placeholder for this many replies that the response left out.
+    pub more: Option<u64>,
+}
+
+fn non_blank(text: &Option<String>) -> Option<String> {
+    text.as_deref()
+        .map(str::trim)
+        .filter(|text| !text.is_empty())
+        .map(str::to_owned)
 }
 
 impl Comment {
@@ -108,18 +182,15 @@ impl Comment {
     pub fn from_input(input: &CommentInput) -> Self {
         Comment {
             id: Rc::from(input.id.as_str()),
-            author: input
-                .author
-                .as_deref()
-                .map(str::trim)
-                .filter(|name| !name.is_empty())
-                .map(str::to_owned),
-            created_ms: input
-                .created
-                .as_deref()
-                .and_then(super::time::parse_iso8601_ms),
+            author: non_blank(&input.author),
+            author_url: non_blank(&input.author_url),
+            avatar: non_blank(&input.avatar),
+            created_ms: input.created.as_ref().and_then(Timestamp::to_ms),
             score: input.score,
             body: input.body.clone(),
+            format: input.format,
+            deleted: input.deleted,
+            more: input.more,
         }
     }
 }

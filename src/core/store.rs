@@ -3,7 +3,7 @@
 //! recurses, so depth is unlimited, and it repairs bad data instead of failing.
 
 use super::model::{Comment, CommentId, CommentInput};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 /// What the store had to repair while building; each list names the ids involved.
@@ -32,6 +32,8 @@ pub struct ThreadStore {
     children: HashMap<CommentId, Rc<[CommentId]>>,
     roots: Rc<[CommentId]>,
     descendants: HashMap<CommentId, usize>,
+    placeholders: usize,
+    orphans: HashSet<CommentId>,
     report: StoreReport,
 }
 
@@ -70,6 +72,7 @@ impl ThreadStore {
             }
         }
         break_cycles(&order, &mut parents, &mut report);
+        drop_deleted_leaves(&mut order, &parents, &mut comments);
 
         let mut roots = Vec::new();
         let mut children: HashMap<CommentId, Vec<CommentId>> = HashMap::new();
@@ -79,7 +82,8 @@ impl ThreadStore {
                 None => roots.push(id.clone()),
             }
         }
-        let descendants = count_descendants(&roots, &children);
+        let descendants = count_descendants(&roots, &children, &comments);
+        let placeholders = comments.values().filter(|c| c.more.is_some()).count();
 
         ThreadStore {
             comments,
@@ -89,6 +93,8 @@ impl ThreadStore {
                 .collect(),
             roots: Rc::from(roots),
             descendants,
+            placeholders,
+            orphans: report.orphans.iter().cloned().collect(),
             report,
         }
     }
@@ -116,9 +122,14 @@ impl ThreadStore {
         self.descendants.get(id).copied().unwrap_or(0)
     }
 
-    /// How many comments the thread holds.
+    /// How many comments the thread holds, placeholders for missing replies excluded.
     pub fn len(&self) -> usize {
-        self.comments.len()
+        self.comments.len() - self.placeholders
+    }
+
+    /// True when this comment answers one that is not in the data.
+    pub fn is_orphan(&self, id: &str) -> bool {
+        self.orphans.contains(id)
     }
 
     /// True when the thread has no comments.
@@ -143,6 +154,39 @@ fn flatten(inputs: &[CommentInput]) -> Vec<(&CommentInput, Option<&CommentInput>
         stack.extend(input.replies.iter().rev().map(|reply| (reply, Some(input))));
     }
     flat
+}
+
+/// Removes deleted comments that no remaining comment replies to, repeatedly,
+/// so a deleted comment survives only as a placeholder above real replies.
+fn drop_deleted_leaves(
+    order: &mut Vec<CommentId>,
+    parents: &HashMap<CommentId, Option<CommentId>>,
+    comments: &mut HashMap<CommentId, Rc<Comment>>,
+) {
+    let mut replies: HashMap<&CommentId, usize> = HashMap::new();
+    for parent in order.iter().filter_map(|id| parents[id].as_ref()) {
+        *replies.entry(parent).or_default() += 1;
+    }
+    let mut dropped: Vec<CommentId> = Vec::new();
+    let mut queue: Vec<&CommentId> = order
+        .iter()
+        .filter(|id| comments[*id].deleted && !replies.contains_key(id))
+        .collect();
+    while let Some(id) = queue.pop() {
+        dropped.push(id.clone());
+        if let Some(parent) = &parents[id] {
+            if let Some(count) = replies.get_mut(parent) {
+                *count -= 1;
+                if *count == 0 && comments[parent].deleted {
+                    queue.push(parent);
+                }
+            }
+        }
+    }
+    for id in &dropped {
+        comments.remove(id);
+    }
+    order.retain(|id| comments.contains_key(id));
 }
 
 /// Follows parent links from every comment; where a chain comes back to a
@@ -188,11 +232,13 @@ fn break_cycles(
     }
 }
 
-/// Counts each comment's descendants by visiting the tree in reverse pre-order,
-/// so every child is counted before its parent.
+/// Counts each comment's descendants (placeholders for missing replies
+/// excluded) by visiting the tree in reverse pre-order, so every child is
+/// counted before its parent.
 fn count_descendants(
     roots: &[CommentId],
     children: &HashMap<CommentId, Vec<CommentId>>,
+    comments: &HashMap<CommentId, Rc<Comment>>,
 ) -> HashMap<CommentId, usize> {
     let mut preorder = Vec::new();
     let mut stack: Vec<&CommentId> = roots.iter().rev().collect();
@@ -208,7 +254,10 @@ fn count_descendants(
             .get(id)
             .map(|list| {
                 list.iter()
-                    .map(|child| 1 + counts.get(child).copied().unwrap_or(0))
+                    .map(|child| {
+                        let own = usize::from(comments[child].more.is_none());
+                        own + counts.get(child).copied().unwrap_or(0)
+                    })
                     .sum()
             })
             .unwrap_or(0);
@@ -225,11 +274,8 @@ mod tests {
         CommentInput {
             id: id.into(),
             parent: parent.map(Into::into),
-            author: None,
-            created: None,
-            score: None,
             body: format!("body of {id}"),
-            replies: Vec::new(),
+            ..CommentInput::default()
         }
     }
 
@@ -294,6 +340,8 @@ mod tests {
         let store = ThreadStore::build(&[flat("a", None), flat("lost", Some("gone"))]);
         assert_eq!(ids(&store.roots()), ["a", "lost"]);
         assert_eq!(ids(&store.report().orphans), ["lost"]);
+        assert!(store.is_orphan("lost"));
+        assert!(!store.is_orphan("a"));
     }
 
     #[test]
@@ -336,6 +384,37 @@ mod tests {
         assert_eq!(ids(&store.roots()), ["0"]);
         assert_eq!(store.descendant_count("0"), depth - 1);
         assert_eq!(store.descendant_count("100000"), depth - 100_001);
+    }
+
+    #[test]
+    fn keeps_deleted_comments_only_above_replies() {
+        let deleted = |id: &str, parent: Option<&str>| CommentInput {
+            deleted: true,
+            ..flat(id, parent)
+        };
+        let store = ThreadStore::build(&[
+            deleted("gone", None),
+            deleted("kept", None),
+            deleted("kept-child", Some("kept")),
+            flat("reply", Some("kept-child")),
+            deleted("chain", None),
+            deleted("chain-child", Some("chain")),
+        ]);
+        assert_eq!(ids(&store.roots()), ["kept"]);
+        assert_eq!(ids(&store.children("kept-child")), ["reply"]);
+        assert_eq!(store.len(), 3);
+    }
+
+    #[test]
+    fn placeholders_for_missing_replies_are_not_counted_as_comments() {
+        let more = CommentInput {
+            more: Some(40),
+            ..flat("more", Some("a"))
+        };
+        let store = ThreadStore::build(&[flat("a", None), flat("b", Some("a")), more]);
+        assert_eq!(store.len(), 2);
+        assert_eq!(store.descendant_count("a"), 1);
+        assert_eq!(ids(&store.children("a")), ["b", "more"]);
     }
 
     #[test]
