@@ -1,7 +1,9 @@
 //! Reading a response into a thread, and saying clearly what went wrong when
 //! it cannot be read.
 
+use super::mapping::{apply, Source};
 use super::model::ThreadDocument;
+use super::path::PathMiss;
 use std::fmt;
 
 /// Why a thread could not be shown. Its `Display` is the message readers see.
@@ -31,6 +33,10 @@ pub enum LoadError {
     },
     /// Replies are nested deeper than the JSON reader follows.
     TooDeep,
+    /// The mapping's path to the comments finds nothing in the response.
+    NotFound(PathMiss),
+    /// The widget's settings are wrong (an unknown preset, a broken mapping).
+    Setup(String),
 }
 
 impl fmt::Display for LoadError {
@@ -67,11 +73,31 @@ impl fmt::Display for LoadError {
                     "The comments could not be read: {detail} at {place} (line {line}, column {column})."
                 )
             }
+            LoadError::NotFound(miss) => write!(f, "The comments could not be read: {miss}."),
+            LoadError::Setup(problem) => write!(f, "Threadline is not set up right: {problem}."),
             LoadError::TooDeep => write!(
                 f,
                 "The comments could not be read: replies are nested too deeply. \
                  List deep replies flat, with `parent` ids."
             ),
+        }
+    }
+}
+
+/// Reads a response the way its source says: the native format, or any API
+/// through a mapping.
+pub fn read_response(body: &str, source: &Source) -> Result<ThreadDocument, LoadError> {
+    match source {
+        Source::Native => parse_document(body),
+        Source::Mapped(mapping, preset) => {
+            let value: serde_json::Value = serde_json::from_str(body).map_err(|error| {
+                if error.to_string().starts_with("recursion limit exceeded") {
+                    LoadError::TooDeep
+                } else {
+                    LoadError::NotJson(error.to_string())
+                }
+            })?;
+            apply(&value, mapping, preset.as_deref()).map_err(LoadError::NotFound)
         }
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod config;
 pub mod load;
+pub mod mapping;
 pub mod model;
 pub mod path;
 pub mod state;

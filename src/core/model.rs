@@ -131,6 +131,9 @@ pub enum Timestamp {
     /// A number: seconds since the epoch, or milliseconds when it is too large
     /// to be seconds (after the year 5138).
     Epoch(f64),
+    /// Milliseconds since the epoch, as a mapping that knows the unit gives it.
+    #[serde(skip)]
+    Millis(f64),
 }
 
 impl Timestamp {
@@ -138,9 +141,10 @@ impl Timestamp {
     pub fn to_ms(&self) -> Option<f64> {
         match self {
             Timestamp::Iso(text) => super::time::parse_iso8601_ms(text),
-            Timestamp::Epoch(n) if !n.is_finite() => None,
+            Timestamp::Epoch(n) | Timestamp::Millis(n) if !n.is_finite() => None,
             Timestamp::Epoch(n) if n.abs() >= 1e11 => Some(*n),
             Timestamp::Epoch(n) => Some(n * 1000.0),
+            Timestamp::Millis(ms) => Some(*ms),
         }
     }
 }

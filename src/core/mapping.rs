@@ -1,0 +1,486 @@
+//! Reading any JSON API's comments: a declarative mapping (where the list is,
+//! how the tree is shaped, which field holds what) and named presets for
+//! real APIs. Never fails on one bad comment: it is skipped and counted.
+
+use super::model::{BodyFormat, CommentInput, ThreadDocument, Timestamp};
+use super::path::{JsonPath, PathMiss};
+use serde::{Deserialize, Deserializer};
+use serde_json::Value;
+use std::collections::{HashMap, HashSet};
+
+/// Where and how to find the comments in a response.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Mapping {
+    /// Path to the list of comments ("" when the response is the list).
+    #[serde(default)]
+    pub comments: JsonPath,
+    /// How replies are attached to their parents.
+    #[serde(default)]
+    pub tree: Tree,
+    /// The comment's id.
+    pub id: Fields,
+    /// The parent's id, for a flat list (top level when null, "", 0 or absent).
+    #[serde(default)]
+    pub parent: Fields,
+    /// The author's display name.
+    #[serde(default)]
+    pub author: Fields,
+    /// A link to the author's profile.
+    #[serde(default)]
+    pub author_url: Fields,
+    /// The author's picture.
+    #[serde(default)]
+    pub avatar: Fields,
+    /// The text.
+    #[serde(default)]
+    pub body: Fields,
+    /// How the text is written.
+    #[serde(default)]
+    pub format: BodyFormat,
+    /// When it was posted: ISO 8601 (with or without zone) or epoch seconds or milliseconds.
+    #[serde(default)]
+    pub created: Fields,
+    /// How `created` is written; `auto` tells them apart by type and size.
+    #[serde(default)]
+    pub time_format: TimeFormat,
+    /// The net score.
+    #[serde(default)]
+    pub score: Fields,
+    /// Up votes, when the API counts them apart; the score is up minus down.
+    #[serde(default)]
+    pub up: Fields,
+    /// Down votes.
+    #[serde(default)]
+    pub down: Fields,
+    /// Flags that mark a deleted or removed comment (any one true is enough).
+    #[serde(default)]
+    pub deleted: Fields,
+    /// What marks a placeholder for replies left out of the response.
+    #[serde(default)]
+    pub more: Option<MoreRule>,
+    /// Whether a reply to a comment missing from the response is shown as
+    /// such (`orphan`), or is simply a top-level comment (`top-level`, for
+    /// APIs whose top-level comments name the post as their parent).
+    #[serde(default)]
+    pub missing_parent: MissingParent,
+}
+
+/// How replies are attached to their parents.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Tree {
+    /// Each comment names its parent in the `parent` field (or none: all top level).
+    #[default]
+    Flat,
+    /// Each comment holds its replies as a list at this path.
+    Nested(JsonPath),
+    /// Each comment lists its replies' ids at this path (HN's `kids`).
+    Kids(JsonPath),
+    /// Each comment has a materialized path of ancestor ids, like Lemmy's
+    /// `0.12.34` (the last id is the comment's own; `0` is the post).
+    Path(JsonPath),
+}
+
+/// How a time field is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TimeFormat {
+    /// ISO 8601 text, or a number in seconds (milliseconds when it is huge).
+    #[default]
+    Auto,
+    /// ISO 8601, with or without a zone (none means UTC).
+    Iso,
+    /// Seconds since the Unix epoch.
+    EpochSeconds,
+    /// Milliseconds since the Unix epoch.
+    EpochMillis,
+}
+
+/// What marks a placeholder for replies that are not in the response.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct MoreRule {
+    /// The field to test.
+    pub when: JsonPath,
+    /// The value it has on a placeholder.
+    pub equals: Value,
+    /// How many replies the placeholder stands for.
+    #[serde(default)]
+    pub count: Fields,
+}
+
+/// What happens to a reply whose parent is not in the response.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MissingParent {
+    /// Shown at top level, marked as a reply to a comment that is not loaded.
+    #[default]
+    Orphan,
+    /// Shown at top level as an ordinary comment.
+    TopLevel,
+}
+
+/// One path, or several tried in order: the first that holds a value wins.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Fields(Vec<JsonPath>);
+
+impl<'de> Deserialize<'de> for Fields {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum OneOrMany {
+            One(JsonPath),
+            Many(Vec<JsonPath>),
+        }
+        Ok(match OneOrMany::deserialize(deserializer)? {
+            OneOrMany::One(path) => Fields(vec![path]),
+            OneOrMany::Many(paths) => Fields(paths),
+        })
+    }
+}
+
+impl Fields {
+    fn value<'v>(&self, item: &'v Value) -> Option<&'v Value> {
+        self.0
+            .iter()
+            .filter_map(|path| path.get(item))
+            .find(|value| match value {
+                Value::Null => false,
+                Value::String(text) => !text.trim().is_empty(),
+                _ => true,
+            })
+    }
+
+    fn text(&self, item: &Value) -> Option<String> {
+        match self.value(item)? {
+            Value::String(text) => Some(text.clone()),
+            Value::Number(number) => Some(number.to_string()),
+            _ => None,
+        }
+    }
+
+    fn number(&self, item: &Value) -> Option<f64> {
+        match self.value(item)? {
+            Value::Number(number) => number.as_f64(),
+            Value::String(text) => text.trim().parse().ok(),
+            _ => None,
+        }
+    }
+
+    fn flag(&self, item: &Value) -> bool {
+        self.0
+            .iter()
+            .filter_map(|path| path.get(item))
+            .any(|value| match value {
+                Value::Bool(flag) => *flag,
+                Value::Number(number) => number.as_f64().is_some_and(|n| n != 0.0),
+                Value::String(text) => !text.is_empty(),
+                _ => false,
+            })
+    }
+}
+
+/// The named presets. Each is a mapping, plus any quirk handled in [`quirks`].
+pub const PRESETS: &[(&str, &str)] = &[
+    (
+        "hn-algolia",
+        r#"{"comments": "children", "tree": {"nested": "children"},
+        "id": "id", "parent": "parent_id", "author": "author", "body": "text", "format": "html",
+        "created": ["created_at", "created_at_i"], "score": "points", "missingParent": "top-level"}"#,
+    ),
+    (
+        "hackerweb",
+        r#"{"comments": "comments", "tree": {"nested": "comments"},
+        "id": "id", "author": "user", "body": "content", "format": "html",
+        "created": "time", "timeFormat": "epoch-seconds", "score": "points", "deleted": ["deleted", "dead"]}"#,
+    ),
+    (
+        "reddit",
+        r#"{"comments": "1.data.children", "tree": {"nested": "data.replies.data.children"},
+        "id": "data.name", "parent": "data.parent_id", "author": "data.author", "body": "data.body",
+        "format": "markdown", "created": "data.created_utc", "timeFormat": "epoch-seconds",
+        "score": "data.score", "up": "data.ups", "down": "data.downs", "more": {"when": "kind", "equals": "more", "count": "data.count"},
+        "missingParent": "top-level"}"#,
+    ),
+    (
+        "wordpress",
+        r#"{"id": "id", "parent": "parent", "author": "author_name",
+        "authorUrl": "author_url", "avatar": ["author_avatar_urls.48", "author_avatar_urls.96"],
+        "body": "content.rendered", "format": "html", "created": ["date_gmt", "date"], "timeFormat": "iso"}"#,
+    ),
+    (
+        "mastodon",
+        r#"{"comments": "descendants", "id": "id", "parent": "in_reply_to_id",
+        "author": ["account.display_name", "account.acct"], "authorUrl": "account.url",
+        "avatar": "account.avatar", "body": "content", "format": "html", "created": "created_at",
+        "score": "favourites_count", "missingParent": "top-level"}"#,
+    ),
+    (
+        "lemmy",
+        r#"{"comments": "comments", "tree": {"path": "comment.path"}, "id": "comment.id",
+        "author": ["creator.display_name", "creator.name"], "authorUrl": "creator.actor_id",
+        "avatar": "creator.avatar", "body": "comment.content", "format": "markdown",
+        "created": "comment.published", "score": "counts.score", "deleted": ["comment.deleted", "comment.removed"]}"#,
+    ),
+    (
+        "discourse",
+        r#"{"comments": "post_stream.posts", "id": "post_number", "parent": "reply_to_post_number",
+        "author": ["name", "username"], "avatar": "avatar_template", "body": "cooked", "format": "html",
+        "created": "created_at", "score": "like_count", "deleted": ["deleted_at", "hidden"]}"#,
+    ),
+    (
+        "github",
+        r#"{"id": "id", "author": "user.login", "authorUrl": "user.html_url",
+        "avatar": "user.avatar_url", "body": "body", "format": "markdown", "created": "created_at",
+        "up": "reactions.+1", "down": "reactions.-1"}"#,
+    ),
+    (
+        "remark42",
+        r#"{"id": "id", "parent": "pid", "author": "user.name", "authorUrl": "user.profile",
+        "avatar": "user.picture", "body": "text", "format": "html", "created": "time", "score": "score",
+        "deleted": "delete"}"#,
+    ),
+];
+
+/// How to read a response: the native format, or a mapping with a preset's quirks.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Source {
+    /// Threadline's own format.
+    Native,
+    /// A mapping, and the preset it came from (for quirks), if any.
+    Mapped(Mapping, Option<String>),
+}
+
+/// Why a mapping could not be set up: names the preset or the field at fault.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MappingError(pub String);
+
+impl Source {
+    /// Builds the source from a preset name and/or a mapping as JSON text.
+    /// A mapping given with a preset extends it: its keys replace the preset's.
+    pub fn configure(preset: Option<&str>, mapping: Option<&str>) -> Result<Source, MappingError> {
+        let preset = preset.map(str::trim).filter(|name| !name.is_empty());
+        let mut merged = match preset {
+            None | Some("threadline") if mapping.is_none() => return Ok(Source::Native),
+            None | Some("threadline") => serde_json::Map::new(),
+            Some(name) => match PRESETS.iter().find(|(preset, _)| *preset == name) {
+                Some((_, json)) => match serde_json::from_str::<Value>(json) {
+                    Ok(Value::Object(map)) => map,
+                    _ => return Err(MappingError(format!("the preset `{name}` is broken"))),
+                },
+                None => {
+                    let names: Vec<&str> = PRESETS.iter().map(|(name, _)| *name).collect();
+                    return Err(MappingError(format!(
+                        "there is no preset `{name}`; the presets are threadline, {}",
+                        names.join(", ")
+                    )));
+                }
+            },
+        };
+        if let Some(text) = mapping {
+            match serde_json::from_str::<Value>(text) {
+                Ok(Value::Object(extra)) => merged.extend(extra),
+                Ok(_) => return Err(MappingError("the mapping must be a JSON object".into())),
+                Err(error) => {
+                    return Err(MappingError(format!(
+                        "the mapping is not valid JSON ({error})"
+                    )))
+                }
+            }
+        }
+        serde_json::from_value::<Mapping>(Value::Object(merged))
+            .map(|mapping| Source::Mapped(mapping, preset.map(str::to_owned)))
+            .map_err(|error| MappingError(format!("the mapping does not fit: {error}")))
+    }
+}
+
+/// Reads the comments out of a parsed response. Fails only when the list
+/// itself is not there; a comment without an id is skipped and counted.
+pub fn apply(
+    response: &Value,
+    mapping: &Mapping,
+    preset: Option<&str>,
+) -> Result<ThreadDocument, PathMiss> {
+    let list = mapping.comments.find(response)?;
+    let items: &[Value] = match list {
+        Value::Array(items) => items,
+        _ => {
+            return Err(PathMiss {
+                path: mapping.comments.as_str().to_owned(),
+                found: mapping.comments.as_str().to_owned(),
+                there: "is not a list".to_owned(),
+            })
+        }
+    };
+
+    let mut comments = Vec::with_capacity(items.len());
+    let mut skipped = 0;
+    let mut kids: Vec<(String, Vec<String>)> = Vec::new();
+    let mut stack: Vec<(&Value, Option<String>)> =
+        items.iter().rev().map(|item| (item, None)).collect();
+    while let Some((item, nesting_parent)) = stack.pop() {
+        let Some(mut comment) = map_item(item, mapping) else {
+            skipped += 1;
+            continue;
+        };
+        quirks(preset, item, &mut comment);
+        match &mapping.tree {
+            Tree::Flat => {}
+            Tree::Nested(path) => {
+                if let Some(Value::Array(replies)) = path.get(item) {
+                    stack.extend(
+                        replies
+                            .iter()
+                            .rev()
+                            .map(|reply| (reply, Some(comment.id.clone()))),
+                    );
+                }
+                if nesting_parent.is_some() {
+                    comment.parent = nesting_parent;
+                }
+            }
+            Tree::Kids(path) => {
+                if let Some(Value::Array(ids)) = path.get(item) {
+                    let ids = ids.iter().filter_map(|id| Fields::id_text(id)).collect();
+                    kids.push((comment.id.clone(), ids));
+                }
+            }
+            Tree::Path(path) => {
+                comment.parent = path.get(item).and_then(Value::as_str).and_then(|text| {
+                    let mut ancestors = text.rsplit('.').skip(1);
+                    ancestors.next().filter(|id| *id != "0").map(str::to_owned)
+                });
+            }
+        }
+        comments.push(comment);
+    }
+
+    if !kids.is_empty() {
+        let parents: HashMap<String, String> = kids
+            .into_iter()
+            .flat_map(|(parent, ids)| ids.into_iter().map(move |id| (id, parent.clone())))
+            .collect();
+        for comment in &mut comments {
+            comment.parent = parents.get(&comment.id).cloned();
+        }
+    }
+    if mapping.missing_parent == MissingParent::TopLevel {
+        let ids: HashSet<String> = comments.iter().map(|c| c.id.clone()).collect();
+        for comment in &mut comments {
+            if comment
+                .parent
+                .as_ref()
+                .is_some_and(|parent| !ids.contains(parent))
+            {
+                comment.parent = None;
+            }
+        }
+    }
+    Ok(ThreadDocument {
+        id: None,
+        article: None,
+        comments,
+        skipped,
+    })
+}
+
+impl Fields {
+    fn id_text(value: &Value) -> Option<String> {
+        match value {
+            Value::String(text) if !text.is_empty() => Some(text.clone()),
+            Value::Number(number) => Some(number.to_string()),
+            _ => None,
+        }
+    }
+}
+
+fn map_item(item: &Value, mapping: &Mapping) -> Option<CommentInput> {
+    if !item.is_object() {
+        return None;
+    }
+    let id = mapping.id.value(item).and_then(Fields::id_text)?;
+    let more = mapping.more.as_ref().and_then(|rule| {
+        (rule.when.get(item) == Some(&rule.equals))
+            .then(|| rule.count.number(item).unwrap_or(0.0).max(0.0) as u64)
+    });
+    let parent = mapping
+        .parent
+        .value(item)
+        .and_then(Fields::id_text)
+        .filter(|parent| parent != "0");
+    let score = match (
+        mapping.score.number(item),
+        mapping.up.number(item),
+        mapping.down.number(item),
+    ) {
+        (Some(score), _, _) => Some(score),
+        (None, None, None) => None,
+        (None, up, down) => Some(up.unwrap_or(0.0) - down.unwrap_or(0.0)),
+    };
+    let created =
+        mapping
+            .created
+            .value(item)
+            .and_then(|value| match (value, mapping.time_format) {
+                (Value::String(text), TimeFormat::Auto | TimeFormat::Iso) => {
+                    Some(Timestamp::Iso(text.clone()))
+                }
+                (Value::Number(n), TimeFormat::Auto) => n.as_f64().map(Timestamp::Epoch),
+                (value, TimeFormat::EpochSeconds) => {
+                    epoch(value).map(|s| Timestamp::Millis(s * 1000.0))
+                }
+                (value, TimeFormat::EpochMillis) => epoch(value).map(Timestamp::Millis),
+                _ => None,
+            });
+    Some(CommentInput {
+        id,
+        parent,
+        author: mapping.author.text(item),
+        author_url: mapping.author_url.text(item),
+        avatar: mapping.avatar.text(item),
+        created,
+        score: score.map(|score| score.round() as i64),
+        body: mapping.body.text(item).unwrap_or_default(),
+        format: mapping.format,
+        deleted: mapping.deleted.flag(item),
+        more,
+        replies: Vec::new(),
+    })
+}
+
+fn epoch(value: &Value) -> Option<f64> {
+    Fields::id_text(value)?.trim().parse().ok()
+}
+
+/// Small per-API rules that a mapping cannot say.
+fn quirks(preset: Option<&str>, item: &Value, comment: &mut CommentInput) {
+    match preset {
+        Some("reddit") => {
+            if comment.body == "[deleted]" || comment.body == "[removed]" {
+                comment.deleted = true;
+            }
+            if comment.author.as_deref() == Some("[deleted]") {
+                comment.author = None;
+            }
+        }
+        Some("discourse") => {
+            if let Some(avatar) = comment.avatar.take() {
+                comment.avatar = Some(avatar.replace("{size}", "48"));
+            }
+            if comment.score.is_none() {
+                comment.score = item
+                    .get("actions_summary")
+                    .and_then(Value::as_array)
+                    .and_then(|actions| {
+                        actions
+                            .iter()
+                            .find(|action| action.get("id") == Some(&Value::from(2)))
+                    })
+                    .and_then(|like| like.get("count"))
+                    .and_then(Value::as_i64);
+            }
+        }
+        _ => {}
+    }
+}

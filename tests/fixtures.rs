@@ -1,0 +1,322 @@
+//! Real responses of ten comment APIs (`../shared/fixtures`, see its README
+//! for sources and licenses), each read through its preset: the counts,
+//! parents, authors, times and scores a reader of the original site sees.
+
+use std::path::PathBuf;
+use threadline::core::load::{read_response, LoadError};
+use threadline::core::mapping::Source;
+use threadline::core::model::Comment;
+use threadline::core::store::ThreadStore;
+
+fn fixture(path: &str) -> String {
+    let file = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/fixtures")
+        .join(path);
+    std::fs::read_to_string(&file).unwrap_or_else(|error| panic!("{}: {error}", file.display()))
+}
+
+struct Read {
+    store: ThreadStore,
+    skipped: usize,
+}
+
+fn read(preset: &str, path: &str) -> Read {
+    let source = Source::configure(Some(preset), None).expect("a known preset");
+    let document =
+        read_response(&fixture(path), &source).unwrap_or_else(|error| panic!("{path}: {error}"));
+    Read {
+        store: ThreadStore::build(&document.comments),
+        skipped: document.skipped,
+    }
+}
+
+impl Read {
+    fn comment(&self, id: &str) -> &Comment {
+        self.store
+            .comment(id)
+            .unwrap_or_else(|| panic!("comment {id} is in the thread"))
+    }
+
+    fn parent_of(&self, id: &str) -> Option<String> {
+        let mut stack: Vec<(Option<String>, String)> = self
+            .store
+            .roots()
+            .iter()
+            .map(|root| (None, root.to_string()))
+            .collect();
+        while let Some((parent, current)) = stack.pop() {
+            if current == id {
+                return parent;
+            }
+            stack.extend(
+                self.store
+                    .children(&current)
+                    .iter()
+                    .map(|child| (Some(current.clone()), child.to_string())),
+            );
+        }
+        panic!("{id} is not in the tree")
+    }
+
+    fn iso(&self, id: &str) -> String {
+        let ms = self.comment(id).created_ms.expect("a time") as i64;
+        let days = ms.div_euclid(86_400_000);
+        let seconds = ms.rem_euclid(86_400_000) / 1000;
+        // civil_from_days, the inverse of the parser's algorithm
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        format!(
+            "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+            seconds / 3600,
+            seconds / 60 % 60,
+            seconds % 60
+        )
+    }
+}
+
+#[test]
+fn reddit_nested_listing_with_more_stubs_and_deleted_comments() {
+    let thread = read("reddit", "reddit/redditkit_comments.json");
+    assert_eq!(
+        thread.store.len(),
+        199,
+        "every deleted comment here has replies, so all stay"
+    );
+    assert!(
+        thread.comment("t1_ca72fbo").deleted,
+        "kept as a [deleted] placeholder"
+    );
+    assert_eq!(thread.comment("t1_ca72fbo").author, None);
+    assert_eq!(thread.skipped, 0);
+    let first = thread.comment("t1_ca70z2e");
+    assert_eq!(first.author.as_deref(), Some("KennyLog-in"));
+    assert_eq!(first.score, Some(1227 - 213));
+    assert_eq!(thread.iso("t1_ca70z2e"), "2013-05-27T20:38:37Z");
+    assert_eq!(thread.parent_of("t1_ca70z2e"), None);
+    assert_eq!(
+        thread.store.roots().len(),
+        38 + 1,
+        "38 top-level comments and one 'more' row"
+    );
+    assert_eq!(
+        thread.comment("t1_ca71bs3").more,
+        Some(481),
+        "the top-level stub hides 481 comments"
+    );
+    assert!(
+        thread.store.report().orphans.is_empty(),
+        "t3_ parents are the post, not missing comments"
+    );
+}
+
+#[test]
+fn reddit_second_listing_keeps_deleted_placeholders_above_replies() {
+    let thread = read("reddit", "reddit/reddift_comments.json");
+    assert_eq!(
+        thread.comment("t1_cq21eh6").author.as_deref(),
+        Some("joemtz")
+    );
+    assert_eq!(thread.comment("t1_cq21eh6").score, Some(1));
+    assert_eq!(thread.iso("t1_cq21eh6"), "2015-04-05T16:45:14Z");
+}
+
+#[test]
+fn hackerweb_nested_comments_with_deleted_and_dead_nodes() {
+    let thread = read(
+        "hackerweb",
+        "hn-hackerweb/hacker-news-android_10846540.json",
+    );
+    let paul = thread.comment("10847160");
+    assert_eq!(paul.author.as_deref(), Some("paul"));
+    assert_eq!(thread.iso("10847160"), "2016-01-05T23:52:55Z");
+    assert_eq!(
+        thread.store.len(),
+        207,
+        "229 nodes; deleted and dead ones without replies drop out"
+    );
+    assert_eq!(thread.store.roots().len(), 54);
+    assert!(
+        thread.comment("10846786").deleted,
+        "a deleted comment with 2 replies stays as a placeholder"
+    );
+    assert_eq!(thread.store.children("10846786").len(), 2);
+}
+
+#[test]
+fn hn_algolia_nested_children() {
+    let thread = read(
+        "hn-algolia",
+        "hn-algolia/medium-research-mcp_hn-item_TRIMMED.json",
+    );
+    assert_eq!(thread.store.len(), 5);
+    assert_eq!(thread.parent_of("16582191").as_deref(), Some("16582170"));
+    assert_eq!(thread.parent_of("16582228").as_deref(), Some("16582194"));
+    assert_eq!(thread.parent_of("16582152"), None);
+    assert_eq!(
+        thread.comment("16582152").author.as_deref(),
+        Some("klinskyc")
+    );
+    assert!(thread.store.report().orphans.is_empty());
+}
+
+#[test]
+fn wordpress_flat_newest_first_reply_before_parent() {
+    let thread = read("wordpress", "wordpress/frontity_post-60-comments.json");
+    assert_eq!(thread.store.len(), 3);
+    assert_eq!(thread.parent_of("129").as_deref(), Some("124"));
+    assert_eq!(thread.parent_of("124"), None);
+    assert_eq!(thread.parent_of("5"), None);
+    assert_eq!(
+        thread.comment("129").author.as_deref(),
+        Some("David Arenas")
+    );
+    assert_eq!(
+        thread.iso("129"),
+        "2019-02-08T15:28:33Z",
+        "date_gmt has no zone and is UTC"
+    );
+    assert!(thread
+        .comment("129")
+        .avatar
+        .as_deref()
+        .is_some_and(|url| url.contains("gravatar")));
+}
+
+#[test]
+fn mastodon_context_with_ids_beyond_2_pow_53() {
+    let thread = read("mastodon", "mastodon/rtoot_get_context_default.json");
+    assert_eq!(thread.store.len(), 59);
+    assert_eq!(
+        thread.store.roots().len(),
+        43,
+        "replies to the status itself are top level"
+    );
+    let first = thread.comment("109294767623508949");
+    assert_eq!(first.author.as_deref(), Some("Austin Kocher, PhD 🌎"));
+    assert_eq!(first.score, Some(23));
+    assert_eq!(thread.iso("109294767623508949"), "2022-11-06T03:36:44Z");
+    assert!(thread.store.report().orphans.is_empty());
+}
+
+#[test]
+fn lemmy_materialized_paths_with_parents_not_in_the_page() {
+    let thread = read("lemmy", "lemmy/medium-research-mcp_lemmy-detail.json");
+    assert_eq!(thread.store.len(), 5);
+    assert_eq!(thread.store.roots().len(), 5);
+    assert!(
+        !thread.store.is_orphan("24672620"),
+        "a real top-level comment"
+    );
+    for id in ["24672634", "24672605", "24672589", "24672566"] {
+        assert!(
+            thread.store.is_orphan(id),
+            "{id} answers a comment not loaded"
+        );
+    }
+    assert_eq!(
+        thread.comment("24672634").author.as_deref(),
+        Some("Tollana1234567")
+    );
+    assert_eq!(thread.comment("24672634").score, Some(1));
+    assert_eq!(thread.iso("24672634"), "2026-07-02T06:15:35Z");
+}
+
+#[test]
+fn discourse_replies_by_post_number_with_offsets() {
+    let thread = read("discourse", "discourse/discourse_api_topic.json");
+    assert_eq!(thread.store.len(), 4);
+    assert_eq!(thread.parent_of("14").as_deref(), Some("1"));
+    assert_eq!(thread.parent_of("3"), None);
+    assert_eq!(thread.comment("3").author.as_deref(), Some("Adam Davis"));
+    assert_eq!(
+        thread.comment("3").score,
+        Some(5),
+        "likes from actions_summary"
+    );
+    assert_eq!(
+        thread.iso("3"),
+        "2013-02-04T20:29:00Z",
+        "-05:00 offset applied"
+    );
+}
+
+#[test]
+fn github_flat_issue_comments() {
+    let thread = read(
+        "github",
+        "github-issue-comments/github-to-sqlite_issue-comments.json",
+    );
+    assert_eq!(thread.store.len(), 3);
+    assert_eq!(thread.store.roots().len(), 3);
+    assert_eq!(
+        thread.comment("531516956").author.as_deref(),
+        Some("simonw")
+    );
+    assert_eq!(thread.iso("531517083"), "2019-09-14T21:58:42Z");
+}
+
+#[test]
+fn remark42_bare_array_with_empty_pid_at_top() {
+    let thread = read("remark42", "remark42/remark42_tree_bench.json");
+    assert_eq!(thread.store.len(), 58);
+    assert_eq!(thread.store.roots().len(), 27);
+    assert_eq!(
+        thread.comment("3665991835").author.as_deref(),
+        Some("sultan99")
+    );
+    assert_eq!(thread.comment("3665991835").score, Some(-1));
+    assert!(thread.store.report().is_clean());
+}
+
+#[test]
+fn a_path_that_finds_nothing_names_the_path_and_the_keys_there() {
+    let source =
+        Source::configure(Some("reddit"), Some(r#"{"comments": "data.children"}"#)).expect("valid");
+    let error = read_response(&fixture("reddit/reddift_moreChildren.json"), &source).unwrap_err();
+    assert!(matches!(error, LoadError::NotFound(_)));
+    let source = Source::configure(Some("reddit"), None).expect("valid");
+    let error =
+        read_response(r#"{"kind": "Listing", "data": {"children": []}}"#, &source).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "The comments could not be read: no `1.data.children` in the response; its top-level keys are data, kind."
+    );
+}
+
+#[test]
+fn comments_of_the_wrong_shape_are_skipped_and_counted() {
+    let source = Source::configure(
+        None,
+        Some(r#"{"comments": "items", "id": "id", "parent": "parent", "body": "text"}"#),
+    )
+    .expect("valid");
+    let document = read_response(
+        r#"{"items": [{"id": 1, "text": "ok"}, {"text": "no id"}, 42, null, {"id": {"x": 1}}, {"id": "2", "parent": 1}]}"#,
+        &source,
+    )
+    .expect("the list is there");
+    assert_eq!(document.skipped, 4);
+    assert_eq!(document.comments.len(), 2);
+    assert_eq!(document.comments[1].parent.as_deref(), Some("1"));
+}
+
+#[test]
+fn unknown_presets_and_bad_mappings_are_named() {
+    let error = Source::configure(Some("disqus"), None).unwrap_err();
+    assert!(error
+        .0
+        .contains("there is no preset `disqus`; the presets are threadline, hn-algolia"));
+    let error = Source::configure(Some("reddit"), Some(r#"{"autor": "x"}"#)).unwrap_err();
+    assert!(error.0.contains("unknown field `autor`"), "{}", error.0);
+    assert_eq!(
+        Source::configure(Some("threadline"), None),
+        Ok(Source::Native)
+    );
+}
