@@ -12,14 +12,20 @@ thread_local! {
 }
 
 /// Shows a thread in `host`. `settings` is the script tag's `dataset` or any
-/// object with the same names (`src`, `threadId`). Throws a message naming
-/// the missing setting instead of mounting a broken widget.
+/// object with the same names (`src`, `threadId`, `preset`, `mapping`; a
+/// mapping may be JSON text or an object). Throws a message naming the
+/// missing setting instead of mounting a broken widget.
 #[wasm_bindgen]
 pub fn mount(host: web_sys::Element, settings: JsValue) -> Result<(), JsValue> {
     let config = MountConfig::read(|name| {
-        Reflect::get(&settings, &JsValue::from_str(name))
-            .ok()
-            .and_then(|value| value.as_string())
+        let value = Reflect::get(&settings, &JsValue::from_str(name)).ok()?;
+        value.as_string().or_else(|| {
+            value
+                .is_object()
+                .then(|| js_sys::JSON::stringify(&value).ok())
+                .flatten()
+                .map(String::from)
+        })
     })
     .map_err(|message| JsValue::from_str(&message))?;
     let instance = MOUNTED.with(|mounted| {

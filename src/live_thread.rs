@@ -3,7 +3,8 @@
 //! re-renders exactly the comments it changed and nothing else.
 
 use crate::core::config::MountConfig;
-use crate::core::load::{parse_document, LoadError};
+use crate::core::load::{read_response, LoadError};
+use crate::core::mapping::Source;
 use crate::core::model::{Article, ArticleBlock, Comment, CommentId};
 use crate::core::state::{ThreadAction, ThreadState};
 use crate::core::store::ThreadStore;
@@ -137,13 +138,17 @@ pub struct LoadedThread {
     pub article: Option<Rc<Article>>,
     /// The thread, ready to render.
     pub thread: LiveThread,
+    /// How many comments of the response could not be read.
+    pub skipped: usize,
 }
 
 /// Fetches, parses and builds a thread; repairs in the data are reported on
 /// the console for the site's developers.
 pub async fn load(config: &MountConfig, dom_prefix: String) -> Result<LoadedThread, LoadError> {
+    let source = Source::configure(config.preset.as_deref(), config.mapping.as_deref())
+        .map_err(|error| LoadError::Setup(error.0))?;
     let body = http::fetch_text(&config.src).await?;
-    let document = parse_document(&body)?;
+    let document = read_response(&body, &source)?;
     let store = ThreadStore::build(&document.comments);
     let report = store.report();
     if !report.is_clean() {
@@ -163,6 +168,7 @@ pub async fn load(config: &MountConfig, dom_prefix: String) -> Result<LoadedThre
     Ok(LoadedThread {
         article,
         thread: LiveThread::new(store, storage_key, dom_prefix),
+        skipped: document.skipped,
     })
 }
 

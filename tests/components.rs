@@ -5,7 +5,8 @@
 use std::rc::Rc;
 use threadline::components::{comment_renders, ThreadProps, ThreadView, Widget, WidgetProps};
 use threadline::core::config::MountConfig;
-use threadline::core::load::parse_document;
+use threadline::core::load::{parse_document, read_response};
+use threadline::core::mapping::Source;
 use threadline::core::store::ThreadStore;
 use threadline::live_thread::LiveThread;
 use wasm_bindgen::JsCast;
@@ -84,7 +85,11 @@ async fn render_seed_keeping_storage(storage_key: &str) -> Element {
         format!("{storage_key}-"),
     );
     let host = host();
-    yew::Renderer::<ThreadView>::with_root_and_props(host.clone(), ThreadProps { thread }).render();
+    yew::Renderer::<ThreadView>::with_root_and_props(
+        host.clone(),
+        ThreadProps { thread, skipped: 0 },
+    )
+    .render();
     until(&host, ".tl-comment").await;
     settle(30).await;
     host
@@ -242,6 +247,8 @@ async fn a_failed_fetch_says_why_and_offers_retry() {
     let config = MountConfig {
         src: "/no-such-thread.json".into(),
         thread_id: None,
+        preset: None,
+        mapping: None,
     };
     yew::Renderer::<Widget>::with_root_and_props(
         host.clone(),
@@ -261,4 +268,79 @@ async fn a_failed_fetch_says_why_and_offers_retry() {
     retry.click();
     settle(0).await;
     until(&host, "[role=alert]").await;
+}
+
+async fn render_fixture(preset: &str, json: &str, key: &str) -> Element {
+    let source = Source::configure(Some(preset), None).expect("a preset");
+    let document = read_response(json, &source).expect("the fixture reads");
+    let thread = LiveThread::new(
+        ThreadStore::build(&document.comments),
+        key.into(),
+        format!("{key}-"),
+    );
+    let host = host();
+    yew::Renderer::<ThreadView>::with_root_and_props(
+        host.clone(),
+        ThreadProps {
+            thread,
+            skipped: document.skipped,
+        },
+    )
+    .render();
+    until(&host, ".tl-comment").await;
+    settle(60).await;
+    host
+}
+
+#[wasm_bindgen_test]
+async fn reddit_shows_deleted_placeholders_and_more_rows() {
+    let host = render_fixture(
+        "reddit",
+        include_str!("../../shared/fixtures/reddit/redditkit_comments.json"),
+        "t-reddit",
+    )
+    .await;
+    assert_eq!(text(&until(&host, ".tl-count").await), "199 comments");
+    let deleted = comment(&host, "t1_ca72fbo", "t-reddit");
+    assert!(text(&deleted).contains("[deleted]"));
+    assert!(text(&deleted).contains("This comment was deleted."));
+    let rows: Vec<String> = all(&host, ".tl-list > .tl-more").iter().map(text).collect();
+    assert_eq!(rows, ["481 more replies"]);
+}
+
+#[wasm_bindgen_test]
+async fn lemmy_marks_replies_to_comments_not_loaded() {
+    let host = render_fixture(
+        "lemmy",
+        include_str!("../../shared/fixtures/lemmy/medium-research-mcp_lemmy-detail.json"),
+        "t-lemmy",
+    )
+    .await;
+    assert_eq!(all(&host, ".tl-orphan").len(), 4);
+    assert!(!text(&comment(&host, "24672620", "t-lemmy")).contains("not loaded"));
+}
+
+#[wasm_bindgen_test]
+async fn html_bodies_show_as_text_with_their_paragraphs() {
+    let host = render_fixture(
+        "hn-algolia",
+        include_str!("../../shared/fixtures/hn-algolia/medium-research-mcp_hn-item_TRIMMED.json"),
+        "t-hn",
+    )
+    .await;
+    let body = comment(&host, "16582152", "t-hn");
+    assert!(
+        text(&body).contains("I don't have anything profound"),
+        "{}",
+        text(&body)
+    );
+    assert!(
+        !host.inner_html().contains("&lt;p"),
+        "no markup shown as text"
+    );
+    assert!(host
+        .query_selector(".tl-body a, .tl-body script")
+        .ok()
+        .flatten()
+        .is_none());
 }

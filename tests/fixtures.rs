@@ -2,6 +2,8 @@
 //! for sources and licenses), each read through its preset: the counts,
 //! parents, authors, times and scores a reader of the original site sees.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::path::PathBuf;
 use threadline::core::load::{read_response, LoadError};
 use threadline::core::mapping::Source;

@@ -6,9 +6,11 @@
  *
  * It loads the widget's stylesheet, JS glue and WebAssembly from the folder it
  * was itself served from, then mounts a widget into the element named by
- * data-target (or, without one, right after the script tag). It defines one
- * global, `Threadline`, with `mount(element, settings)` for pages that mount
- * widgets themselves; a tag without data-src only loads that API.
+ * data-target (or, without one, right after the script tag). Other APIs are
+ * read with data-preset="reddit" and/or a mapping: data-mapping='{...}', or a
+ * <script type="application/json"> block right before or after the tag. It
+ * defines one global, `Threadline`, with `mount(element, settings)` for pages
+ * that mount widgets themselves; a tag without data-src only loads that API.
  */
 (function () {
   "use strict";
@@ -49,7 +51,12 @@
   }
 
   if (!script.dataset.src) return;
-  var settings = script.dataset;
+  var settings = Object.assign({}, script.dataset);
+  [script.previousElementSibling, script.nextElementSibling].forEach(function (block) {
+    if (!settings.mapping && block && block.matches('script[type="application/json"]')) {
+      settings.mapping = block.textContent;
+    }
+  });
   var start = function () {
     var target;
     if (settings.target) {

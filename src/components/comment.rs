@@ -2,9 +2,10 @@
 //! id that re-renders only when its own comment changes.
 
 use super::text::{plain_text, relative_time};
-use crate::core::model::{Comment, CommentId};
+use crate::core::model::{BodyFormat, Comment, CommentId};
 use crate::core::state::ThreadAction;
-use crate::core::text::count;
+use crate::core::text::{count, html_to_text};
+use crate::core::url::safe_url;
 use crate::live_thread::LiveThread;
 use std::cell::Cell;
 use std::rc::Rc;
@@ -31,6 +32,22 @@ pub struct CommentNodeProps {
     pub comment: Rc<Comment>,
 }
 
+/// The list item for one child of a thread or a comment: a comment node, or
+/// a row for replies the response left out.
+pub fn child(thread: &LiveThread, id: &CommentId) -> Html {
+    let Some(comment) = thread.comment(id) else {
+        return html! {};
+    };
+    match comment.more {
+        Some(hidden) => html! {
+            <li key={&**id} class="tl-more">{ count(hidden as i64, "more reply", "more replies") }</li>
+        },
+        None => html! {
+            <CommentNode key={&**id} thread={thread.clone()} id={id.clone()} {comment} />
+        },
+    }
+}
+
 /// A comment with its header, text, fold button and (while unfolded) replies.
 #[function_component]
 pub fn CommentNode(props: &CommentNodeProps) -> Html {
@@ -55,30 +72,27 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
     let replies = thread.store().children(id);
     let collapsed = thread.is_collapsed(id);
     let replies_id = thread.dom_id("replies", id);
-    let author = comment.author.as_deref();
+    let label = match (comment.deleted, comment.author.as_deref()) {
+        (true, _) => "Deleted comment".to_owned(),
+        (false, Some(name)) => format!("Comment by {name}"),
+        (false, None) => "Comment by an anonymous reader".to_owned(),
+    };
     html! {
         <li class="tl-comment" id={thread.dom_id("c", id)}>
-            <article class="tl-card" aria-label={format!("Comment by {}", author.unwrap_or("an anonymous reader"))}>
+            <article class="tl-card" aria-label={label}>
                 <header class="tl-meta">
-                    if let Some(name) = author {
-                        <span class="tl-author">{ name }</span>
-                    } else {
-                        <span class="tl-author tl-anonymous">{ "Anonymous" }</span>
-                    }
+                    { byline(comment) }
                     if let Some(ms) = comment.created_ms {
                         { relative_time(ms) }
                     }
-                    if let Some(score) = comment.score {
+                    if let (Some(score), false) = (comment.score, comment.deleted) {
                         <span class="tl-score">{ count(score, "point", "points") }</span>
                     }
-                </header>
-                <div class="tl-body">
-                    if comment.body.trim().is_empty() {
-                        <p class="tl-empty">{ "This comment has no text." }</p>
-                    } else {
-                        { plain_text(&comment.body) }
+                    if thread.store().is_orphan(id) {
+                        <span class="tl-orphan">{ "reply to a comment that is not loaded" }</span>
                     }
-                </div>
+                </header>
+                <div class="tl-body">{ body(comment) }</div>
                 if !replies.is_empty() {
                     <footer class="tl-actions">
                         <button
@@ -96,11 +110,44 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
             </article>
             if !replies.is_empty() && !collapsed {
                 <ul class="tl-replies" id={replies_id}>
-                    { for replies.iter().filter_map(|reply| thread.comment(reply).map(|comment| html! {
-                        <CommentNode key={&**reply} thread={thread.clone()} id={reply.clone()} {comment} />
-                    })) }
+                    { for replies.iter().map(|reply| child(thread, reply)) }
                 </ul>
             }
         </li>
+    }
+}
+
+fn byline(comment: &Comment) -> Html {
+    if comment.deleted {
+        return html! { <span class="tl-author tl-anonymous">{ "[deleted]" }</span> };
+    }
+    let avatar = comment.avatar.as_deref().and_then(safe_url).map(|src| {
+        html! {
+            <img class="tl-avatar" src={src.to_owned()} alt="" width="24" height="24" loading="lazy" referrerpolicy="no-referrer" />
+        }
+    });
+    let Some(name) = comment.author.as_deref() else {
+        return html! { <span class="tl-author tl-anonymous">{ "Anonymous" }</span> };
+    };
+    match comment.author_url.as_deref().and_then(safe_url) {
+        Some(href) => html! {
+            <a class="tl-author" href={href.to_owned()} rel="nofollow ugc noopener noreferrer">{ avatar }{ name }</a>
+        },
+        None => html! { <span class="tl-author">{ avatar }{ name }</span> },
+    }
+}
+
+fn body(comment: &Comment) -> Html {
+    if comment.deleted {
+        return html! { <p class="tl-empty">{ "This comment was deleted." }</p> };
+    }
+    let text = match comment.format {
+        BodyFormat::Html => html_to_text(&comment.body),
+        BodyFormat::Text | BodyFormat::Markdown => comment.body.clone(),
+    };
+    if text.trim().is_empty() {
+        html! { <p class="tl-empty">{ "This comment has no text." }</p> }
+    } else {
+        plain_text(&text)
     }
 }

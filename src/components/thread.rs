@@ -1,6 +1,6 @@
 //! The comment section: its heading and the top-level comments.
 
-use super::comment::CommentNode;
+use super::comment::child;
 use crate::core::text::count;
 use crate::live_thread::LiveThread;
 use yew::prelude::*;
@@ -10,6 +10,9 @@ use yew::prelude::*;
 pub struct ThreadProps {
     /// The loaded thread.
     pub thread: LiveThread,
+    /// How many comments of the response could not be read.
+    #[prop_or_default]
+    pub skipped: usize,
 }
 
 /// The thread's heading with its comment count, then every top-level comment.
@@ -21,13 +24,16 @@ pub fn ThreadView(props: &ThreadProps) -> Html {
     html! {
         <section class="tl-thread" aria-labelledby={heading_id.clone()}>
             <h2 class="tl-count" id={heading_id}>{ count(store.len() as i64, "comment", "comments") }</h2>
+            if props.skipped > 0 {
+                <p class="tl-skipped" role="note">
+                    { format!("{} could not be shown.", count(props.skipped as i64, "comment", "comments")) }
+                </p>
+            }
             if store.is_empty() {
                 <p class="tl-status">{ "No comments yet." }</p>
             } else {
                 <ul class="tl-list">
-                    { for store.roots().iter().filter_map(|id| thread.comment(id).map(|comment| html! {
-                        <CommentNode key={&**id} thread={thread.clone()} id={id.clone()} {comment} />
-                    })) }
+                    { for store.roots().iter().map(|id| child(thread, id)) }
                 </ul>
             }
         </section>

@@ -67,7 +67,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
                             if let Some(article) = loaded.article.clone() {
                                 <ArticleView {article} />
                             }
-                            <ThreadView thread={loaded.thread.clone()} />
+                            <ThreadView thread={loaded.thread.clone()} skipped={loaded.skipped} />
                         </>
                     },
                 }

@@ -9,6 +9,10 @@ pub struct MountConfig {
     /// Names the thread in the reader's storage; defaults to the document's
     /// own `id`, then to `src`.
     pub thread_id: Option<String>,
+    /// A named mapping for a known API (`reddit`, `mastodon`...).
+    pub preset: Option<String>,
+    /// A mapping as JSON text; with a preset, it extends the preset.
+    pub mapping: Option<String>,
 }
 
 impl MountConfig {
@@ -28,6 +32,8 @@ impl MountConfig {
         Ok(MountConfig {
             src,
             thread_id: present("threadId"),
+            preset: present("preset"),
+            mapping: present("mapping"),
         })
     }
 
@@ -59,6 +65,7 @@ mod tests {
     fn reads_src_and_thread_id() {
         let config = read(&[("src", " data/t.json "), ("threadId", "story-1")]).expect("valid");
         assert_eq!(config.src, "data/t.json");
+        assert_eq!(config.preset, None);
         assert_eq!(config.storage_key(Some("doc")), "threadline:v1:story-1");
     }
 

@@ -249,7 +249,7 @@ pub enum Source {
     /// Threadline's own format.
     Native,
     /// A mapping, and the preset it came from (for quirks), if any.
-    Mapped(Mapping, Option<String>),
+    Mapped(Box<Mapping>, Option<String>),
 }
 
 /// Why a mapping could not be set up: names the preset or the field at fault.
@@ -290,7 +290,7 @@ impl Source {
             }
         }
         serde_json::from_value::<Mapping>(Value::Object(merged))
-            .map(|mapping| Source::Mapped(mapping, preset.map(str::to_owned)))
+            .map(|mapping| Source::Mapped(Box::new(mapping), preset.map(str::to_owned)))
             .map_err(|error| MappingError(format!("the mapping does not fit: {error}")))
     }
 }
@@ -342,7 +342,7 @@ pub fn apply(
             }
             Tree::Kids(path) => {
                 if let Some(Value::Array(ids)) = path.get(item) {
-                    let ids = ids.iter().filter_map(|id| Fields::id_text(id)).collect();
+                    let ids = ids.iter().filter_map(Fields::id_text).collect();
                     kids.push((comment.id.clone(), ids));
                 }
             }
