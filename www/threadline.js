@@ -52,12 +52,13 @@
 
   if (!script.dataset.src) return;
   var settings = Object.assign({}, script.dataset);
-  [script.previousElementSibling, script.nextElementSibling].forEach(function (block) {
-    if (!settings.mapping && block && block.matches('script[type="application/json"]')) {
-      settings.mapping = block.textContent;
-    }
-  });
   var start = function () {
+    // Read after parsing, so a block after the tag is there too.
+    [script.previousElementSibling, script.nextElementSibling].forEach(function (block) {
+      if (!settings.mapping && block && block.matches('script[type="application/json"]')) {
+        settings.mapping = block.textContent;
+      }
+    });
     var target;
     if (settings.target) {
       target = document.querySelector(settings.target);

@@ -4,7 +4,7 @@ import { after, before, beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { buildRelease, dist, launch, serve } from "./harness.mjs";
+import { buildRelease, dist, launch, root, serve } from "./harness.mjs";
 
 let site, cdn, browser, context, page, consoleErrors, flakyCalls;
 
@@ -19,16 +19,32 @@ before(async () => {
   cdn = await serve({ "/assets/threadline/v1/": dist });
   // The news site: its own pages and API, plus the bundle under a sub-path.
   site = await serve(
-    { "/site/": dist, "/api/images/": join(dist, "data/images") },
+    {
+      "/site/": dist,
+      "/api/images/": join(dist, "data/images"),
+      "/fixtures/": join(root, "../shared/fixtures"),
+    },
     {
       "/favicon.ico": (req, res) => {
         res.writeHead(204);
         res.end();
       },
       "/article.html": (req, res) => {
+        const query = new URL(req.url, site.origin).searchParams;
         res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
-        res.end(hostPage(new URL(req.url, site.origin).searchParams.get("api")));
+        res.end(hostPage(query.get("api"), query.get("attrs") || "", query.get("block") || ""));
       },
+      "/api/custom.json": json(
+        JSON.stringify({
+          result: {
+            posts: [
+              { key: 7, who: { nick: "Ada" }, html: "<p>First &amp; foremost</p><p>Second</p>", at: 1505640000, votes: { up: 5, down: 2 } },
+              { key: 8, replyTo: 7, who: { nick: "Bob" }, html: "Agreed", at: "2017-09-17T10:00:00Z" },
+              { nokey: true },
+            ],
+          },
+        }),
+      ),
       "/api/seed.json": json(seed),
       "/api/fail.json": (req, res) => {
         res.writeHead(500, "Internal Server Error", { "Content-Type": "text/plain" });
@@ -66,15 +82,23 @@ beforeEach(async () => {
   page.on("response", (response) => response.status() >= 400 && consoleErrors.push(`${response.status()} ${response.url()}`));
 });
 
-/** A news page on the site that loads Threadline from the CDN, cross-origin. */
-function hostPage(api) {
+/**
+ * A news page on the site that loads Threadline from the CDN, cross-origin,
+ * with extra tag attributes and a JSON mapping block if given.
+ */
+function hostPage(api, attrs, block) {
+  const mapping = block ? `<script type="application/json">${block}</script>` : "";
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title></head>
 <body><h1>The host's own article</h1>
 <script>window.__before = Object.getOwnPropertyNames(window);</script>
 <div id="comments"></div>
-<script src="${cdn.origin}/assets/threadline/v1/threadline.js" data-src="/api/${api}" data-target="#comments"></script>
+<script src="${cdn.origin}/assets/threadline/v1/threadline.js" data-src="${api.startsWith("/") ? api : `/api/${api}`}" data-target="#comments" ${attrs}></script>
+${mapping}
 </body></html>`;
 }
+
+const article = (api, attrs = "", block = "") =>
+  `${site.origin}/article.html?${new URLSearchParams({ api, attrs, block })}`;
 
 const comment = (id) => `.tl-comment[id$="-c-${id}"]`;
 
@@ -175,4 +199,48 @@ test("Retry loads the thread once the server recovers", async () => {
   await alert.locator("button").click();
   await page.waitForSelector("#comments .tl-comment >> nth=12");
   assert.equal(await page.locator("#comments [role=alert]").count(), 0);
+});
+
+test("data-preset reads a real Mastodon context, cross-origin", async () => {
+  await page.goto(article("/fixtures/mastodon/rtoot_get_context_default.json", 'data-preset="mastodon"'));
+  await page.waitForSelector("#comments .tl-count");
+  assert.equal(await page.locator("#comments .tl-count").textContent(), "59 comments");
+  assert.equal(await page.locator("#comments .tl-list > .tl-comment").count(), 43);
+  assert.equal(await page.locator("#comments .tl-body script, #comments .tl-body a").count(), 0);
+  const avatars = await page.locator("#comments img.tl-avatar").count();
+  assert.ok(avatars > 0, "avatars shown");
+});
+
+test("a JSON mapping block next to the tag maps a site's own API", async () => {
+  const mapping = JSON.stringify({
+    comments: "result.posts",
+    id: "key",
+    parent: "replyTo",
+    author: "who.nick",
+    body: "html",
+    format: "html",
+    created: "at",
+    up: "votes.up",
+    down: "votes.down",
+  });
+  await page.goto(article("custom.json", "", mapping));
+  await page.waitForSelector("#comments .tl-comment >> nth=1");
+  assert.equal(await page.locator("#comments .tl-count").textContent(), "2 comments");
+  assert.equal(await page.locator("#comments .tl-skipped").textContent(), "1 comment could not be shown.");
+  const ada = page.locator(`#comments ${comment("7")}`);
+  assert.match(await ada.locator(":scope > article .tl-author").textContent(), /Ada/);
+  assert.match(await ada.locator(":scope > article .tl-score").textContent(), /3 points/);
+  assert.deepEqual(await ada.locator(":scope > article .tl-body p").allTextContents(), ["First & foremost", "Second"]);
+  assert.equal(await page.locator(`#comments ${comment("8")}`).evaluate((li) => li.parentElement.closest(".tl-comment").id.replace(/^.*-c-/, "")), "7");
+});
+
+test("a mapping that does not fit says which path found nothing and what is there", async () => {
+  await page.goto(article("/fixtures/reddit/reddift_moreChildren.json", 'data-preset="reddit"'));
+  const alert = page.locator("#comments [role=alert]");
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /no `1\.data\.children` in the response; its top-level key is json\./);
+
+  await page.goto(article("seed.json", 'data-preset="disqus"'));
+  await page.locator("#comments [role=alert]").waitFor();
+  assert.match(await page.locator("#comments [role=alert]").textContent(), /not set up right: there is no preset `disqus`/);
 });
