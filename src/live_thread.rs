@@ -1,25 +1,29 @@
-//! A loaded thread in the page: the immutable store, the reader's state
-//! behind the pure reducer, and a subscription per comment, so an action
-//! re-renders exactly the comments it changed and nothing else.
+//! A loaded thread in the page: the store, the reader's state behind the
+//! pure reducer, and a subscription per comment (and one for the top-level
+//! list), so a change re-renders exactly the views it touched.
 
 use crate::core::config::MountConfig;
 use crate::core::load::{read_response, LoadError};
-use crate::core::mapping::Source;
+use crate::core::mapping::{fill_template, Source};
 use crate::core::model::{Article, ArticleBlock, Comment, CommentId};
 use crate::core::state::{ThreadAction, ThreadState};
-use crate::core::store::ThreadStore;
+use crate::core::store::{StoreChange, ThreadStore};
 use crate::services::{http, storage};
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, Ref, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 use yew::Callback;
 
+/// Who listens: one comment, or (`None`) the list of top-level comments.
+type Key = Option<CommentId>;
+
 struct Inner {
-    store: ThreadStore,
+    store: RefCell<ThreadStore>,
     state: RefCell<ThreadState>,
     storage_key: String,
     dom_prefix: String,
-    subscribers: RefCell<HashMap<CommentId, (u64, Callback<()>)>>,
+    load_more: Option<(String, Source)>,
+    subscribers: RefCell<HashMap<Key, (u64, Callback<()>)>>,
     next_token: Cell<u64>,
 }
 
@@ -34,10 +38,10 @@ impl PartialEq for LiveThread {
     }
 }
 
-/// Unsubscribes a comment view when dropped.
+/// Unsubscribes a view when dropped.
 pub struct Subscription {
     thread: LiveThread,
-    id: CommentId,
+    id: Key,
     token: u64,
 }
 
@@ -55,27 +59,68 @@ impl Drop for Subscription {
 
 impl LiveThread {
     /// Wraps a built store, restoring the reader's saved state for it.
-    /// `dom_prefix` keeps element ids unique when a page has several widgets.
-    pub fn new(store: ThreadStore, storage_key: String, dom_prefix: String) -> Self {
+    /// `dom_prefix` keeps element ids unique when a page has several widgets;
+    /// `load_more` is the URL template and source that fill in placeholders.
+    pub fn new(
+        store: ThreadStore,
+        storage_key: String,
+        dom_prefix: String,
+        load_more: Option<(String, Source)>,
+    ) -> Self {
         let state = storage::load::<ThreadState>(&storage_key).unwrap_or_default();
         LiveThread(Rc::new(Inner {
-            store,
+            store: RefCell::new(store),
             state: RefCell::new(state),
             storage_key,
             dom_prefix,
+            load_more,
             subscribers: RefCell::default(),
             next_token: Cell::new(0),
         }))
     }
 
     /// The comments.
-    pub fn store(&self) -> &ThreadStore {
-        &self.0.store
+    pub fn store(&self) -> Ref<'_, ThreadStore> {
+        self.0.store.borrow()
     }
 
     /// The comment with this id.
     pub fn comment(&self, id: &str) -> Option<Rc<Comment>> {
-        self.0.store.comment(id).cloned()
+        self.0.store.borrow().comment(id).cloned()
+    }
+
+    /// Whether "more replies" placeholders can be fetched and filled in.
+    pub fn can_load_more(&self) -> bool {
+        self.0.load_more.is_some()
+    }
+
+    /// Fetches the replies a placeholder stands for and puts them in its
+    /// place; only the views that changed re-render.
+    pub async fn load_more(&self, placeholder: &CommentId) -> Result<(), LoadError> {
+        let Some((template, source)) = &self.0.load_more else {
+            return Ok(());
+        };
+        let url = {
+            let store = self.0.store.borrow();
+            let Some(stub) = store.comment(placeholder) else {
+                return Ok(());
+            };
+            fill_template(
+                template,
+                placeholder,
+                store.parent(placeholder),
+                &stub.more_ids,
+            )
+        };
+        let body = http::fetch_text(&url).await?;
+        let document = read_response(&body, source)?;
+        let change = self
+            .0
+            .store
+            .borrow_mut()
+            .replace_placeholder(placeholder, &document.comments);
+        self.notify(change);
+        Ok(())
     }
 
     /// Whether the reader folded the replies under this comment.
@@ -103,11 +148,23 @@ impl LiveThread {
     pub fn dispatch(&self, action: ThreadAction) {
         let changed = self.0.state.borrow_mut().apply(action);
         storage::save(&self.0.storage_key, &*self.0.state.borrow());
+        self.notify(StoreChange {
+            comments: changed,
+            roots: false,
+        });
+    }
+
+    fn notify(&self, change: StoreChange) {
+        let keys = change.comments.into_iter().map(Some);
+        let keys: Vec<Key> = if change.roots {
+            keys.chain([None]).collect()
+        } else {
+            keys.collect()
+        };
         let callbacks: Vec<Callback<()>> = {
             let subscribers = self.0.subscribers.borrow();
-            changed
-                .iter()
-                .filter_map(|id| subscribers.get(id).map(|(_, callback)| callback.clone()))
+            keys.iter()
+                .filter_map(|key| subscribers.get(key).map(|(_, callback)| callback.clone()))
                 .collect()
         };
         for callback in callbacks {
@@ -115,9 +172,9 @@ impl LiveThread {
         }
     }
 
-    /// Calls `on_change` whenever an action changes this comment, until the
-    /// returned subscription is dropped.
-    pub fn subscribe(&self, id: CommentId, on_change: Callback<()>) -> Subscription {
+    /// Calls `on_change` whenever this comment's view changes (for `None`:
+    /// the list of top-level comments), until the subscription is dropped.
+    pub fn subscribe(&self, id: Key, on_change: Callback<()>) -> Subscription {
         let token = self.0.next_token.get() + 1;
         self.0.next_token.set(token);
         self.0
@@ -161,13 +218,19 @@ pub async fn load(config: &MountConfig, dom_prefix: String) -> Result<LoadedThre
         );
     }
     let storage_key = config.storage_key(document.id.as_deref());
+    let load_more = match &source {
+        Source::Mapped(mapping, preset) => mapping
+            .load_more()
+            .map(|(url, more)| (url, Source::Mapped(Box::new(more), preset.clone()))),
+        Source::Native => None,
+    };
     let article = document.article.map(|mut article| {
         resolve_links(&mut article, &config.src);
         Rc::new(article)
     });
     Ok(LoadedThread {
         article,
-        thread: LiveThread::new(store, storage_key, dom_prefix),
+        thread: LiveThread::new(store, storage_key, dom_prefix, load_more),
         skipped: document.skipped,
     })
 }

@@ -83,6 +83,7 @@ async fn render_seed_keeping_storage(storage_key: &str) -> Element {
         ThreadStore::build(&document.comments),
         storage_key.into(),
         format!("{storage_key}-"),
+        None,
     );
     let host = host();
     yew::Renderer::<ThreadView>::with_root_and_props(
@@ -277,6 +278,7 @@ async fn render_fixture(preset: &str, json: &str, key: &str) -> Element {
         ThreadStore::build(&document.comments),
         key.into(),
         format!("{key}-"),
+        None,
     );
     let host = host();
     yew::Renderer::<ThreadView>::with_root_and_props(

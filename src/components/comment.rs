@@ -1,6 +1,7 @@
 //! One comment and, while expanded, its replies: a recursive node keyed by
 //! id that re-renders only when its own comment changes.
 
+use super::more::MoreRow;
 use super::text::{plain_text, relative_time};
 use crate::core::model::{BodyFormat, Comment, CommentId};
 use crate::core::state::ThreadAction;
@@ -40,7 +41,7 @@ pub fn child(thread: &LiveThread, id: &CommentId) -> Html {
     };
     match comment.more {
         Some(hidden) => html! {
-            <li key={&**id} class="tl-more">{ count(hidden as i64, "more reply", "more replies") }</li>
+            <MoreRow key={&**id} thread={thread.clone()} id={id.clone()} {hidden} />
         },
         None => html! {
             <CommentNode key={&**id} thread={thread.clone()} id={id.clone()} {comment} />
@@ -60,8 +61,10 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
 
     let update = use_force_update();
     use_effect_with((thread.clone(), id.clone()), move |(thread, id)| {
-        let subscription =
-            thread.subscribe(id.clone(), Callback::from(move |()| update.force_update()));
+        let subscription = thread.subscribe(
+            Some(id.clone()),
+            Callback::from(move |()| update.force_update()),
+        );
         move || drop(subscription)
     });
     let toggle = use_callback(

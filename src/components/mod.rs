@@ -2,6 +2,7 @@
 
 mod article;
 mod comment;
+mod more;
 mod text;
 mod thread;
 mod widget;

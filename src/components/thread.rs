@@ -15,10 +15,16 @@ pub struct ThreadProps {
     pub skipped: usize,
 }
 
-/// The thread's heading with its comment count, then every top-level comment.
+/// The thread's heading with its comment count, then every top-level comment;
+/// it re-renders only when the top-level list itself changes.
 #[function_component]
 pub fn ThreadView(props: &ThreadProps) -> Html {
     let thread = &props.thread;
+    let update = use_force_update();
+    use_effect_with(thread.clone(), move |thread| {
+        let subscription = thread.subscribe(None, Callback::from(move |()| update.force_update()));
+        move || drop(subscription)
+    });
     let store = thread.store();
     let heading_id = thread.dom_id("heading", "comments");
     html! {

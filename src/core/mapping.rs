@@ -59,6 +59,9 @@ pub struct Mapping {
     /// What marks a placeholder for replies left out of the response.
     #[serde(default)]
     pub more: Option<MoreRule>,
+    /// How "more replies" placeholders are filled in, if they can be.
+    #[serde(default)]
+    pub load_more: Option<LoadMore>,
     /// Whether a reply to a comment missing from the response is shown as
     /// such (`orphan`), or is simply a top-level comment (`top-level`, for
     /// APIs whose top-level comments name the post as their parent).
@@ -108,6 +111,25 @@ pub struct MoreRule {
     /// How many replies the placeholder stands for.
     #[serde(default)]
     pub count: Fields,
+    /// The list of the ids it stands for, used to fetch them.
+    #[serde(default)]
+    pub ids: Option<JsonPath>,
+}
+
+/// How to fetch the replies a placeholder stands for.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct LoadMore {
+    /// The URL to fetch, where `{ids}` becomes the placeholder's reply ids
+    /// (comma-separated), `{id}` its own id and `{parent}` its parent's id.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Where the comments are in that response; the main `comments` path if absent.
+    #[serde(default)]
+    pub comments: Option<JsonPath>,
+    /// How that response's comments attach; the main `tree` if absent.
+    #[serde(default)]
+    pub tree: Option<Tree>,
 }
 
 /// What happens to a reply whose parent is not in the response.
@@ -200,7 +222,9 @@ pub const PRESETS: &[(&str, &str)] = &[
         r#"{"comments": "1.data.children", "tree": {"nested": "data.replies.data.children"},
         "id": "data.name", "parent": "data.parent_id", "author": "data.author", "body": "data.body",
         "format": "markdown", "created": "data.created_utc", "timeFormat": "epoch-seconds",
-        "score": "data.score", "up": "data.ups", "down": "data.downs", "more": {"when": "kind", "equals": "more", "count": "data.count"},
+        "score": "data.score", "up": "data.ups", "down": "data.downs",
+        "more": {"when": "kind", "equals": "more", "count": "data.count", "ids": "data.children"},
+        "loadMore": {"comments": "json.data.things", "tree": "flat"},
         "missingParent": "top-level"}"#,
     ),
     (
@@ -280,7 +304,7 @@ impl Source {
         };
         if let Some(text) = mapping {
             match serde_json::from_str::<Value>(text) {
-                Ok(Value::Object(extra)) => merged.extend(extra),
+                Ok(Value::Object(extra)) => merge(&mut merged, extra),
                 Ok(_) => return Err(MappingError("the mapping must be a JSON object".into())),
                 Err(error) => {
                     return Err(MappingError(format!(
@@ -293,6 +317,58 @@ impl Source {
             .map(|mapping| Source::Mapped(Box::new(mapping), preset.map(str::to_owned)))
             .map_err(|error| MappingError(format!("the mapping does not fit: {error}")))
     }
+}
+
+/// Lays `extra` over `base`; objects present in both are merged key by key.
+fn merge(base: &mut serde_json::Map<String, Value>, extra: serde_json::Map<String, Value>) {
+    for (key, value) in extra {
+        match (base.get_mut(&key), value) {
+            (Some(Value::Object(inner)), Value::Object(more)) => merge(inner, more),
+            (_, value) => {
+                base.insert(key, value);
+            }
+        }
+    }
+}
+
+impl Mapping {
+    /// The URL template and mapping for filling in placeholders, when the
+    /// site configured a URL. Its replies attach by their parent ids; those
+    /// whose parent is unknown take the placeholder's place.
+    pub fn load_more(&self) -> Option<(String, Mapping)> {
+        let load_more = self.load_more.as_ref()?;
+        let url = load_more.url.clone()?;
+        let mut mapping = self.clone();
+        if let Some(comments) = &load_more.comments {
+            mapping.comments = comments.clone();
+        }
+        if let Some(tree) = &load_more.tree {
+            mapping.tree = tree.clone();
+        }
+        mapping.missing_parent = MissingParent::Orphan;
+        Some((url, mapping))
+    }
+}
+
+/// Fills a load-more URL template for a placeholder.
+pub fn fill_template(template: &str, id: &str, parent: Option<&str>, ids: &[String]) -> String {
+    let ids: Vec<String> = ids.iter().map(|id| encode(id)).collect();
+    template
+        .replace("{ids}", &ids.join(","))
+        .replace("{id}", &encode(id))
+        .replace("{parent}", &encode(parent.unwrap_or("")))
+}
+
+/// Percent-encodes everything but unreserved URL characters.
+fn encode(text: &str) -> String {
+    text.bytes()
+        .map(|byte| match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (byte as char).to_string()
+            }
+            _ => format!("%{byte:02X}"),
+        })
+        .collect()
 }
 
 /// Reads the comments out of a parsed response. Fails only when the list
@@ -400,10 +476,15 @@ fn map_item(item: &Value, mapping: &Mapping) -> Option<CommentInput> {
         return None;
     }
     let id = mapping.id.value(item).and_then(Fields::id_text)?;
-    let more = mapping.more.as_ref().and_then(|rule| {
-        (rule.when.get(item) == Some(&rule.equals))
-            .then(|| rule.count.number(item).unwrap_or(0.0).max(0.0) as u64)
-    });
+    let more_rule = mapping
+        .more
+        .as_ref()
+        .filter(|rule| rule.when.get(item) == Some(&rule.equals));
+    let more = more_rule.map(|rule| rule.count.number(item).unwrap_or(0.0).max(0.0) as u64);
+    let more_ids = more_rule
+        .and_then(|rule| rule.ids.as_ref()?.get(item)?.as_array())
+        .map(|ids| ids.iter().filter_map(Fields::id_text).collect())
+        .unwrap_or_default();
     let parent = mapping
         .parent
         .value(item)
@@ -445,6 +526,7 @@ fn map_item(item: &Value, mapping: &Mapping) -> Option<CommentInput> {
         format: mapping.format,
         deleted: mapping.deleted.flag(item),
         more,
+        more_ids,
         replies: Vec::new(),
     })
 }
@@ -482,5 +564,47 @@ fn quirks(preset: Option<&str>, item: &Value, comment: &mut CommentInput) {
             }
         }
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_partial_mapping_extends_a_preset_deeply() {
+        let source = Source::configure(
+            Some("reddit"),
+            Some(r#"{"loadMore": {"url": "/more?children={ids}"}, "author": "data.author_fullname"}"#),
+        )
+        .expect("valid");
+        let Source::Mapped(mapping, _) = source else {
+            panic!("mapped")
+        };
+        let (url, more) = mapping.load_more().expect("configured");
+        assert_eq!(url, "/more?children={ids}");
+        assert_eq!(
+            more.comments,
+            JsonPath::new("json.data.things"),
+            "kept from the preset"
+        );
+        assert_eq!(more.tree, Tree::Flat);
+        assert_eq!(
+            mapping.author,
+            Fields(vec![JsonPath::new("data.author_fullname")])
+        );
+    }
+
+    #[test]
+    fn fills_load_more_templates_with_encoded_ids() {
+        assert_eq!(
+            fill_template(
+                "/api?c={ids}&of={id}&p={parent}",
+                "t1_x",
+                None,
+                &["a1".into(), "b 2".into()]
+            ),
+            "/api?c=a1,b%202&of=t1_x&p="
+        );
     }
 }

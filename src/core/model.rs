@@ -104,6 +104,9 @@ pub struct CommentInput {
     /// For a placeholder that stands for replies not in the response: how many.
     #[serde(default)]
     pub more: Option<u64>,
+    /// For such a placeholder: the ids of the replies it stands for, if known.
+    #[serde(default)]
+    pub more_ids: Vec<String>,
     /// Replies nested inside this comment.
     #[serde(default)]
     pub replies: Vec<CommentInput>,
@@ -172,6 +175,8 @@ pub struct Comment {
     pub deleted: bool,
     /// A placeholder for this many replies that the response left out.
     pub more: Option<u64>,
+    /// The ids of the replies a placeholder stands for, if the API gave them.
+    pub more_ids: Vec<String>,
 }
 
 fn non_blank(text: &Option<String>) -> Option<String> {
@@ -195,6 +200,7 @@ impl Comment {
             format: input.format,
             deleted: input.deleted,
             more: input.more,
+            more_ids: input.more_ids.clone(),
         }
     }
 }

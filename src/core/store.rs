@@ -25,10 +25,20 @@ impl StoreReport {
     }
 }
 
+/// Which views a change to the store touched.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StoreChange {
+    /// Comments whose replies or reply counts changed.
+    pub comments: Vec<CommentId>,
+    /// Whether the list of top-level comments changed.
+    pub roots: bool,
+}
+
 /// A thread of comments, normalized for rendering.
 #[derive(Debug, Default, PartialEq)]
 pub struct ThreadStore {
     comments: HashMap<CommentId, Rc<Comment>>,
+    parents: HashMap<CommentId, CommentId>,
     children: HashMap<CommentId, Rc<[CommentId]>>,
     roots: Rc<[CommentId]>,
     descendants: HashMap<CommentId, usize>,
@@ -86,6 +96,11 @@ impl ThreadStore {
         let placeholders = comments.values().filter(|c| c.more.is_some()).count();
 
         ThreadStore {
+            parents: order
+                .iter()
+                .filter(|id| comments.contains_key(*id))
+                .filter_map(|id| Some((id.clone(), parents[id].clone()?)))
+                .collect(),
             comments,
             children: children
                 .into_iter()
@@ -99,9 +114,116 @@ impl ThreadStore {
         }
     }
 
+    /// Replaces a "more replies" placeholder with the replies it stood for,
+    /// fetched later. They attach by their parent ids; those whose parent is
+    /// unknown take the placeholder's place. Ids already in the thread are
+    /// skipped, as duplicates. Returns what changed, so only that re-renders.
+    pub fn replace_placeholder(
+        &mut self,
+        placeholder: &str,
+        inputs: &[CommentInput],
+    ) -> StoreChange {
+        let Some(stub) = self.comments.remove(placeholder) else {
+            return StoreChange::default();
+        };
+        let home = self.parents.remove(&stub.id);
+        let without = |list: &[CommentId]| -> Vec<CommentId> {
+            list.iter().filter(|id| **id != stub.id).cloned().collect()
+        };
+        let mut touched: Vec<Option<CommentId>> = vec![home.clone()];
+        match &home {
+            Some(parent) => {
+                let list = without(&self.children(parent));
+                self.children.insert(parent.clone(), Rc::from(list));
+            }
+            None => self.roots = Rc::from(without(&self.roots)),
+        }
+
+        let mut added = Vec::new();
+        let mut parents: HashMap<CommentId, Option<CommentId>> = HashMap::new();
+        for (input, nesting_parent) in flatten(inputs) {
+            let comment = Comment::from_input(input);
+            if self.comments.contains_key(&comment.id) {
+                self.report.duplicates.push(comment.id.clone());
+                continue;
+            }
+            let parent = nesting_parent
+                .map(|parent| parent.id.as_str())
+                .or(input.parent.as_deref())
+                .map(CommentId::from);
+            added.push(comment.id.clone());
+            parents.insert(comment.id.clone(), parent);
+            self.comments.insert(comment.id.clone(), Rc::new(comment));
+        }
+        for id in &added {
+            let known = parents[id]
+                .as_ref()
+                .is_some_and(|parent| self.comments.contains_key(parent));
+            if !known {
+                parents.insert(id.clone(), home.clone());
+            }
+        }
+        break_cycles(&added, &mut parents, &mut self.report);
+        drop_deleted_leaves(&mut added, &parents, &mut self.comments);
+
+        let mut roots = self.roots.to_vec();
+        let mut lists: HashMap<CommentId, Vec<CommentId>> = HashMap::new();
+        for id in &added {
+            match parents[id].clone() {
+                Some(parent) => {
+                    lists
+                        .entry(parent.clone())
+                        .or_insert_with(|| self.children(&parent).to_vec())
+                        .push(id.clone());
+                    self.parents.insert(id.clone(), parent.clone());
+                    if !parents.contains_key(&parent) {
+                        touched.push(Some(parent));
+                    }
+                }
+                None => {
+                    roots.push(id.clone());
+                    touched.push(None);
+                }
+            }
+        }
+        for (parent, list) in lists {
+            self.children.insert(parent, Rc::from(list));
+        }
+        self.roots = Rc::from(roots);
+        self.placeholders = self.comments.values().filter(|c| c.more.is_some()).count();
+        let children: HashMap<CommentId, Vec<CommentId>> = self
+            .children
+            .iter()
+            .map(|(id, list)| (id.clone(), list.to_vec()))
+            .collect();
+        self.descendants = count_descendants(&self.roots, &children, &self.comments);
+
+        let mut change = StoreChange::default();
+        let mut seen = HashSet::new();
+        for start in touched {
+            let Some(mut current) = start else {
+                change.roots = true;
+                continue;
+            };
+            while seen.insert(current.clone()) {
+                change.comments.push(current.clone());
+                match self.parents.get(&current) {
+                    Some(parent) => current = parent.clone(),
+                    None => break,
+                }
+            }
+        }
+        change
+    }
+
     /// The comment with this id.
     pub fn comment(&self, id: &str) -> Option<&Rc<Comment>> {
         self.comments.get(id)
+    }
+
+    /// The id of the comment this one replies to; `None` at top level.
+    pub fn parent(&self, id: &str) -> Option<&str> {
+        self.parents.get(id).map(|parent| &**parent)
     }
 
     /// The top-level comments, in display order.
@@ -177,7 +299,7 @@ fn drop_deleted_leaves(
         if let Some(parent) = &parents[id] {
             if let Some(count) = replies.get_mut(parent) {
                 *count -= 1;
-                if *count == 0 && comments[parent].deleted {
+                if *count == 0 && parents.contains_key(parent) && comments[parent].deleted {
                     queue.push(parent);
                 }
             }
@@ -415,6 +537,53 @@ mod tests {
         assert_eq!(store.len(), 2);
         assert_eq!(store.descendant_count("a"), 1);
         assert_eq!(ids(&store.children("a")), ["b", "more"]);
+    }
+
+    #[test]
+    fn fills_a_placeholder_with_the_replies_it_stood_for() {
+        let more = |id: &str, parent: Option<&str>| CommentInput {
+            more: Some(3),
+            ..flat(id, parent)
+        };
+        let mut store = ThreadStore::build(&[
+            flat("a", None),
+            flat("a1", Some("a")),
+            flat("a1x", Some("a1")),
+            more("more-a1", Some("a1")),
+            more("more-top", None),
+        ]);
+        assert_eq!(store.descendant_count("a"), 2);
+
+        let change = store.replace_placeholder(
+            "more-a1",
+            &[
+                flat("n1", Some("a1")),
+                flat("n2", Some("n1")),
+                flat("n3", Some("unknown")),
+                flat("a", Some("a1")),
+            ],
+        );
+        assert_eq!(ids(&store.children("a1")), ["a1x", "n1", "n3"]);
+        assert_eq!(ids(&store.children("n1")), ["n2"]);
+        assert_eq!(store.descendant_count("a"), 5);
+        assert_eq!(
+            ids(&change.comments),
+            ["a1", "a"],
+            "the parent and its ancestors, whose counts changed"
+        );
+        assert!(!change.roots);
+        assert!(store.comment("more-a1").is_none());
+        assert_eq!(ids(&store.report().duplicates), ["a"]);
+
+        let change =
+            store.replace_placeholder("more-top", &[flat("t1", None), flat("t2", Some("t3_post"))]);
+        assert!(change.roots);
+        assert_eq!(ids(&store.roots()), ["a", "t1", "t2"]);
+        assert_eq!(store.len(), 8);
+        assert_eq!(
+            store.replace_placeholder("gone", &[]),
+            StoreChange::default()
+        );
     }
 
     #[test]

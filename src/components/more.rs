@@ -1,0 +1,57 @@
+//! A row for replies the response left out: a button that fetches them when
+//! the site configured how, plain text otherwise.
+
+use crate::core::model::CommentId;
+use crate::core::text::count;
+use crate::live_thread::LiveThread;
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+/// Props of [`MoreRow`].
+#[derive(Properties, PartialEq)]
+pub struct MoreRowProps {
+    /// The thread.
+    pub thread: LiveThread,
+    /// The placeholder's id.
+    pub id: CommentId,
+    /// How many replies it stands for.
+    pub hidden: u64,
+}
+
+/// "12 more replies", which loads them in place when it can.
+#[function_component]
+pub fn MoreRow(props: &MoreRowProps) -> Html {
+    let loading = use_state(|| false);
+    let failure = use_state(|| None::<String>);
+    let label = count(props.hidden as i64, "more reply", "more replies");
+    let onclick = {
+        let (thread, id) = (props.thread.clone(), props.id.clone());
+        let (loading, failure) = (loading.clone(), failure.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (thread, id) = (thread.clone(), id.clone());
+            let (loading, failure) = (loading.clone(), failure.clone());
+            loading.set(true);
+            failure.set(None);
+            spawn_local(async move {
+                if let Err(error) = thread.load_more(&id).await {
+                    failure.set(Some(error.to_string()));
+                }
+                loading.set(false);
+            });
+        })
+    };
+    html! {
+        <li class="tl-more">
+            if props.thread.can_load_more() {
+                <button type="button" class="tl-load-more" {onclick} disabled={*loading} aria-busy={loading.to_string()}>
+                    { if *loading { "Loading…".to_owned() } else { label } }
+                </button>
+                if let Some(message) = &*failure {
+                    <span class="tl-more-error" role="alert">{ message }</span>
+                }
+            } else {
+                { label }
+            }
+        </li>
+    }
+}
