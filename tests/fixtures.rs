@@ -127,6 +127,17 @@ fn reddit_second_listing_keeps_deleted_placeholders_above_replies() {
     );
     assert_eq!(thread.comment("t1_cq21eh6").score, Some(1));
     assert_eq!(thread.iso("t1_cq21eh6"), "2015-04-05T16:45:14Z");
+    let stub = thread.comment("t1_cpddp7v");
+    assert_eq!(
+        stub.more,
+        Some(3),
+        "a count of 0 means: as many as the ids listed"
+    );
+    assert_eq!(stub.more_ids, ["cpddp7v", "cp8jvj8", "cp8cv4b"]);
+    assert_eq!(
+        thread.parent_of("t1_cpddp7v").as_deref(),
+        Some("t1_cp88kh5")
+    );
 }
 
 #[test]

@@ -23,7 +23,10 @@ pub struct MoreRowProps {
 pub fn MoreRow(props: &MoreRowProps) -> Html {
     let loading = use_state(|| false);
     let failure = use_state(|| None::<String>);
-    let label = count(props.hidden as i64, "more reply", "more replies");
+    let label = match props.hidden {
+        0 => "Continue this thread".to_owned(),
+        hidden => count(hidden as i64, "more reply", "more replies"),
+    };
     let onclick = {
         let (thread, id) = (props.thread.clone(), props.id.clone());
         let (loading, failure) = (loading.clone(), failure.clone());

@@ -480,11 +480,16 @@ fn map_item(item: &Value, mapping: &Mapping) -> Option<CommentInput> {
         .more
         .as_ref()
         .filter(|rule| rule.when.get(item) == Some(&rule.equals));
-    let more = more_rule.map(|rule| rule.count.number(item).unwrap_or(0.0).max(0.0) as u64);
-    let more_ids = more_rule
+    let more_ids: Vec<String> = more_rule
         .and_then(|rule| rule.ids.as_ref()?.get(item)?.as_array())
         .map(|ids| ids.iter().filter_map(Fields::id_text).collect())
         .unwrap_or_default();
+    let more = more_rule.map(
+        |rule| match rule.count.number(item).unwrap_or(0.0).max(0.0) as u64 {
+            0 => more_ids.len() as u64,
+            count => count,
+        },
+    );
     let parent = mapping
         .parent
         .value(item)

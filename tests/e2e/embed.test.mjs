@@ -6,7 +6,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { buildRelease, dist, launch, root, serve } from "./harness.mjs";
 
-let site, cdn, browser, context, page, consoleErrors, flakyCalls;
+let site, cdn, browser, context, page, consoleErrors, flakyCalls, moreRequests;
 
 before(async () => {
   buildRelease();
@@ -52,6 +52,10 @@ before(async () => {
       },
       "/api/invalid.json": json("<html>this is not JSON</html>"),
       "/api/missing-comments.json": json('{"threads": []}'),
+      "/api/morechildren": async (req, res) => {
+        moreRequests.push(req.url);
+        json(await readFile(join(root, "../shared/fixtures/reddit/reddift_moreChildren.json")))(req, res);
+      },
       "/api/flaky.json": (req, res) => {
         flakyCalls += 1;
         if (flakyCalls === 1) {
@@ -77,6 +81,7 @@ beforeEach(async () => {
   page = await context.newPage();
   consoleErrors = [];
   flakyCalls = 0;
+  moreRequests = [];
   page.on("console", (message) => message.type() === "error" && consoleErrors.push(message.text()));
   page.on("pageerror", (error) => consoleErrors.push(String(error)));
   page.on("response", (response) => response.status() >= 400 && consoleErrors.push(`${response.status()} ${response.url()}`));
@@ -243,4 +248,28 @@ test("a mapping that does not fit says which path found nothing and what is ther
   await page.goto(article("seed.json", 'data-preset="disqus"'));
   await page.locator("#comments [role=alert]").waitFor();
   assert.match(await page.locator("#comments [role=alert]").textContent(), /not set up right: there is no preset `disqus`/);
+});
+
+test("a Reddit 'more' row loads its replies in place through the load-more template", async () => {
+  const mapping = JSON.stringify({ loadMore: { url: "/api/morechildren?link_id=t3_2ujhkr&children={ids}" } });
+  await page.goto(article("/fixtures/reddit/reddift_comments.json", 'data-preset="reddit"', mapping));
+  const parent = page.locator(`#comments ${comment("t1_cp88kh5")}`);
+  const more = parent.locator(":scope > ul > .tl-more button");
+  await more.waitFor();
+  assert.equal(await more.textContent(), "3 more replies");
+  const before = await page.locator("#comments .tl-comment").count();
+  await more.click();
+  await page.locator(`#comments ${comment("t1_c6b0qgj")}`).waitFor();
+  assert.equal(moreRequests.length, 1);
+  const query = new URL(moreRequests[0], site.origin).searchParams;
+  assert.equal(query.get("link_id"), "t3_2ujhkr");
+  assert.equal(query.get("children"), "cpddp7v,cp8jvj8,cp8cv4b");
+  assert.equal(await parent.locator(":scope > ul > .tl-more").count(), 0, "the row is replaced");
+  assert.equal(
+    await page.locator(`#comments ${comment("t1_c6b0qgj")}`).evaluate((li) => li.parentElement.closest(".tl-comment").id.replace(/^.*-c-/, "")),
+    "t1_cp88kh5",
+    "replies whose parent is not loaded take the row's place",
+  );
+  assert.equal(await page.locator("#comments .tl-comment").count(), before + 6);
+  assert.deepEqual(consoleErrors, []);
 });
