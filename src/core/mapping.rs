@@ -3,7 +3,7 @@
 //! real APIs. Never fails on one bad comment: it is skipped and counted.
 
 use super::model::{BodyFormat, CommentInput, ThreadDocument, Timestamp};
-use super::path::{JsonPath, PathMiss};
+use super::path::{describe, JsonPath, PathMiss};
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
@@ -381,11 +381,12 @@ pub fn apply(
     let list = mapping.comments.find(response)?;
     let items: &[Value] = match list {
         Value::Array(items) => items,
-        _ => {
+        other => {
             return Err(PathMiss {
                 path: mapping.comments.as_str().to_owned(),
                 found: mapping.comments.as_str().to_owned(),
-                there: "is not a list".to_owned(),
+                there: describe(other),
+                not_a_list: true,
             })
         }
     };
@@ -597,6 +598,77 @@ mod tests {
         assert_eq!(
             mapping.author,
             Fields(vec![JsonPath::new("data.author_fullname")])
+        );
+    }
+
+    fn mapped(mapping: &str, response: &str) -> Result<ThreadDocument, PathMiss> {
+        let Ok(Source::Mapped(mapping, preset)) = Source::configure(None, Some(mapping)) else {
+            panic!("a valid mapping")
+        };
+        let value: Value = serde_json::from_str(response).expect("JSON");
+        apply(&value, &mapping, preset.as_deref())
+    }
+
+    fn parents(document: &ThreadDocument) -> Vec<(&str, Option<&str>)> {
+        document
+            .comments
+            .iter()
+            .map(|c| (c.id.as_str(), c.parent.as_deref()))
+            .collect()
+    }
+
+    #[test]
+    fn attaches_replies_by_child_id_lists() {
+        let document = mapped(
+            r#"{"comments": "items", "tree": {"kids": "kids"}, "id": "id", "author": "by", "body": "text", "created": "time"}"#,
+            r#"{"items": [{"id": 1, "kids": [2, 3], "time": 1505640000}, {"id": 2, "kids": [4]}, {"id": 3}, {"id": 4}]}"#,
+        )
+        .expect("mapped");
+        assert_eq!(
+            parents(&document),
+            [
+                ("1", None),
+                ("2", Some("1")),
+                ("3", Some("1")),
+                ("4", Some("2"))
+            ]
+        );
+        assert_eq!(
+            document.comments[0]
+                .created
+                .as_ref()
+                .and_then(Timestamp::to_ms),
+            Some(1_505_640_000_000.0)
+        );
+    }
+
+    #[test]
+    fn reads_materialized_paths_and_explicit_time_units() {
+        let document = mapped(
+            r#"{"tree": {"path": "p"}, "id": "id", "created": "t", "timeFormat": "epoch-millis"}"#,
+            r#"[{"id": 12, "p": "0.12", "t": 5000}, {"id": 34, "p": "0.12.34", "t": "6000"}]"#,
+        )
+        .expect("mapped");
+        assert_eq!(parents(&document), [("12", None), ("34", Some("12"))]);
+        assert_eq!(
+            document.comments[1]
+                .created
+                .as_ref()
+                .and_then(Timestamp::to_ms),
+            Some(6000.0)
+        );
+    }
+
+    #[test]
+    fn a_list_that_is_not_a_list_is_named() {
+        let miss = mapped(
+            r#"{"comments": "data", "id": "id"}"#,
+            r#"{"data": {"a": 1}}"#,
+        )
+        .unwrap_err();
+        assert_eq!(
+            miss.to_string(),
+            "no list at `data` in the response; `data` has one key, a"
         );
     }
 

@@ -22,6 +22,8 @@ pub struct PathMiss {
     pub found: String,
     /// The keys of the object where it stopped, or a word for what else it was.
     pub there: String,
+    /// True when the path was there, but held something other than a list.
+    pub not_a_list: bool,
 }
 
 impl fmt::Display for PathMiss {
@@ -31,9 +33,10 @@ impl fmt::Display for PathMiss {
         } else {
             format!("`{}`", self.found)
         };
+        let what = if self.not_a_list { "list at " } else { "" };
         write!(
             f,
-            "no `{}` in the response; {place} {}",
+            "no {what}`{}` in the response; {place} {}",
             self.path, self.there
         )
     }
@@ -75,6 +78,7 @@ impl JsonPath {
                         path: self.text.clone(),
                         found: self.segments[..depth].join("."),
                         there: describe(current),
+                        not_a_list: false,
                     })
                 }
             }
@@ -91,9 +95,14 @@ fn step<'v>(value: &'v Value, segment: &str) -> Option<&'v Value> {
     }
 }
 
-fn describe(value: &Value) -> String {
+/// Says what a value is: the keys of an object, or its kind.
+pub fn describe(value: &Value) -> String {
     match value {
         Value::Object(map) if map.is_empty() => "is an empty object".to_owned(),
+        Value::Object(map) if map.len() == 1 => format!(
+            "has one key, {}",
+            map.keys().next().map_or("", String::as_str)
+        ),
         Value::Object(map) => {
             let keys: Vec<&str> = map.keys().take(12).map(String::as_str).collect();
             let more = if map.len() > 12 { ", …" } else { "" };

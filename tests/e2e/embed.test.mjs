@@ -243,7 +243,7 @@ test("a mapping that does not fit says which path found nothing and what is ther
   await page.goto(article("/fixtures/reddit/reddift_moreChildren.json", 'data-preset="reddit"'));
   const alert = page.locator("#comments [role=alert]");
   await alert.waitFor();
-  assert.match(await alert.textContent(), /no `1\.data\.children` in the response; its top-level key is json\./);
+  assert.match(await alert.textContent(), /no `1\.data\.children` in the response; its top-level has one key, json\./);
 
   await page.goto(article("seed.json", 'data-preset="disqus"'));
   await page.locator("#comments [role=alert]").waitFor();
