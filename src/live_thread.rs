@@ -6,23 +6,37 @@ use crate::core::config::MountConfig;
 use crate::core::load::{read_response, LoadError};
 use crate::core::mapping::{fill_template, Source};
 use crate::core::model::{Article, ArticleBlock, Comment, CommentId};
+use crate::core::rich::RichOptions;
 use crate::core::state::{ThreadAction, ThreadState};
 use crate::core::store::{StoreChange, ThreadStore};
 use crate::services::{http, storage};
 use std::cell::{Cell, Ref, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
-use yew::Callback;
+use yew::{AttrValue, Callback};
 
 /// Who listens: one comment, or (`None`) the list of top-level comments.
 type Key = Option<CommentId>;
 
+/// How one widget's thread is stored, named and shown.
+#[derive(Debug, Clone, Default)]
+pub struct ThreadSettings {
+    /// Where the reader's state for this thread is saved.
+    pub storage_key: String,
+    /// Keeps element ids unique when a page has several widgets.
+    pub dom_prefix: String,
+    /// The URL template and source that fill in "more replies" placeholders.
+    pub load_more: Option<(String, Source)>,
+    /// What bodies may contain beyond the defaults.
+    pub rich: RichOptions,
+    /// Where links in comments open (`_blank`...), if the site says.
+    pub link_target: Option<AttrValue>,
+}
+
 struct Inner {
     store: RefCell<ThreadStore>,
     state: RefCell<ThreadState>,
-    storage_key: String,
-    dom_prefix: String,
-    load_more: Option<(String, Source)>,
+    settings: ThreadSettings,
     subscribers: RefCell<HashMap<Key, (u64, Callback<()>)>>,
     next_token: Cell<u64>,
 }
@@ -59,24 +73,20 @@ impl Drop for Subscription {
 
 impl LiveThread {
     /// Wraps a built store, restoring the reader's saved state for it.
-    /// `dom_prefix` keeps element ids unique when a page has several widgets;
-    /// `load_more` is the URL template and source that fill in placeholders.
-    pub fn new(
-        store: ThreadStore,
-        storage_key: String,
-        dom_prefix: String,
-        load_more: Option<(String, Source)>,
-    ) -> Self {
-        let state = storage::load::<ThreadState>(&storage_key).unwrap_or_default();
+    pub fn new(store: ThreadStore, settings: ThreadSettings) -> Self {
+        let state = storage::load::<ThreadState>(&settings.storage_key).unwrap_or_default();
         LiveThread(Rc::new(Inner {
             store: RefCell::new(store),
             state: RefCell::new(state),
-            storage_key,
-            dom_prefix,
-            load_more,
+            settings,
             subscribers: RefCell::default(),
             next_token: Cell::new(0),
         }))
+    }
+
+    /// How this thread is shown.
+    pub fn settings(&self) -> &ThreadSettings {
+        &self.0.settings
     }
 
     /// The comments.
@@ -91,13 +101,13 @@ impl LiveThread {
 
     /// Whether "more replies" placeholders can be fetched and filled in.
     pub fn can_load_more(&self) -> bool {
-        self.0.load_more.is_some()
+        self.0.settings.load_more.is_some()
     }
 
     /// Fetches the replies a placeholder stands for and puts them in its
     /// place; only the views that changed re-render.
     pub async fn load_more(&self, placeholder: &CommentId) -> Result<(), LoadError> {
-        let Some((template, source)) = &self.0.load_more else {
+        let Some((template, source)) = &self.0.settings.load_more else {
             return Ok(());
         };
         let url = {
@@ -140,14 +150,14 @@ impl LiveThread {
                 }
             })
             .collect();
-        format!("{}{part}-{safe}", self.0.dom_prefix)
+        format!("{}{part}-{safe}", self.0.settings.dom_prefix)
     }
 
     /// Applies a reader's action, saves the new state, and re-renders the
     /// comments it changed.
     pub fn dispatch(&self, action: ThreadAction) {
         let changed = self.0.state.borrow_mut().apply(action);
-        storage::save(&self.0.storage_key, &*self.0.state.borrow());
+        storage::save(&self.0.settings.storage_key, &*self.0.state.borrow());
         self.notify(StoreChange {
             comments: changed,
             roots: false,
@@ -230,7 +240,18 @@ pub async fn load(config: &MountConfig, dom_prefix: String) -> Result<LoadedThre
     });
     Ok(LoadedThread {
         article,
-        thread: LiveThread::new(store, storage_key, dom_prefix, load_more),
+        thread: LiveThread::new(
+            store,
+            ThreadSettings {
+                storage_key,
+                dom_prefix,
+                load_more,
+                rich: RichOptions {
+                    images: config.images,
+                },
+                link_target: config.link_target.clone().map(AttrValue::from),
+            },
+        ),
         skipped: document.skipped,
     })
 }

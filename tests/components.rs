@@ -8,7 +8,7 @@ use threadline::core::config::MountConfig;
 use threadline::core::load::{parse_document, read_response};
 use threadline::core::mapping::Source;
 use threadline::core::store::ThreadStore;
-use threadline::live_thread::LiveThread;
+use threadline::live_thread::{LiveThread, ThreadSettings};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -81,9 +81,11 @@ async fn render_seed_keeping_storage(storage_key: &str) -> Element {
     let document = parse_document(SEED).expect("the seed parses");
     let thread = LiveThread::new(
         ThreadStore::build(&document.comments),
-        storage_key.into(),
-        format!("{storage_key}-"),
-        None,
+        ThreadSettings {
+            storage_key: storage_key.into(),
+            dom_prefix: format!("{storage_key}-"),
+            ..ThreadSettings::default()
+        },
     );
     let host = host();
     yew::Renderer::<ThreadView>::with_root_and_props(
@@ -245,12 +247,9 @@ async fn folded_comments_stay_folded_after_a_reload() {
 #[wasm_bindgen_test]
 async fn a_failed_fetch_says_why_and_offers_retry() {
     let host = host();
-    let config = MountConfig {
-        src: "/no-such-thread.json".into(),
-        thread_id: None,
-        preset: None,
-        mapping: None,
-    };
+    let config =
+        MountConfig::read(|name| (name == "src").then(|| "/no-such-thread.json".to_owned()))
+            .expect("a config");
     yew::Renderer::<Widget>::with_root_and_props(
         host.clone(),
         WidgetProps {
@@ -276,9 +275,11 @@ async fn render_fixture(preset: &str, json: &str, key: &str) -> Element {
     let document = read_response(json, &source).expect("the fixture reads");
     let thread = LiveThread::new(
         ThreadStore::build(&document.comments),
-        key.into(),
-        format!("{key}-"),
-        None,
+        ThreadSettings {
+            storage_key: key.into(),
+            dom_prefix: format!("{key}-"),
+            ..ThreadSettings::default()
+        },
     );
     let host = host();
     yew::Renderer::<ThreadView>::with_root_and_props(
@@ -323,7 +324,7 @@ async fn lemmy_marks_replies_to_comments_not_loaded() {
 }
 
 #[wasm_bindgen_test]
-async fn html_bodies_show_as_text_with_their_paragraphs() {
+async fn html_bodies_render_as_allowlisted_elements_with_safe_links() {
     let host = render_fixture(
         "hn-algolia",
         include_str!("../../shared/fixtures/hn-algolia/medium-research-mcp_hn-item_TRIMMED.json"),
@@ -341,8 +342,26 @@ async fn html_bodies_show_as_text_with_their_paragraphs() {
         "no markup shown as text"
     );
     assert!(host
-        .query_selector(".tl-body a, .tl-body script")
+        .query_selector(".tl-body script")
         .ok()
         .flatten()
         .is_none());
+    let link = body
+        .query_selector(".tl-body a")
+        .ok()
+        .flatten()
+        .expect("the xkcd link");
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("https://xkcd.com/799/")
+    );
+    assert_eq!(
+        link.get_attribute("rel").as_deref(),
+        Some("nofollow ugc noopener noreferrer")
+    );
+    assert_eq!(
+        link.get_attribute_names().length(),
+        2,
+        "no attribute but href and rel"
+    );
 }

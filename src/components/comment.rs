@@ -2,10 +2,12 @@
 //! id that re-renders only when its own comment changes.
 
 use super::more::MoreRow;
-use super::text::{plain_text, relative_time};
-use crate::core::model::{BodyFormat, Comment, CommentId};
+use super::rich::render;
+use super::text::relative_time;
+use crate::core::model::{Comment, CommentId};
+use crate::core::rich::to_nodes;
 use crate::core::state::ThreadAction;
-use crate::core::text::{count, html_to_text};
+use crate::core::text::count;
 use crate::core::url::safe_url;
 use crate::live_thread::LiveThread;
 use std::cell::Cell;
@@ -67,6 +69,9 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
         );
         move || drop(subscription)
     });
+    let nodes = use_memo((comment.clone(), thread.clone()), |(comment, thread)| {
+        to_nodes(&comment.body, comment.format, thread.settings().rich)
+    });
     let toggle = use_callback(
         (thread.clone(), id.clone()),
         |_: MouseEvent, (thread, id)| thread.dispatch(ThreadAction::ToggleCollapsed(id.clone())),
@@ -95,7 +100,15 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
                         <span class="tl-orphan">{ "reply to a comment that is not loaded" }</span>
                     }
                 </header>
-                <div class="tl-body">{ body(comment) }</div>
+                <div class="tl-body">
+                    if comment.deleted {
+                        <p class="tl-empty">{ "This comment was deleted." }</p>
+                    } else if nodes.is_empty() {
+                        <p class="tl-empty">{ "This comment has no text." }</p>
+                    } else {
+                        { render(&nodes, thread.settings().link_target.as_ref()) }
+                    }
+                </div>
                 if !replies.is_empty() {
                     <footer class="tl-actions">
                         <button
@@ -137,20 +150,5 @@ fn byline(comment: &Comment) -> Html {
             <a class="tl-author" href={href.to_owned()} rel="nofollow ugc noopener noreferrer">{ avatar }{ name }</a>
         },
         None => html! { <span class="tl-author">{ avatar }{ name }</span> },
-    }
-}
-
-fn body(comment: &Comment) -> Html {
-    if comment.deleted {
-        return html! { <p class="tl-empty">{ "This comment was deleted." }</p> };
-    }
-    let text = match comment.format {
-        BodyFormat::Html => html_to_text(&comment.body),
-        BodyFormat::Text | BodyFormat::Markdown => comment.body.clone(),
-    };
-    if text.trim().is_empty() {
-        html! { <p class="tl-empty">{ "This comment has no text." }</p> }
-    } else {
-        plain_text(&text)
     }
 }

@@ -3,6 +3,7 @@
 mod article;
 mod comment;
 mod more;
+mod rich;
 mod text;
 mod thread;
 mod widget;

@@ -13,6 +13,10 @@ pub struct MountConfig {
     pub preset: Option<String>,
     /// A mapping as JSON text; with a preset, it extends the preset.
     pub mapping: Option<String>,
+    /// Where links in comments open (`data-link-target="_blank"`).
+    pub link_target: Option<String>,
+    /// Whether markdown images are shown (`data-images="on"`); off by default.
+    pub images: bool,
 }
 
 impl MountConfig {
@@ -34,6 +38,8 @@ impl MountConfig {
             thread_id: present("threadId"),
             preset: present("preset"),
             mapping: present("mapping"),
+            link_target: present("linkTarget"),
+            images: matches!(present("images").as_deref(), Some("on" | "true" | "yes")),
         })
     }
 

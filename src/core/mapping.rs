@@ -4,6 +4,7 @@
 
 use super::model::{BodyFormat, CommentInput, ThreadDocument, Timestamp};
 use super::path::{describe, JsonPath, PathMiss};
+use super::text::decode_entities;
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
@@ -550,6 +551,9 @@ fn quirks(preset: Option<&str>, item: &Value, comment: &mut CommentInput) {
             }
             if comment.author.as_deref() == Some("[deleted]") {
                 comment.author = None;
+            }
+            if comment.format == BodyFormat::Html && !comment.body.contains('<') {
+                comment.body = decode_entities(&comment.body);
             }
         }
         Some("discourse") => {

@@ -22,47 +22,6 @@ pub fn paragraphs(text: &str) -> Vec<Vec<&str>> {
     result
 }
 
-/// Turns API HTML into plain text with its paragraph and line breaks, for
-/// showing as text (never as markup): tags are dropped, the contents of
-/// `script` and `style` too, and entities are decoded once. A `<` that opens
-/// no tag stays as text.
-pub fn html_to_text(html: &str) -> String {
-    let mut text = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(start) = rest.find('<') {
-        text.push_str(&decode_entities(&rest[..start]));
-        let tag_and_after = &rest[start + 1..];
-        let Some(end) = tag_and_after.find('>') else {
-            text.push_str(&decode_entities(&rest[start..]));
-            return text;
-        };
-        let tag = &tag_and_after[..end];
-        let closing = tag.starts_with('/');
-        let name = tag
-            .trim_start_matches('/')
-            .split(|c: char| c.is_whitespace() || c == '/')
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        rest = &tag_and_after[end + 1..];
-        match name.as_str() {
-            "p" | "div" | "blockquote" | "pre" | "ul" | "ol" | "h1" | "h2" | "h3" | "h4" | "h5"
-            | "h6" | "hr" | "table" => text.push_str("\n\n"),
-            "br" | "li" | "tr" => text.push('\n'),
-            "script" | "style" if !closing => {
-                let close = format!("</{name}");
-                rest = match rest.to_ascii_lowercase().find(&close) {
-                    Some(at) => &rest[at..],
-                    None => "",
-                };
-            }
-            _ => {}
-        }
-    }
-    text.push_str(&decode_entities(rest));
-    text
-}
-
 /// Decodes HTML character references once: the common named ones and all
 /// numeric ones. Unknown or malformed references stay as written.
 pub fn decode_entities(text: &str) -> String {
@@ -116,24 +75,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn html_becomes_paragraphs_of_text() {
-        let hn =
-            "Aw man. I don&#x27;t have<p>anything &amp; profound.<p>Bye <a href=\"x\">link</a>";
+    fn entities_are_decoded_once_and_bad_ones_kept() {
         assert_eq!(
-            paragraphs(&html_to_text(hn)),
-            vec![
-                vec!["Aw man. I don't have"],
-                vec!["anything & profound."],
-                vec!["Bye link"]
-            ]
+            decode_entities("I don&#x27;t &amp;amp; &lt;b&gt; &bogus; &#0; x & &#x1F600;"),
+            "I don't &amp; <b> &bogus; &#0; x & 😀"
         );
-        let text = html_to_text("<p>a<br>b</p><script>alert(1)</script><style>p{}</style>c");
-        assert_eq!(paragraphs(&text), vec![vec!["a", "b"], vec!["c"]]);
-        assert_eq!(
-            html_to_text("1 < 2 &lt;b&gt; &amp;amp; &bogus; &#0; x &"),
-            "1 < 2 <b> &amp; &bogus; &#0; x &"
-        );
-        assert_eq!(html_to_text("Новая реклама 🎉"), "Новая реклама 🎉");
     }
 
     #[test]

@@ -1,0 +1,623 @@
+//! Rich text: a comment body in plain text, markdown or HTML becomes one tree
+//! of allowlisted elements and text. Views render that tree node by node;
+//! no markup from an endpoint ever reaches the page as markup.
+
+use super::model::BodyFormat;
+use super::text::paragraphs;
+use super::url::safe_url;
+use html5gum::{Token, Tokenizer};
+use pulldown_cmark::{Event, Options, Parser, Tag as MdTag, TagEnd};
+
+/// Deeper nesting than this is flattened into its text, so rendering and
+/// dropping a tree never recurse far.
+const MAX_DEPTH: usize = 24;
+
+/// The only elements a comment body can produce.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tag {
+    /// `p`
+    P,
+    /// `br`
+    Br,
+    /// `a`, with a checked `href`
+    A,
+    /// `em`
+    Em,
+    /// `strong`
+    Strong,
+    /// `i`
+    I,
+    /// `b`
+    B,
+    /// `u`
+    U,
+    /// `code`
+    Code,
+    /// `pre`
+    Pre,
+    /// `blockquote`
+    Blockquote,
+    /// `ul`
+    Ul,
+    /// `ol`
+    Ol,
+    /// `li`
+    Li,
+    /// `del`
+    Del,
+    /// `s`
+    S,
+    /// `sub`
+    Sub,
+    /// `sup`
+    Sup,
+    /// `span`
+    Span,
+    /// `img`, only from markdown and only when the site turns images on
+    Img,
+}
+
+impl Tag {
+    /// The element name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Tag::P => "p",
+            Tag::Br => "br",
+            Tag::A => "a",
+            Tag::Em => "em",
+            Tag::Strong => "strong",
+            Tag::I => "i",
+            Tag::B => "b",
+            Tag::U => "u",
+            Tag::Code => "code",
+            Tag::Pre => "pre",
+            Tag::Blockquote => "blockquote",
+            Tag::Ul => "ul",
+            Tag::Ol => "ol",
+            Tag::Li => "li",
+            Tag::Del => "del",
+            Tag::S => "s",
+            Tag::Sub => "sub",
+            Tag::Sup => "sup",
+            Tag::Span => "span",
+            Tag::Img => "img",
+        }
+    }
+
+    /// The allowlisted HTML element of this name (`img` is not one).
+    fn from_html(name: &str) -> Option<Tag> {
+        Some(match name {
+            "p" => Tag::P,
+            "br" => Tag::Br,
+            "a" => Tag::A,
+            "em" => Tag::Em,
+            "strong" => Tag::Strong,
+            "i" => Tag::I,
+            "b" => Tag::B,
+            "u" => Tag::U,
+            "code" => Tag::Code,
+            "pre" => Tag::Pre,
+            "blockquote" => Tag::Blockquote,
+            "ul" => Tag::Ul,
+            "ol" => Tag::Ol,
+            "li" => Tag::Li,
+            "del" => Tag::Del,
+            "s" | "strike" => Tag::S,
+            "sub" => Tag::Sub,
+            "sup" => Tag::Sup,
+            "span" => Tag::Span,
+            _ => return None,
+        })
+    }
+
+    fn is_block(self) -> bool {
+        matches!(
+            self,
+            Tag::P | Tag::Pre | Tag::Blockquote | Tag::Ul | Tag::Ol | Tag::Li
+        )
+    }
+}
+
+/// A node of a rendered body.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Node {
+    /// Text, shown as text.
+    Text(String),
+    /// An allowlisted element.
+    Element(Element),
+}
+
+/// An allowlisted element with its only possible attributes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Element {
+    /// Which element.
+    pub tag: Tag,
+    /// For `a`: the link (http, https, mailto or relative). For `img`: the source.
+    pub url: Option<String>,
+    /// For `img`: its text alternative.
+    pub alt: String,
+    /// The contents.
+    pub children: Vec<Node>,
+}
+
+/// What a site allows in bodies beyond the defaults.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RichOptions {
+    /// Show markdown images (off by default: they load from anywhere).
+    pub images: bool,
+}
+
+/// Converts a body to the safe tree, according to its format.
+pub fn to_nodes(body: &str, format: BodyFormat, options: RichOptions) -> Vec<Node> {
+    match format {
+        BodyFormat::Text => from_text(body),
+        BodyFormat::Markdown => from_markdown(body, options),
+        BodyFormat::Html => from_html(body),
+    }
+}
+
+/// Builds a tree with HTML's forgiving rules: a paragraph or list item
+/// closes the one before it, blocks close an open paragraph, end tags close
+/// back to their element or are ignored, and loose inline content at the
+/// top level is gathered into paragraphs.
+#[derive(Default)]
+struct Builder {
+    open: Vec<Element>,
+    done: Vec<Node>,
+    loose: Vec<Node>,
+    ignored_depth: usize,
+}
+
+impl Builder {
+    fn element(tag: Tag, url: Option<String>) -> Element {
+        Element {
+            tag,
+            url,
+            alt: String::new(),
+            children: Vec::new(),
+        }
+    }
+
+    fn append(&mut self, node: Node) {
+        match self.open.last_mut() {
+            Some(parent) => parent.children.push(node),
+            None => match &node {
+                Node::Element(element) if element.tag.is_block() => {
+                    self.flush();
+                    self.done.push(node);
+                }
+                _ => self.loose.push(node),
+            },
+        }
+    }
+
+    /// Ends the current run of loose top-level content as a paragraph.
+    fn flush(&mut self) {
+        let loose = std::mem::take(&mut self.loose);
+        let blank = loose
+            .iter()
+            .all(|node| matches!(node, Node::Text(text) if text.trim().is_empty()));
+        if !blank {
+            self.done.push(Node::Element(Element {
+                children: loose,
+                ..Self::element(Tag::P, None)
+            }));
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        if let Some(Node::Text(last)) = self
+            .open
+            .last_mut()
+            .map_or(self.loose.last_mut(), |e| e.children.last_mut())
+        {
+            last.push_str(text);
+            return;
+        }
+        self.append(Node::Text(text.to_owned()));
+    }
+
+    fn void(&mut self, element: Element) {
+        self.append(Node::Element(element));
+    }
+
+    fn is_open(&self, tag: Tag) -> bool {
+        self.open.iter().any(|element| element.tag == tag)
+    }
+
+    fn start(&mut self, tag: Tag, url: Option<String>) {
+        if tag.is_block() && self.is_open(Tag::P) {
+            self.end(Tag::P);
+        }
+        if tag == Tag::Li && self.open.last().is_some_and(|e| e.tag == Tag::Li) {
+            self.end(Tag::Li);
+        }
+        if self.open.len() >= MAX_DEPTH {
+            self.ignored_depth += 1;
+            return;
+        }
+        if self.open.is_empty() && tag.is_block() {
+            self.flush();
+        }
+        self.open.push(Self::element(tag, url));
+    }
+
+    fn end(&mut self, tag: Tag) {
+        if self.ignored_depth > 0 && !self.is_open(tag) {
+            self.ignored_depth -= 1;
+            return;
+        }
+        let Some(at) = self.open.iter().rposition(|element| element.tag == tag) else {
+            return;
+        };
+        while self.open.len() > at {
+            if let Some(element) = self.open.pop() {
+                self.append(Node::Element(element));
+            }
+        }
+    }
+
+    /// A block the allowlist drops (a heading, a div): its text stays, and it
+    /// still separates paragraphs.
+    fn boundary(&mut self) {
+        if self.is_open(Tag::P) {
+            self.end(Tag::P);
+        } else if self.open.is_empty() {
+            self.flush();
+        }
+    }
+
+    fn finish(mut self) -> Vec<Node> {
+        while let Some(element) = self.open.pop() {
+            let node = Node::Element(element);
+            match self.open.last_mut() {
+                Some(parent) => parent.children.push(node),
+                None => self.append(node),
+            }
+        }
+        self.flush();
+        self.done
+    }
+}
+
+/// Elements whose contents are not text a reader should see.
+const HIDDEN_CONTENT: &[&str] = &[
+    "script", "style", "template", "noscript", "iframe", "object", "embed", "noembed", "noframes",
+    "textarea", "title", "xmp", "select", "option", "svg", "math", "head",
+];
+
+/// Elements that separate paragraphs though the allowlist drops them.
+const BOUNDARIES: &[&str] = &[
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "table",
+    "tr",
+    "dl",
+    "dt",
+    "dd",
+    "figure",
+    "figcaption",
+    "details",
+    "summary",
+    "address",
+];
+
+/// HTML from an API: tokenized by html5gum (entities decoded once), walked
+/// against the allowlist. Only `href` survives, on links, when its scheme is
+/// allowed; elements not allowed keep only their text.
+pub fn from_html(html: &str) -> Vec<Node> {
+    let mut builder = Builder::default();
+    let mut hidden: Option<String> = None;
+    for token in Tokenizer::new(html).flatten() {
+        match token {
+            Token::StartTag(tag) => {
+                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+                if hidden.is_some() {
+                    continue;
+                }
+                if HIDDEN_CONTENT.contains(&name.as_str()) {
+                    if !tag.self_closing {
+                        hidden = Some(name);
+                    }
+                    continue;
+                }
+                match Tag::from_html(&name) {
+                    Some(Tag::Br) => builder.void(Builder::element(Tag::Br, None)),
+                    Some(allowed) => {
+                        let url = (allowed == Tag::A)
+                            .then(|| tag.attributes.get(b"href".as_slice()))
+                            .flatten()
+                            .map(|href| String::from_utf8_lossy(href).into_owned())
+                            .and_then(|href| safe_url(&href).map(str::to_owned));
+                        builder.start(allowed, url);
+                        if tag.self_closing {
+                            builder.end(allowed);
+                        }
+                    }
+                    None if BOUNDARIES.contains(&name.as_str()) => builder.boundary(),
+                    None => {}
+                }
+            }
+            Token::EndTag(tag) => {
+                let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+                if let Some(open) = &hidden {
+                    if *open == name {
+                        hidden = None;
+                    }
+                    continue;
+                }
+                match Tag::from_html(&name) {
+                    Some(Tag::Br) => builder.void(Builder::element(Tag::Br, None)),
+                    Some(allowed) => builder.end(allowed),
+                    None if BOUNDARIES.contains(&name.as_str()) => builder.boundary(),
+                    None => {}
+                }
+            }
+            Token::String(text) if hidden.is_none() => {
+                builder.text(&String::from_utf8_lossy(&text))
+            }
+            _ => {}
+        }
+    }
+    builder.finish()
+}
+
+/// Markdown (CommonMark with strikethrough): raw HTML in it is shown as
+/// text, links keep only allowed schemes, images only when turned on.
+pub fn from_markdown(markdown: &str, options: RichOptions) -> Vec<Node> {
+    let mut builder = Builder::default();
+    let mut image: Option<(Option<String>, String)> = None;
+    for event in Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH) {
+        if let Some((_, alt)) = &mut image {
+            match event {
+                Event::End(TagEnd::Image) => match image.take() {
+                    Some((Some(src), alt)) => builder.void(Element {
+                        alt,
+                        ..Builder::element(Tag::Img, Some(src))
+                    }),
+                    Some((None, alt)) => builder.text(&alt),
+                    None => {}
+                },
+                Event::Text(text) | Event::Code(text) => alt.push_str(&text),
+                _ => {}
+            }
+            continue;
+        }
+        match event {
+            Event::Start(tag) => match tag {
+                MdTag::Paragraph | MdTag::Heading { .. } => builder.start(Tag::P, None),
+                MdTag::BlockQuote(_) => builder.start(Tag::Blockquote, None),
+                MdTag::CodeBlock(_) => {
+                    builder.start(Tag::Pre, None);
+                    builder.start(Tag::Code, None);
+                }
+                MdTag::List(Some(_)) => builder.start(Tag::Ol, None),
+                MdTag::List(None) => builder.start(Tag::Ul, None),
+                MdTag::Item => builder.start(Tag::Li, None),
+                MdTag::Emphasis => builder.start(Tag::Em, None),
+                MdTag::Strong => builder.start(Tag::Strong, None),
+                MdTag::Strikethrough => builder.start(Tag::Del, None),
+                MdTag::Link { dest_url, .. } => {
+                    builder.start(Tag::A, safe_url(&dest_url).map(str::to_owned))
+                }
+                MdTag::Image { dest_url, .. } => {
+                    let src = safe_url(&dest_url)
+                        .filter(|_| options.images)
+                        .map(str::to_owned);
+                    image = Some((src, String::new()));
+                }
+                _ => {}
+            },
+            Event::End(end) => match end {
+                TagEnd::Paragraph | TagEnd::Heading(_) => builder.end(Tag::P),
+                TagEnd::BlockQuote(_) => builder.end(Tag::Blockquote),
+                TagEnd::CodeBlock => builder.end(Tag::Pre),
+                TagEnd::List(true) => builder.end(Tag::Ol),
+                TagEnd::List(false) => builder.end(Tag::Ul),
+                TagEnd::Item => builder.end(Tag::Li),
+                TagEnd::Emphasis => builder.end(Tag::Em),
+                TagEnd::Strong => builder.end(Tag::Strong),
+                TagEnd::Strikethrough => builder.end(Tag::Del),
+                TagEnd::Link => builder.end(Tag::A),
+                _ => {}
+            },
+            Event::Text(text) | Event::Html(text) | Event::InlineHtml(text) => builder.text(&text),
+            Event::Code(code) => {
+                builder.start(Tag::Code, None);
+                builder.text(&code);
+                builder.end(Tag::Code);
+            }
+            Event::SoftBreak => builder.text("\n"),
+            Event::HardBreak => builder.void(Builder::element(Tag::Br, None)),
+            Event::Rule => builder.boundary(),
+            _ => {}
+        }
+    }
+    builder.finish()
+}
+
+/// Plain text: paragraphs at blank lines, line breaks kept, and bare
+/// http(s) URLs turned into links.
+pub fn from_text(text: &str) -> Vec<Node> {
+    paragraphs(text)
+        .into_iter()
+        .map(|lines| {
+            let mut children = Vec::new();
+            for (i, line) in lines.into_iter().enumerate() {
+                if i > 0 {
+                    children.push(Node::Element(Builder::element(Tag::Br, None)));
+                }
+                linkify(line, &mut children);
+            }
+            Node::Element(Element {
+                children,
+                ..Builder::element(Tag::P, None)
+            })
+        })
+        .collect()
+}
+
+/// Splits a line into text and links at bare `http://` and `https://` URLs.
+fn linkify(line: &str, out: &mut Vec<Node>) {
+    let mut rest = line;
+    while let Some(start) = find_url(rest) {
+        let tail = &rest[start..];
+        let end = tail.find(char::is_whitespace).unwrap_or(tail.len());
+        let url = tail[..end].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '"', '\'', ']']);
+        if !rest[..start].is_empty() {
+            out.push(Node::Text(rest[..start].to_owned()));
+        }
+        out.push(Node::Element(Element {
+            children: vec![Node::Text(url.to_owned())],
+            ..Builder::element(Tag::A, Some(url.to_owned()))
+        }));
+        rest = &tail[url.len()..];
+    }
+    if !rest.is_empty() {
+        out.push(Node::Text(rest.to_owned()));
+    }
+}
+
+fn find_url(text: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(at) = text[from..].find("http").map(|at| at + from) {
+        let tail = &text[at..];
+        let starts_word = text[..at]
+            .chars()
+            .last()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let scheme = ["https://", "http://"]
+            .iter()
+            .find(|s| tail.starts_with(*s));
+        if let (true, Some(scheme)) = (starts_word, scheme) {
+            if tail.len() > scheme.len() && !tail[scheme.len()..].starts_with(char::is_whitespace) {
+                return Some(at);
+            }
+        }
+        from = at + 4;
+    }
+    None
+}
+
+/// All the text of a tree, for checks and accessible labels.
+pub fn text_of(nodes: &[Node]) -> String {
+    let mut text = String::new();
+    let mut stack: Vec<&Node> = nodes.iter().rev().collect();
+    while let Some(node) = stack.pop() {
+        match node {
+            Node::Text(part) => text.push_str(part),
+            Node::Element(element) => {
+                if element.tag == Tag::Img {
+                    text.push_str(&element.alt);
+                }
+                stack.extend(element.children.iter().rev());
+            }
+        }
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A compact rendering for assertions: `<p>text<a href="u">x</a></p>`.
+    fn show(nodes: &[Node]) -> String {
+        nodes
+            .iter()
+            .map(|node| match node {
+                Node::Text(text) => text.clone(),
+                Node::Element(e) => {
+                    let url = match (e.tag, &e.url) {
+                        (Tag::A, Some(url)) => format!(" href=\"{url}\""),
+                        (Tag::Img, Some(url)) => format!(" src=\"{url}\" alt=\"{}\"", e.alt),
+                        _ => String::new(),
+                    };
+                    format!(
+                        "<{}{url}>{}</{}>",
+                        e.tag.name(),
+                        show(&e.children),
+                        e.tag.name()
+                    )
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn hn_unclosed_paragraphs_become_paragraphs() {
+        let hn = "Aw man. I don&#x27;t have<p>anything &amp; profound.<p>See <a href=\"https:&#x2F;&#x2F;xkcd.com&#x2F;799&#x2F;\" rel=\"nofollow\">xkcd</a>";
+        assert_eq!(
+            show(&from_html(hn)),
+            "<p>Aw man. I don't have</p><p>anything & profound.</p><p>See <a href=\"https://xkcd.com/799/\">xkcd</a></p>"
+        );
+    }
+
+    #[test]
+    fn html_keeps_only_the_allowlist_and_its_text() {
+        let html = r#"<div onclick="x()">One <b style="color:red">two</b><script>alert(1)</script><img src=x onerror=alert(1)></div><h2>Head</h2><ul><li>a<li>b</ul><a href="javascript:alert(1)">bad</a> <a href="mailto:a@b.c">mail</a>"#;
+        assert_eq!(
+            show(&from_html(html)),
+            "<p>One <b>two</b></p><p>Head</p><ul><li>a</li><li>b</li></ul><p><a>bad</a> <a href=\"mailto:a@b.c\">mail</a></p>"
+        );
+    }
+
+    #[test]
+    fn entities_are_decoded_once() {
+        assert_eq!(
+            show(&from_html("&amp;lt;b&amp;gt; &lt;i&gt;")),
+            "<p>&lt;b&gt; <i></p>"
+        );
+    }
+
+    #[test]
+    fn markdown_subset_with_raw_html_as_text() {
+        let md = "Some *em* **strong** `code` ~~gone~~ <b>raw</b>\n\n> quote\n\n1. one\n2. two\n\n[link](https://x.org) [bad](javascript:alert(1)) <https://auto.link>\n\n![map](https://x.org/m.png)";
+        assert_eq!(
+            show(&from_markdown(md, RichOptions::default())),
+            "<p>Some <em>em</em> <strong>strong</strong> <code>code</code> <del>gone</del> <b>raw</b></p>\
+             <blockquote><p>quote</p></blockquote><ol><li>one</li><li>two</li></ol>\
+             <p><a href=\"https://x.org\">link</a> <a>bad</a> <a href=\"https://auto.link\">https://auto.link</a></p><p>map</p>"
+        );
+        assert_eq!(
+            show(&from_markdown(
+                "![map](https://x.org/m.png)",
+                RichOptions { images: true }
+            )),
+            "<p><img src=\"https://x.org/m.png\" alt=\"map\"></img></p>"
+        );
+    }
+
+    #[test]
+    fn plain_text_links_bare_urls() {
+        assert_eq!(
+            show(&from_text("See https://example.com/a?b=1. Or (http://x.org)\nnext line\n\nhttps:// alone, xhttp://no")),
+            "<p>See <a href=\"https://example.com/a?b=1\">https://example.com/a?b=1</a>. Or (<a href=\"http://x.org\">http://x.org</a>)<br></br>next line</p><p>https:// alone, xhttp://no</p>"
+        );
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened_not_recursed() {
+        let html = "<b>".repeat(10_000) + "deep";
+        let nodes = from_html(&html);
+        assert_eq!(text_of(&nodes), "deep");
+        let markdown = ">".repeat(5_000) + " deep";
+        assert_eq!(
+            text_of(&from_markdown(&markdown, RichOptions::default())),
+            "deep"
+        );
+    }
+}
