@@ -211,7 +211,14 @@ test("data-preset reads a real Mastodon context, cross-origin", async () => {
   await page.waitForSelector("#comments .tl-count");
   assert.equal(await page.locator("#comments .tl-count").textContent(), "59 comments");
   assert.equal(await page.locator("#comments .tl-list > .tl-comment").count(), 43);
-  assert.equal(await page.locator("#comments .tl-body script, #comments .tl-body a").count(), 0);
+  assert.equal(await page.locator("#comments .tl-body script").count(), 0);
+  const links = await page.locator("#comments .tl-body a").evaluateAll((all) => all.map((a) => [a.getAttribute("href"), a.rel, a.getAttributeNames().sort().join(" ")]));
+  assert.ok(links.length > 0, "mentions and hashtags stay links");
+  for (const [href, rel, names] of links) {
+    assert.match(href, /^https:\/\//);
+    assert.equal(rel, "nofollow ugc noopener noreferrer");
+    assert.equal(names, "href rel");
+  }
   const avatars = await page.locator("#comments img.tl-avatar").count();
   assert.ok(avatars > 0, "avatars shown");
 });
