@@ -1,7 +1,8 @@
 //! The article above the thread, when the data carries one.
 
-use super::text::plain_text;
+use super::rich::render;
 use crate::core::model::{Article, ArticleBlock};
+use crate::core::rich::from_text;
 use crate::core::time::parse_iso8601_ms;
 use crate::core::url::safe_url;
 use crate::format;
@@ -42,7 +43,7 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
 
 fn block(block: &ArticleBlock) -> Html {
     match block {
-        ArticleBlock::Paragraph { text } => plain_text(text),
+        ArticleBlock::Paragraph { text } => render(&from_text(text), None),
         ArticleBlock::Figure {
             image,
             alt,

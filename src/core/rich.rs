@@ -549,27 +549,27 @@ fn find_url(text: &str) -> Option<usize> {
     None
 }
 
-/// All the text of a tree, for checks and accessible labels.
-pub fn text_of(nodes: &[Node]) -> String {
-    let mut text = String::new();
-    let mut stack: Vec<&Node> = nodes.iter().rev().collect();
-    while let Some(node) = stack.pop() {
-        match node {
-            Node::Text(part) => text.push_str(part),
-            Node::Element(element) => {
-                if element.tag == Tag::Img {
-                    text.push_str(&element.alt);
-                }
-                stack.extend(element.children.iter().rev());
-            }
-        }
-    }
-    text
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// All the text of a tree.
+    fn text_of(nodes: &[Node]) -> String {
+        let mut text = String::new();
+        let mut stack: Vec<&Node> = nodes.iter().rev().collect();
+        while let Some(node) = stack.pop() {
+            match node {
+                Node::Text(part) => text.push_str(part),
+                Node::Element(element) => {
+                    if element.tag == Tag::Img {
+                        text.push_str(&element.alt);
+                    }
+                    stack.extend(element.children.iter().rev());
+                }
+            }
+        }
+        text
+    }
 
     /// A compact rendering for assertions: `<p>text<a href="u">x</a></p>`.
     fn show(nodes: &[Node]) -> String {

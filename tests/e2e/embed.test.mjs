@@ -207,17 +207,20 @@ test("Retry loads the thread once the server recovers", async () => {
 });
 
 test("data-preset reads a real Mastodon context, cross-origin", async () => {
-  await page.goto(article("/fixtures/mastodon/rtoot_get_context_default.json", 'data-preset="mastodon"'));
+  await page.goto(article("/fixtures/mastodon/rtoot_get_context_default.json", 'data-preset="mastodon" data-link-target="_blank"'));
   await page.waitForSelector("#comments .tl-count");
   assert.equal(await page.locator("#comments .tl-count").textContent(), "59 comments");
   assert.equal(await page.locator("#comments .tl-list > .tl-comment").count(), 43);
   assert.equal(await page.locator("#comments .tl-body script").count(), 0);
-  const links = await page.locator("#comments .tl-body a").evaluateAll((all) => all.map((a) => [a.getAttribute("href"), a.rel, a.getAttributeNames().sort().join(" ")]));
+  const links = await page
+    .locator("#comments .tl-body a")
+    .evaluateAll((all) => all.map((a) => [a.getAttribute("href"), a.rel, a.getAttributeNames().sort().join(" "), a.target]));
   assert.ok(links.length > 0, "mentions and hashtags stay links");
-  for (const [href, rel, names] of links) {
+  for (const [href, rel, names, target] of links) {
     assert.match(href, /^https:\/\//);
     assert.equal(rel, "nofollow ugc noopener noreferrer");
-    assert.equal(names, "href rel");
+    assert.equal(names, "href rel target");
+    assert.equal(target, "_blank", "links open where the site said");
   }
   const avatars = await page.locator("#comments img.tl-avatar").count();
   assert.ok(avatars > 0, "avatars shown");
