@@ -333,3 +333,31 @@ fn unknown_presets_and_bad_mappings_are_named() {
         Ok(Source::Native)
     );
 }
+
+#[test]
+fn reddit_body_html_is_unescaped_once_then_parsed() {
+    use threadline::core::rich::{to_nodes, Node, RichOptions, Tag};
+    let source = Source::configure(
+        Some("reddit"),
+        Some(r#"{"body": "data.body_html", "format": "html"}"#),
+    )
+    .expect("valid");
+    let document = read_response(&fixture("reddit/reddift_comments.json"), &source).expect("reads");
+    let first = document
+        .comments
+        .iter()
+        .find(|c| c.id == "t1_cq21eh6")
+        .expect("the first comment");
+    assert!(
+        first.body.starts_with("<div class=\"md\">"),
+        "{}",
+        first.body
+    );
+    let nodes = to_nodes(&first.body, first.format, RichOptions::default());
+    assert!(
+        matches!(&nodes[0], Node::Element(e) if e.tag == Tag::P),
+        "{nodes:?}"
+    );
+    let text = format!("{nodes:?}");
+    assert!(!text.contains("&lt;") && !text.contains("<p>"), "{text}");
+}
