@@ -512,7 +512,9 @@ fn linkify(line: &str, out: &mut Vec<Node>) {
     let mut rest = line;
     while let Some(start) = find_url(rest) {
         let tail = &rest[start..];
-        let end = tail.find(char::is_whitespace).unwrap_or(tail.len());
+        let end = tail
+            .find(|c: char| c.is_whitespace() || c.is_control())
+            .unwrap_or(tail.len());
         let url = tail[..end].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '"', '\'', ']']);
         if !rest[..start].is_empty() {
             out.push(Node::Text(rest[..start].to_owned()));
@@ -688,6 +690,15 @@ mod tests {
         assert_eq!(
             show(&from_text("See https://example.com/a?b=1. Or (http://x.org)\nnext line\n\nhttps:// alone, xhttp://no")),
             "<p>See <a href=\"https://example.com/a?b=1\">https://example.com/a?b=1</a>. Or (<a href=\"http://x.org\">http://x.org</a>)<br></br>next line</p><p>https:// alone, xhttp://no</p>"
+        );
+    }
+
+    #[test]
+    fn a_url_ends_at_a_control_character() {
+        // Found by the markdown fuzz target: the link kept NULs that safe_url trims.
+        assert_eq!(
+            show(&from_text("see http://\0\0\0x")),
+            "<p>see <a href=\"http://\">http://</a>\0\0\0x</p>"
         );
     }
 
