@@ -3,16 +3,19 @@
 //! list), so a change re-renders exactly the views it touched.
 
 use crate::core::config::MountConfig;
+use crate::core::config::VoteButtons;
 use crate::core::load::{read_response, LoadError};
 use crate::core::mapping::{fill_template, Source};
 use crate::core::model::{Article, ArticleBlock, Comment, CommentId};
 use crate::core::rich::RichOptions;
 use crate::core::state::{ThreadAction, ThreadState};
 use crate::core::store::{StoreChange, ThreadStore};
+use crate::core::votes::VoteEndpoint;
 use crate::services::{http, storage};
 use std::cell::{Cell, Ref, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
+use yew::platform::spawn_local;
 use yew::{AttrValue, Callback};
 
 /// Who listens: one comment, or (`None`) the list of top-level comments.
@@ -31,6 +34,12 @@ pub struct ThreadSettings {
     pub rich: RichOptions,
     /// Where links in comments open (`_blank`...), if the site says.
     pub link_target: Option<AttrValue>,
+    /// Which vote buttons to show.
+    pub vote_buttons: VoteButtons,
+    /// Whether scores are hidden.
+    pub hide_scores: bool,
+    /// Where votes go; `None` keeps them in this browser.
+    pub vote_endpoint: Option<VoteEndpoint>,
 }
 
 struct Inner {
@@ -74,7 +83,9 @@ impl Drop for Subscription {
 impl LiveThread {
     /// Wraps a built store, restoring the reader's saved state for it.
     pub fn new(store: ThreadStore, settings: ThreadSettings) -> Self {
-        let state = storage::load::<ThreadState>(&settings.storage_key).unwrap_or_default();
+        let state = storage::load::<ThreadState>(&settings.storage_key)
+            .unwrap_or_default()
+            .start(settings.vote_endpoint.is_some());
         LiveThread(Rc::new(Inner {
             store: RefCell::new(store),
             state: RefCell::new(state),
@@ -156,12 +167,40 @@ impl LiveThread {
     /// Applies a reader's action, saves the new state, and re-renders the
     /// comments it changed.
     pub fn dispatch(&self, action: ThreadAction) {
-        let changed = self.0.state.borrow_mut().apply(action);
+        let outcome = self.0.state.borrow_mut().apply(action);
         storage::save(&self.0.settings.storage_key, &*self.0.state.borrow());
         self.notify(StoreChange {
-            comments: changed,
+            comments: outcome.changed,
             roots: false,
         });
+        if let (Some((id, value)), Some(endpoint)) = (outcome.send, &self.0.settings.vote_endpoint)
+        {
+            let request = endpoint.request(&id, value, None);
+            let (thread, with_cookies) = (self.clone(), endpoint.with_cookies);
+            spawn_local(async move {
+                let result = http::send_vote(request, with_cookies).await;
+                thread.dispatch(ThreadAction::VoteAnswered {
+                    id,
+                    sent: value,
+                    result,
+                });
+            });
+        }
+    }
+
+    /// The reader's vote on a comment: 1, 0 or -1.
+    pub fn vote(&self, id: &str) -> i8 {
+        self.0.state.borrow().vote(id)
+    }
+
+    /// The score to show for a comment whose data says `data_score`.
+    pub fn score(&self, id: &str, data_score: i64) -> i64 {
+        self.0.state.borrow().score(id, data_score)
+    }
+
+    /// Why the reader's last vote on this comment failed, if it did.
+    pub fn vote_error(&self, id: &str) -> Option<String> {
+        self.0.state.borrow().vote_error(id).map(str::to_owned)
     }
 
     fn notify(&self, change: StoreChange) {
@@ -250,6 +289,9 @@ pub async fn load(config: &MountConfig, dom_prefix: String) -> Result<LoadedThre
                     images: config.images,
                 },
                 link_target: config.link_target.clone().map(AttrValue::from),
+                vote_buttons: config.vote_buttons,
+                hide_scores: config.hide_scores,
+                vote_endpoint: config.vote_endpoint.clone(),
             },
         ),
         skipped: document.skipped,

@@ -365,3 +365,84 @@ async fn html_bodies_render_as_allowlisted_elements_with_safe_links() {
         "no attribute but href and rel"
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_vote_rerenders_only_the_voted_comment_of_a_1000_comment_thread() {
+    let comments: Vec<String> = (0..1000)
+        .map(|i| {
+            let parent = if i % 3 == 0 {
+                "null".to_owned()
+            } else {
+                format!("\"v{}\"", i / 3 * 3)
+            };
+            format!(r#"{{"id":"v{i}","parent":{parent},"score":{i},"body":"comment {i}"}}"#)
+        })
+        .collect();
+    let json = format!(r#"{{"comments":[{}]}}"#, comments.join(","));
+    let key = "t-votes";
+    let _ = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .map(|storage| storage.remove_item(key));
+    let render = |json: String| async move {
+        let document = parse_document(&json).expect("valid");
+        let thread = LiveThread::new(
+            ThreadStore::build(&document.comments),
+            ThreadSettings {
+                storage_key: key.into(),
+                dom_prefix: format!("{key}-"),
+                ..ThreadSettings::default()
+            },
+        );
+        let host = host();
+        yew::Renderer::<ThreadView>::with_root_and_props(
+            host.clone(),
+            ThreadProps { thread, skipped: 0 },
+        )
+        .render();
+        until(&host, "#t-votes-c-v999").await;
+        settle(60).await;
+        host
+    };
+    let host = render(json.clone()).await;
+    assert_eq!(all(&host, ".tl-comment").len(), 1000);
+    let target = comment(&host, "v600", key);
+    let up = target
+        .query_selector(":scope > article .tl-up")
+        .ok()
+        .flatten()
+        .and_then(|b| b.dyn_into::<HtmlElement>().ok())
+        .expect("an up button");
+    let before = comment_renders();
+    up.click();
+    settle(30).await;
+    assert_eq!(
+        comment_renders() - before,
+        1,
+        "only the voted comment re-renders"
+    );
+    assert_eq!(up.get_attribute("aria-pressed").as_deref(), Some("true"));
+    let score = |host: &Element| {
+        text(
+            &comment(host, "v600", key)
+                .query_selector(":scope > article .tl-score")
+                .ok()
+                .flatten()
+                .expect("a score"),
+        )
+    };
+    assert_eq!(score(&host), "601 points");
+    host.remove();
+
+    let again = render(json).await;
+    assert_eq!(
+        score(&again),
+        "601 points",
+        "after a reload: the vote is kept, not counted twice"
+    );
+    let up = comment(&again, "v600", key)
+        .query_selector(":scope > article .tl-up")
+        .ok()
+        .flatten()
+        .expect("up");
+    assert_eq!(up.get_attribute("aria-pressed").as_deref(), Some("true"));
+}

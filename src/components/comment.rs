@@ -4,9 +4,10 @@
 use super::more::MoreRow;
 use super::rich::render;
 use super::text::relative_time;
+use crate::core::config::VoteButtons;
 use crate::core::model::{Comment, CommentId};
 use crate::core::rich::to_nodes;
-use crate::core::state::ThreadAction;
+use crate::core::state::{Direction, ThreadAction};
 use crate::core::text::count;
 use crate::core::url::safe_url;
 use crate::live_thread::LiveThread;
@@ -77,6 +78,20 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
         |_: MouseEvent, (thread, id)| thread.dispatch(ThreadAction::ToggleCollapsed(id.clone())),
     );
 
+    let on_up = use_callback(
+        (thread.clone(), id.clone()),
+        |_: MouseEvent, (thread, id)| {
+            thread.dispatch(ThreadAction::Vote(id.clone(), Direction::Up))
+        },
+    );
+    let on_down = use_callback(
+        (thread.clone(), id.clone()),
+        |_: MouseEvent, (thread, id)| {
+            thread.dispatch(ThreadAction::Vote(id.clone(), Direction::Down))
+        },
+    );
+    let settings = thread.settings();
+    let voting = settings.vote_buttons != VoteButtons::Off && !comment.deleted;
     let replies = thread.store().children(id);
     let collapsed = thread.is_collapsed(id);
     let replies_id = thread.dom_id("replies", id);
@@ -93,7 +108,7 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
                     if let Some(ms) = comment.created_ms {
                         { relative_time(ms) }
                     }
-                    if let (Some(score), false) = (comment.score, comment.deleted) {
+                    if let (Some(score), false, VoteButtons::Off, false) = (comment.score, comment.deleted, settings.vote_buttons, settings.hide_scores) {
                         <span class="tl-score">{ count(score, "point", "points") }</span>
                     }
                     if thread.store().is_orphan(id) {
@@ -109,18 +124,23 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
                         { render(&nodes, thread.settings().link_target.as_ref()) }
                     }
                 </div>
-                if !replies.is_empty() {
+                if voting || !replies.is_empty() {
                     <footer class="tl-actions">
-                        <button
-                            type="button"
-                            class="tl-toggle"
-                            aria-expanded={(!collapsed).to_string()}
-                            aria-controls={(!collapsed).then(|| replies_id.clone())}
-                            onclick={toggle}
-                        >
-                            { if collapsed { "Show " } else { "Hide " } }
-                            { count(thread.store().descendant_count(id) as i64, "reply", "replies") }
-                        </button>
+                        if voting {
+                            { vote_controls(thread, comment, &on_up, &on_down) }
+                        }
+                        if !replies.is_empty() {
+                            <button
+                                type="button"
+                                class="tl-toggle"
+                                aria-expanded={(!collapsed).to_string()}
+                                aria-controls={(!collapsed).then(|| replies_id.clone())}
+                                onclick={toggle}
+                            >
+                                { if collapsed { "Show " } else { "Hide " } }
+                                { count(thread.store().descendant_count(id) as i64, "reply", "replies") }
+                            </button>
+                        }
                     </footer>
                 }
             </article>
@@ -150,5 +170,39 @@ fn byline(comment: &Comment) -> Html {
             <a class="tl-author" href={href.to_owned()} rel="nofollow ugc noopener noreferrer">{ avatar }{ name }</a>
         },
         None => html! { <span class="tl-author">{ avatar }{ name }</span> },
+    }
+}
+
+/// Up and down buttons with the score between them; the reader's own vote is
+/// pressed, and a failed vote says so politely.
+fn vote_controls(
+    thread: &LiveThread,
+    comment: &Comment,
+    on_up: &Callback<MouseEvent>,
+    on_down: &Callback<MouseEvent>,
+) -> Html {
+    let settings = thread.settings();
+    let vote = thread.vote(&comment.id);
+    let score = comment
+        .score
+        .filter(|_| !settings.hide_scores)
+        .map(|score| thread.score(&comment.id, score));
+    html! {
+        <span class="tl-vote" role="group" aria-label="Vote">
+            <button type="button" class="tl-up" aria-pressed={(vote == 1).to_string()} aria-label="Upvote" onclick={on_up.clone()}>
+                { "▲" }
+            </button>
+            if let Some(score) = score {
+                <span class="tl-score">{ count(score, "point", "points") }</span>
+            }
+            if settings.vote_buttons == VoteButtons::UpDown {
+                <button type="button" class="tl-down" aria-pressed={(vote == -1).to_string()} aria-label="Downvote" onclick={on_down.clone()}>
+                    { "▼" }
+                </button>
+            }
+            if let Some(error) = thread.vote_error(&comment.id) {
+                <span class="tl-vote-error" role="status">{ error }</span>
+            }
+        </span>
     }
 }

@@ -1,6 +1,20 @@
 //! The settings a host page gives a widget, read from `data-` attributes or
 //! a JS object.
 
+use super::votes::VoteEndpoint;
+
+/// Which vote buttons a thread shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum VoteButtons {
+    /// Up and down.
+    #[default]
+    UpDown,
+    /// Only up (`data-votes="up-only"`).
+    UpOnly,
+    /// None (`data-votes="off"`).
+    Off,
+}
+
 /// What one widget needs to know to show a thread.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MountConfig {
@@ -17,6 +31,12 @@ pub struct MountConfig {
     pub link_target: Option<String>,
     /// Whether markdown images are shown (`data-images="on"`); off by default.
     pub images: bool,
+    /// Which vote buttons to show.
+    pub vote_buttons: VoteButtons,
+    /// Whether scores are hidden (`data-scores="hidden"`).
+    pub hide_scores: bool,
+    /// Where votes go; `None` keeps them in the reader's browser.
+    pub vote_endpoint: Option<VoteEndpoint>,
 }
 
 impl MountConfig {
@@ -40,6 +60,13 @@ impl MountConfig {
             mapping: present("mapping"),
             link_target: present("linkTarget"),
             images: matches!(present("images").as_deref(), Some("on" | "true" | "yes")),
+            vote_buttons: match present("votes").as_deref() {
+                Some("up-only") => VoteButtons::UpOnly,
+                Some("off") => VoteButtons::Off,
+                _ => VoteButtons::UpDown,
+            },
+            hide_scores: present("scores").as_deref() == Some("hidden"),
+            vote_endpoint: VoteEndpoint::read(&present)?,
         })
     }
 

@@ -11,3 +11,4 @@ pub mod store;
 pub mod text;
 pub mod time;
 pub mod url;
+pub mod votes;

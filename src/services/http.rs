@@ -1,36 +1,70 @@
-//! Fetching comment JSON.
+//! Talking to comment servers: fetching JSON and sending votes.
+//!
+//! Requests are built as `web_sys::Request`s and sent through gloo-net, whose
+//! own builder appends a stray `&` to URLs that already have a query.
 
 use crate::core::load::LoadError;
-use gloo_net::http::Request;
+use crate::core::votes::VoteRequest;
+use gloo_net::http::{Request, Response};
+use js_sys::{Object, Reflect};
+use wasm_bindgen::JsValue;
+use web_sys::{AbortSignal, RequestCredentials, RequestInit};
 
 /// How long a request may take before the reader is told it failed.
 const TIMEOUT_MS: u32 = 15_000;
 
+async fn send(url: &str, init: &RequestInit) -> Result<Response, LoadError> {
+    let signal = AbortSignal::timeout_with_u32(TIMEOUT_MS);
+    init.set_signal(Some(&signal));
+    let request = web_sys::Request::new_with_str_and_init(url, init)
+        .map_err(|_| LoadError::Network(format!("{url} is not a URL this page can fetch")))?;
+    let response = Request::from(request).send().await.map_err(|error| {
+        if signal.aborted() {
+            LoadError::Network(format!("no answer within {} seconds", TIMEOUT_MS / 1000))
+        } else {
+            LoadError::Network(error.to_string())
+        }
+    })?;
+    if response.ok() {
+        Ok(response)
+    } else {
+        Err(LoadError::Status {
+            status: response.status(),
+            text: response.status_text(),
+        })
+    }
+}
+
 /// Fetches `url` and returns its body, or says why it could not: no answer,
 /// a timeout, or an error status.
 pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
-    let signal = web_sys::AbortSignal::timeout_with_u32(TIMEOUT_MS);
-    let response = Request::get(url)
-        .abort_signal(Some(&signal))
-        .send()
-        .await
-        .map_err(|error| network_error(error, &signal))?;
-    if !response.ok() {
-        return Err(LoadError::Status {
-            status: response.status(),
-            text: response.status_text(),
-        });
-    }
+    let response = send(url, &RequestInit::new()).await?;
     response
         .text()
         .await
-        .map_err(|error| network_error(error, &signal))
+        .map_err(|error| LoadError::Network(error.to_string()))
 }
 
-fn network_error(error: gloo_net::Error, signal: &web_sys::AbortSignal) -> LoadError {
-    if signal.aborted() {
-        LoadError::Network(format!("no answer within {} seconds", TIMEOUT_MS / 1000))
-    } else {
-        LoadError::Network(error.to_string())
+/// Sends one vote; the error is a sentence a reader can be shown.
+pub async fn send_vote(request: VoteRequest, with_cookies: bool) -> Result<(), String> {
+    let init = RequestInit::new();
+    init.set_method(&request.method);
+    init.set_body(&JsValue::from_str(&request.body));
+    let headers = Object::new();
+    for (name, value) in &request.headers {
+        let _ = Reflect::set(&headers, &name.into(), &value.into());
+    }
+    init.set_headers(&headers);
+    if with_cookies {
+        init.set_credentials(RequestCredentials::Include);
+    }
+    match send(&request.url, &init).await {
+        Ok(_) => Ok(()),
+        Err(LoadError::Status { status, .. }) => Err(format!(
+            "Your vote was not saved (HTTP {status}). Please try again."
+        )),
+        Err(_) => Err(
+            "Your vote could not be sent: the server did not answer. Please try again.".to_owned(),
+        ),
     }
 }

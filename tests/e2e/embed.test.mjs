@@ -6,7 +6,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { buildRelease, dist, launch, root, serve } from "./harness.mjs";
 
-let site, cdn, browser, context, page, consoleErrors, flakyCalls, moreRequests;
+let site, cdn, browser, context, page, consoleErrors, flakyCalls, moreRequests, votes, voteStatus, voteDelay;
 
 before(async () => {
   buildRelease();
@@ -52,6 +52,17 @@ before(async () => {
       },
       "/api/invalid.json": json("<html>this is not JSON</html>"),
       "/api/missing-comments.json": json('{"threads": []}'),
+      "/api/vote": (req, res) => {
+        let body = "";
+        req.on("data", (chunk) => (body += chunk));
+        req.on("end", () => {
+          votes.push({ method: req.method, url: req.url, auth: req.headers.authorization, type: req.headers["content-type"], body });
+          setTimeout(() => {
+            res.writeHead(voteStatus);
+            res.end();
+          }, voteDelay);
+        });
+      },
       "/api/morechildren": async (req, res) => {
         moreRequests.push(req.url);
         json(await readFile(join(root, "../shared/fixtures/reddit/reddift_moreChildren.json")))(req, res);
@@ -82,6 +93,9 @@ beforeEach(async () => {
   consoleErrors = [];
   flakyCalls = 0;
   moreRequests = [];
+  votes = [];
+  voteStatus = 200;
+  voteDelay = 0;
   page.on("console", (message) => message.type() === "error" && consoleErrors.push(message.text()));
   page.on("pageerror", (error) => consoleErrors.push(String(error)));
   page.on("response", (response) => response.status() >= 400 && consoleErrors.push(`${response.status()} ${response.url()}`));
@@ -282,4 +296,48 @@ test("a Reddit 'more' row loads its replies in place through the load-more templ
   );
   assert.equal(await page.locator("#comments .tl-comment").count(), before + 6);
   assert.deepEqual(consoleErrors, []);
+});
+
+test("a local vote shows at once, survives a reload and is not counted twice", async () => {
+  await page.goto(`${site.origin}/site/embed-demo.html`);
+  await seedThreadShown();
+  const up = page.locator(`${comment("c1")} > article .tl-up`);
+  const score = page.locator(`${comment("c1")} > article .tl-score`);
+  assert.equal(await score.textContent(), "14 points");
+  await up.click();
+  assert.equal(await score.textContent(), "15 points");
+  assert.equal(await up.getAttribute("aria-pressed"), "true");
+  await page.reload();
+  await seedThreadShown();
+  assert.equal(await score.textContent(), "15 points");
+  assert.equal(await up.getAttribute("aria-pressed"), "true");
+  await up.click();
+  assert.equal(await score.textContent(), "14 points", "clicking again takes the vote back");
+  assert.deepEqual(consoleErrors, []);
+});
+
+test("votes go to the configured URL, and a refused vote rolls back politely", async () => {
+  const attrs = 'data-vote-url="/api/vote?c={id}" data-token="t0ken" data-vote-body=\'{"comment":"{id}","value":{value}}\'';
+  await page.goto(article("seed.json", attrs));
+  await page.waitForSelector("#comments .tl-comment >> nth=12");
+  const up = page.locator(`#comments ${comment("c3")} > article .tl-up`);
+  const down = page.locator(`#comments ${comment("c3")} > article .tl-down`);
+  const score = page.locator(`#comments ${comment("c3")} > article .tl-score`);
+  await up.click();
+  assert.equal(await score.textContent(), "10 points", "optimistic");
+  for (let i = 0; i < 50 && votes.length < 1; i++) await page.waitForTimeout(20);
+  assert.deepEqual(votes, [
+    { method: "POST", url: "/api/vote?c=c3", auth: "Bearer t0ken", type: "application/json", body: '{"comment":"c3","value":1}' },
+  ]);
+
+  voteStatus = 500;
+  voteDelay = 700;
+  await down.click();
+  assert.equal(await score.textContent(), "8 points", "optimistic again");
+  const error = page.locator(`#comments ${comment("c3")} > article .tl-vote-error`);
+  await error.waitFor();
+  assert.match(await error.textContent(), /not saved \(HTTP 500\)/);
+  assert.equal(await score.textContent(), "10 points", "rolled back to the saved vote");
+  assert.equal(await up.getAttribute("aria-pressed"), "true");
+  assert.equal(votes.length, 2);
 });

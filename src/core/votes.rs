@@ -1,0 +1,144 @@
+//! How a vote goes to a site's server: built from the widget's settings,
+//! without a browser, so the exact request is testable.
+
+use std::collections::BTreeMap;
+
+/// Where and how votes are sent (`data-vote-url` and friends).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VoteEndpoint {
+    /// The URL; `{id}` becomes the comment id and `{value}` the vote.
+    pub url: String,
+    /// The HTTP method; POST unless set.
+    pub method: String,
+    /// The JSON body template, with `{id}` and `{value}`.
+    pub body: String,
+    /// Extra request headers.
+    pub headers: BTreeMap<String, String>,
+    /// A bearer token for `Authorization`, if the site gives one.
+    pub token: Option<String>,
+    /// Whether cookies go with the request (`data-credentials="include"`).
+    pub with_cookies: bool,
+}
+
+/// One vote, ready to send.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VoteRequest {
+    /// The filled-in URL.
+    pub url: String,
+    /// The method.
+    pub method: String,
+    /// The JSON body.
+    pub body: String,
+    /// All headers, content type and authorization included.
+    pub headers: BTreeMap<String, String>,
+}
+
+impl VoteEndpoint {
+    /// Reads the vote settings; `None` when no vote URL is set (votes then
+    /// stay in the reader's browser). Says what is wrong with bad headers.
+    pub fn read(setting: impl Fn(&str) -> Option<String>) -> Result<Option<VoteEndpoint>, String> {
+        let Some(url) = setting("voteUrl").filter(|url| !url.trim().is_empty()) else {
+            return Ok(None);
+        };
+        let headers = match setting("voteHeaders") {
+            Some(json) => serde_json::from_str(&json).map_err(|error| {
+                format!("data-vote-headers must be a JSON object of strings ({error})")
+            })?,
+            None => BTreeMap::new(),
+        };
+        Ok(Some(VoteEndpoint {
+            url,
+            method: setting("voteMethod")
+                .unwrap_or_else(|| "POST".to_owned())
+                .to_ascii_uppercase(),
+            body: setting("voteBody")
+                .unwrap_or_else(|| r#"{"id":"{id}","vote":{value}}"#.to_owned()),
+            headers,
+            token: setting("token").filter(|token| !token.is_empty()),
+            with_cookies: setting("credentials").as_deref() == Some("include"),
+        }))
+    }
+
+    /// The request for one vote. The id is escaped for where it goes: URL
+    /// encoded in the URL, JSON escaped in the body.
+    pub fn request(&self, id: &str, value: i8, token: Option<&str>) -> VoteRequest {
+        let url_id: String = id
+            .bytes()
+            .map(|byte| match byte {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                    (byte as char).to_string()
+                }
+                _ => format!("%{byte:02X}"),
+            })
+            .collect();
+        let json_id = serde_json::to_string(id).unwrap_or_default();
+        let json_id = json_id.trim_matches('"');
+        let mut headers = self.headers.clone();
+        headers
+            .entry("Content-Type".to_owned())
+            .or_insert_with(|| "application/json".to_owned());
+        if let Some(token) = token.or(self.token.as_deref()) {
+            headers.insert("Authorization".to_owned(), format!("Bearer {token}"));
+        }
+        VoteRequest {
+            url: self
+                .url
+                .replace("{id}", &url_id)
+                .replace("{value}", &value.to_string()),
+            method: self.method.clone(),
+            body: self
+                .body
+                .replace("{id}", json_id)
+                .replace("{value}", &value.to_string()),
+            headers,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(pairs: &[(&str, &str)]) -> Result<Option<VoteEndpoint>, String> {
+        VoteEndpoint::read(|name| {
+            pairs
+                .iter()
+                .find(|(key, _)| *key == name)
+                .map(|(_, v)| v.to_string())
+        })
+    }
+
+    #[test]
+    fn no_url_means_votes_stay_local() {
+        assert_eq!(read(&[("token", "t")]), Ok(None));
+    }
+
+    #[test]
+    fn builds_the_exact_request() {
+        let endpoint = read(&[
+            ("voteUrl", "/api/comments/{id}/vote"),
+            ("voteHeaders", r#"{"X-Site": "gazette"}"#),
+            ("token", "secret"),
+        ])
+        .expect("valid")
+        .expect("remote");
+        let request = endpoint.request("c\"1/2", -1, None);
+        assert_eq!(request.url, "/api/comments/c%221%2F2/vote");
+        assert_eq!(request.method, "POST");
+        assert_eq!(request.body, r#"{"id":"c\"1/2","vote":-1}"#);
+        assert_eq!(request.headers["Authorization"], "Bearer secret");
+        assert_eq!(request.headers["X-Site"], "gazette");
+        assert_eq!(request.headers["Content-Type"], "application/json");
+        assert_eq!(
+            endpoint.request("a", 1, Some("fresh")).headers["Authorization"],
+            "Bearer fresh"
+        );
+    }
+
+    #[test]
+    fn bad_headers_are_named() {
+        assert!(read(&[("voteUrl", "/v"), ("voteHeaders", "[1]")])
+            .unwrap_err()
+            .contains("data-vote-headers"));
+    }
+}
