@@ -66,7 +66,7 @@ impl MountConfig {
                 _ => VoteButtons::UpDown,
             },
             hide_scores: present("scores").as_deref() == Some("hidden"),
-            vote_endpoint: VoteEndpoint::read(&present)?,
+            vote_endpoint: VoteEndpoint::read(present)?,
         })
     }
 
