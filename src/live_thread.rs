@@ -7,7 +7,9 @@ use crate::core::config::VoteButtons;
 use crate::core::load::{read_response, LoadError};
 use crate::core::mapping::{fill_template, Source};
 use crate::core::model::{Article, ArticleBlock, Comment, CommentId};
+use crate::core::posts::{read_posted, PostEndpoint};
 use crate::core::rich::RichOptions;
+use crate::core::state::{Post, PostStatus};
 use crate::core::state::{ThreadAction, ThreadState};
 use crate::core::store::{StoreChange, ThreadStore};
 use crate::core::votes::VoteEndpoint;
@@ -17,6 +19,9 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use yew::platform::spawn_local;
 use yew::{AttrValue, Callback};
+
+/// Where the reader's name is remembered, for every thread.
+const NAME_KEY: &str = "threadline:v1:name";
 
 /// Who listens: one comment, or (`None`) the list of top-level comments.
 type Key = Option<CommentId>;
@@ -40,6 +45,14 @@ pub struct ThreadSettings {
     pub hide_scores: bool,
     /// Where votes go; `None` keeps them in this browser.
     pub vote_endpoint: Option<VoteEndpoint>,
+    /// Where new comments go; `None` keeps them in this browser.
+    pub post_endpoint: Option<PostEndpoint>,
+    /// How to read the server's answer to a post.
+    pub source: Option<Source>,
+    /// The longest comment a reader may send.
+    pub max_length: usize,
+    /// Whether the composer asks for a name.
+    pub name_field: bool,
 }
 
 struct Inner {
@@ -82,10 +95,17 @@ impl Drop for Subscription {
 
 impl LiveThread {
     /// Wraps a built store, restoring the reader's saved state for it.
-    pub fn new(store: ThreadStore, settings: ThreadSettings) -> Self {
+    /// Comments the reader wrote in local-only mode come back in place.
+    pub fn new(mut store: ThreadStore, settings: ThreadSettings) -> Self {
         let state = storage::load::<ThreadState>(&settings.storage_key)
             .unwrap_or_default()
-            .start(settings.vote_endpoint.is_some());
+            .start(
+                settings.vote_endpoint.is_some(),
+                settings.post_endpoint.is_some(),
+            );
+        for input in state.posted() {
+            store.add(input.parent.as_deref(), input);
+        }
         LiveThread(Rc::new(Inner {
             store: RefCell::new(store),
             state: RefCell::new(state),
@@ -169,16 +189,39 @@ impl LiveThread {
     pub fn dispatch(&self, action: ThreadAction) {
         let outcome = self.0.state.borrow_mut().apply(action);
         storage::save(&self.0.settings.storage_key, &*self.0.state.borrow());
-        self.notify(StoreChange {
+        let mut change = StoreChange {
             comments: outcome.changed,
             roots: false,
-        });
+        };
+        {
+            let mut store = self.0.store.borrow_mut();
+            let edits = [
+                outcome
+                    .add
+                    .map(|(parent, input)| store.add(parent.as_deref(), &input)),
+                outcome
+                    .replace
+                    .map(|(old, input)| store.replace(&old, &input)),
+                outcome.remove.map(|id| store.remove(&id)),
+            ];
+            for edit in edits.into_iter().flatten() {
+                change.comments.extend(edit.comments);
+                change.roots |= edit.roots;
+            }
+        }
+        self.notify(change);
+        if let Some(post) = outcome.post {
+            self.send_post(post);
+        }
         if let (Some((id, value)), Some(endpoint)) = (outcome.send, &self.0.settings.vote_endpoint)
         {
             let request = endpoint.request(&id, value, None);
             let (thread, with_cookies) = (self.clone(), endpoint.with_cookies);
             spawn_local(async move {
-                let result = http::send_vote(request, with_cookies).await;
+                let result = http::send(request, with_cookies)
+                    .await
+                    .map(drop)
+                    .map_err(|error| format!("Your vote was not saved: {error}"));
                 thread.dispatch(ThreadAction::VoteAnswered {
                     id,
                     sent: value,
@@ -186,6 +229,47 @@ impl LiveThread {
                 });
             });
         }
+    }
+
+    fn send_post(&self, post: Post) {
+        let Some(endpoint) = &self.0.settings.post_endpoint else {
+            return;
+        };
+        let request = endpoint.request(post.parent.as_deref(), &post.body, post.name.as_deref());
+        let (thread, with_cookies) = (self.clone(), endpoint.with_cookies);
+        spawn_local(async move {
+            let result = match http::send(request, with_cookies).await {
+                Ok(answer) => match &thread.0.settings.source {
+                    Some(source) => read_posted(&answer, source),
+                    None => Err("Threadline cannot read the server's answer.".to_owned()),
+                },
+                Err(error) => Err(format!("Not sent: {error}")),
+            };
+            thread.dispatch(ThreadAction::PostAnswered {
+                local_id: post.local_id,
+                result,
+            });
+        });
+    }
+
+    /// The saved draft for a composer (`None`: a new top-level comment).
+    pub fn draft(&self, parent: Option<&str>) -> String {
+        self.0.state.borrow().draft(parent)
+    }
+
+    /// Where a reader's comment stands with the server, if it is one.
+    pub fn post_status(&self, id: &str) -> Option<PostStatus> {
+        self.0.state.borrow().post_status(id).cloned()
+    }
+
+    /// The name the reader gave last time, remembered across threads.
+    pub fn remembered_name(&self) -> String {
+        storage::load::<String>(NAME_KEY).unwrap_or_default()
+    }
+
+    /// Remembers the reader's name for the next comment.
+    pub fn remember_name(&self, name: &str) {
+        storage::save(NAME_KEY, &name);
     }
 
     /// The reader's vote on a comment: 1, 0 or -1.
@@ -292,6 +376,10 @@ pub async fn load(config: &MountConfig, dom_prefix: String) -> Result<LoadedThre
                 vote_buttons: config.vote_buttons,
                 hide_scores: config.hide_scores,
                 vote_endpoint: config.vote_endpoint.clone(),
+                post_endpoint: config.post_endpoint.clone(),
+                source: Some(source.clone()),
+                max_length: config.max_length,
+                name_field: config.name_field,
             },
         ),
         skipped: document.skipped,

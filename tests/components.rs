@@ -7,6 +7,7 @@ use threadline::components::{comment_renders, ThreadProps, ThreadView, Widget, W
 use threadline::core::config::MountConfig;
 use threadline::core::load::{parse_document, read_response};
 use threadline::core::mapping::Source;
+use threadline::core::state::ThreadAction;
 use threadline::core::store::ThreadStore;
 use threadline::live_thread::{LiveThread, ThreadSettings};
 use wasm_bindgen::JsCast;
@@ -445,4 +446,73 @@ async fn a_vote_rerenders_only_the_voted_comment_of_a_1000_comment_thread() {
         .flatten()
         .expect("up");
     assert_eq!(up.get_attribute("aria-pressed").as_deref(), Some("true"));
+}
+
+#[wasm_bindgen_test]
+async fn a_new_reply_rerenders_only_its_parent_of_a_1000_comment_thread() {
+    let comments: Vec<String> = (0..1000)
+        .map(|i| {
+            let parent = if i % 3 == 0 {
+                "null".to_owned()
+            } else {
+                format!("\"r{}\"", i / 3 * 3)
+            };
+            format!(r#"{{"id":"r{i}","parent":{parent},"body":"comment {i}"}}"#)
+        })
+        .collect();
+    let document =
+        parse_document(&format!(r#"{{"comments":[{}]}}"#, comments.join(","))).expect("valid");
+    let key = "t-reply";
+    let _ = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .map(|storage| storage.remove_item(key));
+    let thread = LiveThread::new(
+        ThreadStore::build(&document.comments),
+        ThreadSettings {
+            storage_key: key.into(),
+            dom_prefix: format!("{key}-"),
+            max_length: 100,
+            ..ThreadSettings::default()
+        },
+    );
+    let host = host();
+    yew::Renderer::<ThreadView>::with_root_and_props(
+        host.clone(),
+        ThreadProps {
+            thread: thread.clone(),
+            skipped: 0,
+        },
+    )
+    .render();
+    until(&host, "#t-reply-c-r999").await;
+    settle(60).await;
+    let parent = comment(&host, "r600", key);
+    parent
+        .query_selector(":scope > article .tl-reply")
+        .ok()
+        .flatten()
+        .and_then(|b| b.dyn_into::<HtmlElement>().ok())
+        .expect("a reply button")
+        .click();
+    settle(30).await;
+    thread.dispatch(ThreadAction::EditDraft {
+        parent: Some("r600".into()),
+        text: "a fresh reply".into(),
+    });
+    let before = comment_renders();
+    thread.dispatch(ThreadAction::Submit {
+        parent: Some("r600".into()),
+        name: None,
+        now_ms: 1.7e12,
+    });
+    settle(30).await;
+    assert_eq!(
+        comment_renders() - before,
+        2,
+        "the parent's list and the new comment, nothing else"
+    );
+    let replies = all(&parent, ":scope > ul > .tl-comment");
+    let last = replies.last().expect("replies");
+    assert!(text(last).contains("a fresh reply"));
+    assert_eq!(all(&host, ".tl-comment").len(), 1001);
 }

@@ -1,13 +1,14 @@
 //! One comment and, while expanded, its replies: a recursive node keyed by
 //! id that re-renders only when its own comment changes.
 
+use super::composer::Composer;
 use super::more::MoreRow;
 use super::rich::render;
 use super::text::relative_time;
 use crate::core::config::VoteButtons;
 use crate::core::model::{Comment, CommentId};
 use crate::core::rich::to_nodes;
-use crate::core::state::{Direction, ThreadAction};
+use crate::core::state::{Direction, PostStatus, ThreadAction};
 use crate::core::text::count;
 use crate::core::url::safe_url;
 use crate::live_thread::LiveThread;
@@ -90,8 +91,26 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
             thread.dispatch(ThreadAction::Vote(id.clone(), Direction::Down))
         },
     );
+    let replying = use_state(|| false);
+    let toggle_reply = {
+        let replying = replying.clone();
+        Callback::from(move |_: MouseEvent| replying.set(!*replying))
+    };
+    let close_reply = {
+        let replying = replying.clone();
+        Callback::from(move |()| replying.set(false))
+    };
+    let on_retry = use_callback(
+        (thread.clone(), id.clone()),
+        |_: MouseEvent, (thread, id)| thread.dispatch(ThreadAction::Retry(id.clone())),
+    );
+    let on_edit = use_callback(
+        (thread.clone(), id.clone()),
+        |_: MouseEvent, (thread, id)| thread.dispatch(ThreadAction::Edit(id.clone())),
+    );
     let settings = thread.settings();
-    let voting = settings.vote_buttons != VoteButtons::Off && !comment.deleted;
+    let status = thread.post_status(id);
+    let voting = settings.vote_buttons != VoteButtons::Off && !comment.deleted && status.is_none();
     let replies = thread.store().children(id);
     let collapsed = thread.is_collapsed(id);
     let replies_id = thread.dom_id("replies", id);
@@ -124,10 +143,25 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
                         { render(&nodes, thread.settings().link_target.as_ref()) }
                     }
                 </div>
-                if voting || !replies.is_empty() {
+                if let Some(status) = status {
+                    <footer class="tl-actions tl-post-status" role="status">
+                        if let PostStatus::Failed(reason) = status {
+                            <span class="tl-problem">{ reason }</span>
+                            <button type="button" class="tl-retry-post" onclick={on_retry}>{ "Retry" }</button>
+                            <button type="button" class="tl-edit-post" onclick={on_edit}>{ "Edit" }</button>
+                        } else {
+                            <span class="tl-sending">{ "Sending…" }</span>
+                        }
+                    </footer>
+                } else if !comment.deleted || !replies.is_empty() {
                     <footer class="tl-actions">
                         if voting {
                             { vote_controls(thread, comment, &on_up, &on_down) }
+                        }
+                        if !comment.deleted {
+                            <button type="button" class="tl-reply" aria-expanded={replying.to_string()} onclick={toggle_reply}>
+                                { "Reply" }
+                            </button>
                         }
                         if !replies.is_empty() {
                             <button
@@ -137,13 +171,19 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
                                 aria-controls={(!collapsed).then(|| replies_id.clone())}
                                 onclick={toggle}
                             >
-                                { if collapsed { "Show " } else { "Hide " } }
-                                { count(thread.store().descendant_count(id) as i64, "reply", "replies") }
+                                if collapsed {
+                                    { format!("Show {}", count(thread.store().descendant_count(id) as i64, "reply", "replies")) }
+                                } else {
+                                    { "Hide replies" }
+                                }
                             </button>
                         }
                     </footer>
                 }
             </article>
+            if *replying {
+                <Composer thread={thread.clone()} parent={Some(id.clone())} on_sent={close_reply} />
+            }
             if !replies.is_empty() && !collapsed {
                 <ul class="tl-replies" id={replies_id}>
                     { for replies.iter().map(|reply| child(thread, reply)) }

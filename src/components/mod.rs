@@ -2,6 +2,7 @@
 
 mod article;
 mod comment;
+mod composer;
 mod more;
 mod rich;
 mod text;

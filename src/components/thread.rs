@@ -1,6 +1,7 @@
 //! The comment section: its heading and the top-level comments.
 
 use super::comment::child;
+use super::composer::Composer;
 use crate::core::text::count;
 use crate::live_thread::LiveThread;
 use yew::prelude::*;
@@ -35,6 +36,7 @@ pub fn ThreadView(props: &ThreadProps) -> Html {
                     { format!("{} could not be shown.", count(props.skipped as i64, "comment", "comments")) }
                 </p>
             }
+            <Composer thread={thread.clone()} />
             if store.is_empty() {
                 <p class="tl-status">{ "No comments yet." }</p>
             } else {

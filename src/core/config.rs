@@ -1,6 +1,8 @@
 //! The settings a host page gives a widget, read from `data-` attributes or
 //! a JS object.
 
+use super::posts::PostEndpoint;
+use super::state::DEFAULT_MAX_LENGTH;
 use super::votes::VoteEndpoint;
 
 /// Which vote buttons a thread shows.
@@ -37,6 +39,12 @@ pub struct MountConfig {
     pub hide_scores: bool,
     /// Where votes go; `None` keeps them in the reader's browser.
     pub vote_endpoint: Option<VoteEndpoint>,
+    /// Where new comments go; `None` keeps them in the reader's browser.
+    pub post_endpoint: Option<PostEndpoint>,
+    /// The longest comment a reader may send (`data-max-length`).
+    pub max_length: usize,
+    /// Whether the composer asks for a name (`data-name-field="off"` hides it).
+    pub name_field: bool,
 }
 
 impl MountConfig {
@@ -66,7 +74,13 @@ impl MountConfig {
                 _ => VoteButtons::UpDown,
             },
             hide_scores: present("scores").as_deref() == Some("hidden"),
-            vote_endpoint: VoteEndpoint::read(present)?,
+            vote_endpoint: VoteEndpoint::read(&present)?,
+            post_endpoint: PostEndpoint::read(&present)?,
+            max_length: present("maxLength")
+                .and_then(|n| n.parse().ok())
+                .filter(|n| *n > 0)
+                .unwrap_or(DEFAULT_MAX_LENGTH),
+            name_field: present("nameField").as_deref() != Some("off"),
         })
     }
 

@@ -473,6 +473,11 @@ impl Fields {
     }
 }
 
+/// Reads one comment (a server's answer to a post, say) through a mapping.
+pub fn map_comment(item: &Value, mapping: &Mapping) -> Option<CommentInput> {
+    map_item(item, mapping)
+}
+
 fn map_item(item: &Value, mapping: &Mapping) -> Option<CommentInput> {
     if !item.is_object() {
         return None;

@@ -5,6 +5,7 @@ pub mod load;
 pub mod mapping;
 pub mod model;
 pub mod path;
+pub mod posts;
 pub mod rich;
 pub mod state;
 pub mod store;

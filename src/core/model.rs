@@ -1,6 +1,6 @@
 //! The comment model and Threadline's native JSON format.
 
-use serde::{Deserialize, Deserializer};
+use serde::{Deserialize, Deserializer, Serialize};
 use std::rc::Rc;
 
 /// A comment id. Ids are strings (some APIs use numbers beyond 2^53) and are
@@ -67,7 +67,7 @@ pub enum ArticleBlock {
 
 /// A comment as it arrives: its fields plus, optionally, nested replies.
 /// Mappings of other APIs produce this too, flat, with `parent` set.
-#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CommentInput {
     /// The comment's id, a string or a number.
@@ -108,12 +108,12 @@ pub struct CommentInput {
     #[serde(default)]
     pub more_ids: Vec<String>,
     /// Replies nested inside this comment.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub replies: Vec<CommentInput>,
 }
 
 /// How a comment body is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum BodyFormat {
     /// Plain text.
@@ -126,7 +126,7 @@ pub enum BodyFormat {
 }
 
 /// A point in time as an API gives it.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(untagged)]
 pub enum Timestamp {
     /// ISO 8601 text; without a zone it is UTC.

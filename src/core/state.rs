@@ -2,7 +2,7 @@
 //! that says exactly which comments an action touched and which request, if
 //! any, must go to the server.
 
-use super::model::CommentId;
+use super::model::{CommentId, CommentInput, Timestamp};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -25,7 +25,7 @@ impl Direction {
 }
 
 /// Something the reader did, or a server's answer to it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum ThreadAction {
     /// Fold or unfold the replies under a comment.
     ToggleCollapsed(CommentId),
@@ -40,15 +40,90 @@ pub enum ThreadAction {
         /// Whether the server took it; the error says why not.
         result: Result<(), String>,
     },
+    /// The reader typed in a composer: the draft is saved as it is.
+    EditDraft {
+        /// The comment replied to; `None` for a new top-level comment.
+        parent: Option<CommentId>,
+        /// The text so far.
+        text: String,
+    },
+    /// The reader sends the draft for `parent` (checked with [`check_draft`]).
+    Submit {
+        /// The comment replied to; `None` for a new top-level comment.
+        parent: Option<CommentId>,
+        /// The name given, if any.
+        name: Option<String>,
+        /// The time now, in milliseconds since the epoch.
+        now_ms: f64,
+    },
+    /// The server answered a post: its own version of the comment, or why not.
+    PostAnswered {
+        /// The local id the comment has until then.
+        local_id: CommentId,
+        /// The server's comment, or the reason it failed.
+        result: Result<CommentInput, String>,
+    },
+    /// Send a failed comment again.
+    Retry(CommentId),
+    /// Take a failed comment back into its composer.
+    Edit(CommentId),
+}
+
+/// A comment to send to the server.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Post {
+    /// Its id until the server gives one.
+    pub local_id: CommentId,
+    /// The comment replied to, if any.
+    pub parent: Option<CommentId>,
+    /// The text.
+    pub body: String,
+    /// The name given, if any.
+    pub name: Option<String>,
+}
+
+/// Where a reader's comment stands with the server.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PostStatus {
+    /// On its way.
+    Sending,
+    /// Refused or lost; the text is kept.
+    Failed(String),
+}
+
+/// The longest comment a reader may send, unless the site sets another.
+pub const DEFAULT_MAX_LENGTH: usize = 5000;
+
+/// Whether a draft can be sent: not empty, not too long.
+pub fn check_draft(text: &str, max_length: usize) -> Result<(), String> {
+    let length = text.trim().chars().count();
+    if length == 0 {
+        Err("Write something before sending.".to_owned())
+    } else if length > max_length {
+        Err(format!(
+            "This comment is {} characters too long.",
+            length - max_length
+        ))
+    } else {
+        Ok(())
+    }
 }
 
 /// What the shell must do after an action.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Outcome {
     /// Comments whose view changed; only these re-render.
     pub changed: Vec<CommentId>,
     /// A vote to send now: the comment and the value (1, 0 or -1).
     pub send: Option<(CommentId, i8)>,
+    /// A new comment to show now, under its parent.
+    pub add: Option<(Option<CommentId>, CommentInput)>,
+    /// A comment to send to the server.
+    pub post: Option<Post>,
+    /// A comment to replace (its local id) with the server's version.
+    pub replace: Option<(CommentId, CommentInput)>,
+    /// A comment to take off the thread (back into its composer).
+    pub remove: Option<CommentId>,
 }
 
 /// Where a comment's vote stands with the server.
@@ -67,13 +142,19 @@ struct VoteSync {
 
 /// The reader's own state for one thread. What outlives a page load (folded
 /// ids and own votes) is saved as JSON; the server sync state is not.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ThreadState {
     collapsed: BTreeSet<CommentId>,
     votes: BTreeMap<CommentId, i8>,
+    drafts: BTreeMap<String, String>,
+    posted: Vec<CommentInput>,
     #[serde(skip)]
     remote: bool,
+    #[serde(skip)]
+    posting: bool,
+    #[serde(skip)]
+    pending: HashMap<CommentId, (Post, PostStatus)>,
     #[serde(skip)]
     sync: HashMap<CommentId, VoteSync>,
 }
@@ -82,8 +163,9 @@ impl ThreadState {
     /// Prepares restored state for use. With `remote`, votes go to a server,
     /// whose scores already count the votes saved here; without, votes stay
     /// in this browser and scores come from the data plus the reader's vote.
-    pub fn start(mut self, remote: bool) -> Self {
+    pub fn start(mut self, remote: bool, posting: bool) -> Self {
         self.remote = remote;
+        self.posting = posting;
         self.sync = self
             .votes
             .iter()
@@ -97,6 +179,24 @@ impl ThreadState {
             })
             .collect();
         self
+    }
+
+    /// Comments this reader wrote in local-only mode, to show again.
+    pub fn posted(&self) -> &[CommentInput] {
+        &self.posted
+    }
+
+    /// The saved draft for a composer.
+    pub fn draft(&self, parent: Option<&str>) -> String {
+        self.drafts
+            .get(parent.unwrap_or(""))
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    /// Where a reader's comment stands with the server, if it is one.
+    pub fn post_status(&self, id: &str) -> Option<&PostStatus> {
+        self.pending.get(id).map(|(_, status)| status)
     }
 
     /// Whether the replies under this comment are folded.
@@ -139,9 +239,67 @@ impl ThreadState {
                 }
                 Outcome {
                     changed: vec![id],
-                    send: None,
+                    ..Outcome::default()
                 }
             }
+            ThreadAction::EditDraft { parent, text } => {
+                let key = parent.as_deref().unwrap_or("").to_owned();
+                if text.is_empty() {
+                    self.drafts.remove(&key);
+                } else {
+                    self.drafts.insert(key, text);
+                }
+                Outcome::default()
+            }
+            ThreadAction::Submit {
+                parent,
+                name,
+                now_ms,
+            } => self.submit(parent, name, now_ms),
+            ThreadAction::PostAnswered { local_id, result } => match result {
+                Ok(comment) => {
+                    let Some((post, _)) = self.pending.remove(&local_id) else {
+                        return Outcome::default();
+                    };
+                    self.drafts.remove(post.parent.as_deref().unwrap_or(""));
+                    Outcome {
+                        replace: Some((local_id, comment)),
+                        ..Outcome::default()
+                    }
+                }
+                Err(error) => match self.pending.get_mut(&local_id) {
+                    Some((_, status)) => {
+                        *status = PostStatus::Failed(error);
+                        Outcome {
+                            changed: vec![local_id],
+                            ..Outcome::default()
+                        }
+                    }
+                    None => Outcome::default(),
+                },
+            },
+            ThreadAction::Retry(local_id) => match self.pending.get_mut(&local_id) {
+                Some((post, status)) => {
+                    *status = PostStatus::Sending;
+                    Outcome {
+                        changed: vec![local_id],
+                        post: Some(post.clone()),
+                        ..Outcome::default()
+                    }
+                }
+                None => Outcome::default(),
+            },
+            ThreadAction::Edit(local_id) => match self.pending.remove(&local_id) {
+                Some((post, _)) => {
+                    self.drafts
+                        .insert(post.parent.as_deref().unwrap_or("").to_owned(), post.body);
+                    Outcome {
+                        remove: Some(local_id),
+                        ..Outcome::default()
+                    }
+                }
+                None => Outcome::default(),
+            },
             ThreadAction::Vote(id, direction) => {
                 let value = if self.vote(&id) == direction.value() {
                     0
@@ -159,6 +317,7 @@ impl ThreadState {
                 Outcome {
                     changed: vec![id],
                     send,
+                    ..Outcome::default()
                 }
             }
             ThreadAction::VoteAnswered { id, sent, result } => {
@@ -183,8 +342,55 @@ impl ThreadState {
                 Outcome {
                     changed: vec![id],
                     send,
+                    ..Outcome::default()
                 }
             }
+        }
+    }
+
+    fn submit(&mut self, parent: Option<CommentId>, name: Option<String>, now_ms: f64) -> Outcome {
+        let key = parent.as_deref().unwrap_or("").to_owned();
+        let body = self.drafts.get(&key).cloned().unwrap_or_default();
+        if check_draft(&body, usize::MAX).is_err() {
+            return Outcome::default();
+        }
+        let mut counter = self.pending.len() + self.posted.len();
+        let local_id = loop {
+            counter += 1;
+            let id = format!("local-{}-{counter}", now_ms as u64);
+            if !self.pending.contains_key(id.as_str()) && !self.posted.iter().any(|c| c.id == id) {
+                break CommentId::from(id);
+            }
+        };
+        let input = CommentInput {
+            id: local_id.to_string(),
+            parent: parent.as_ref().map(|p| p.to_string()),
+            author: name.clone(),
+            created: Some(Timestamp::Epoch(now_ms)),
+            body: body.trim().to_owned(),
+            ..CommentInput::default()
+        };
+        let add = Some((parent.clone(), input.clone()));
+        if !self.posting {
+            self.posted.push(input);
+            self.drafts.remove(&key);
+            return Outcome {
+                add,
+                ..Outcome::default()
+            };
+        }
+        let post = Post {
+            local_id: local_id.clone(),
+            parent,
+            body: body.trim().to_owned(),
+            name,
+        };
+        self.pending
+            .insert(local_id, (post.clone(), PostStatus::Sending));
+        Outcome {
+            add,
+            post: Some(post),
+            ..Outcome::default()
         }
     }
 
@@ -225,7 +431,7 @@ mod tests {
             outcome,
             Outcome {
                 changed: vec![id("a")],
-                send: None
+                ..Outcome::default()
             }
         );
         assert!(state.is_collapsed("a"));
@@ -236,12 +442,12 @@ mod tests {
 
     #[test]
     fn local_votes_toggle_switch_and_show_at_once() {
-        let mut state = ThreadState::default().start(false);
+        let mut state = ThreadState::default().start(false, false);
         assert_eq!(
             vote(&mut state, Direction::Up),
             Outcome {
                 changed: vec![id("a")],
-                send: None
+                ..Outcome::default()
             }
         );
         assert_eq!((state.vote("a"), state.score("a", 10)), (1, 11));
@@ -257,14 +463,17 @@ mod tests {
 
     #[test]
     fn survives_a_round_trip_through_storage_without_double_counting() {
-        let mut state = ThreadState::default().start(false);
+        let mut state = ThreadState::default().start(false, false);
         state.apply(ThreadAction::ToggleCollapsed(id("b")));
         vote(&mut state, Direction::Up);
         let saved = serde_json::to_string(&state).expect("serializable");
-        assert_eq!(saved, r#"{"collapsed":["b"],"votes":{"a":1}}"#);
+        assert_eq!(
+            saved,
+            r#"{"collapsed":["b"],"votes":{"a":1},"drafts":{},"posted":[]}"#
+        );
         let local = serde_json::from_str::<ThreadState>(&saved)
             .expect("readable")
-            .start(false);
+            .start(false, false);
         assert_eq!(
             (local.vote("a"), local.score("a", 10)),
             (1, 11),
@@ -272,7 +481,7 @@ mod tests {
         );
         let remote = serde_json::from_str::<ThreadState>(&saved)
             .expect("readable")
-            .start(true);
+            .start(true, false);
         assert_eq!(
             remote.score("a", 11),
             11,
@@ -295,7 +504,7 @@ mod tests {
 
     #[test]
     fn rapid_clicks_keep_one_request_in_flight_and_settle_on_the_last() {
-        let mut state = ThreadState::default().start(true);
+        let mut state = ThreadState::default().start(true, false);
         assert_eq!(vote(&mut state, Direction::Up).send, Some((id("a"), 1)));
         assert_eq!(
             vote(&mut state, Direction::Up).send,
@@ -322,7 +531,7 @@ mod tests {
 
     #[test]
     fn a_click_back_to_the_confirmed_vote_sends_nothing_more() {
-        let mut state = ThreadState::default().start(true);
+        let mut state = ThreadState::default().start(true, false);
         vote(&mut state, Direction::Up);
         vote(&mut state, Direction::Up);
         assert_eq!(answer(&mut state, 1, Ok(())).send, Some((id("a"), 0)));
@@ -330,9 +539,136 @@ mod tests {
         assert_eq!(state.vote("a"), 0);
     }
 
+    fn draft(state: &mut ThreadState, parent: Option<&str>, text: &str) {
+        let parent = parent.map(id);
+        state.apply(ThreadAction::EditDraft {
+            parent,
+            text: text.into(),
+        });
+    }
+
+    fn submit(state: &mut ThreadState, parent: Option<&str>) -> Outcome {
+        let parent = parent.map(id);
+        state.apply(ThreadAction::Submit {
+            parent,
+            name: Some("Ann".into()),
+            now_ms: 1.6e12,
+        })
+    }
+
+    #[test]
+    fn drafts_are_kept_per_parent_and_survive_storage() {
+        let mut state = ThreadState::default().start(false, true);
+        draft(&mut state, Some("a"), "half a reply");
+        draft(&mut state, None, "a new comment");
+        let saved = serde_json::to_string(&state).expect("serializable");
+        let restored = serde_json::from_str::<ThreadState>(&saved)
+            .expect("readable")
+            .start(false, true);
+        assert_eq!(restored.draft(Some("a")), "half a reply");
+        assert_eq!(restored.draft(None), "a new comment");
+        assert_eq!(restored.draft(Some("b")), "");
+    }
+
+    #[test]
+    fn local_only_posts_are_final_and_kept() {
+        let mut state = ThreadState::default().start(false, false);
+        draft(&mut state, Some("a"), "  hello  ");
+        let outcome = submit(&mut state, Some("a"));
+        let (parent, input) = outcome.add.expect("shown at once");
+        assert_eq!(parent, Some(id("a")));
+        assert_eq!(
+            (input.body.as_str(), input.author.as_deref()),
+            ("hello", Some("Ann"))
+        );
+        assert_eq!(outcome.post, None);
+        assert_eq!(state.draft(Some("a")), "", "cleared once kept");
+        let saved = serde_json::to_string(&state).expect("serializable");
+        let restored = serde_json::from_str::<ThreadState>(&saved).expect("readable");
+        assert_eq!(restored.posted().len(), 1);
+        assert_eq!(restored.posted()[0].parent.as_deref(), Some("a"));
+    }
+
+    #[test]
+    fn an_empty_draft_is_not_sent() {
+        let mut state = ThreadState::default().start(false, true);
+        draft(&mut state, None, "   ");
+        assert_eq!(submit(&mut state, None), Outcome::default());
+        assert_eq!(
+            check_draft(" \n ", 10),
+            Err("Write something before sending.".into())
+        );
+        assert_eq!(
+            check_draft("twelve chars", 10),
+            Err("This comment is 2 characters too long.".into())
+        );
+        assert_eq!(check_draft("ok", 10), Ok(()));
+    }
+
+    #[test]
+    fn a_post_shows_at_once_fails_keeps_its_text_and_retries() {
+        let mut state = ThreadState::default().start(false, true);
+        draft(&mut state, Some("a"), "my reply");
+        let outcome = submit(&mut state, Some("a"));
+        let post = outcome.post.expect("sent");
+        assert!(outcome.add.is_some());
+        assert_eq!(
+            state.post_status(&post.local_id),
+            Some(&PostStatus::Sending)
+        );
+
+        let failed = state.apply(ThreadAction::PostAnswered {
+            local_id: post.local_id.clone(),
+            result: Err("HTTP 500".into()),
+        });
+        assert_eq!(failed.changed, [post.local_id.clone()]);
+        assert_eq!(
+            state.post_status(&post.local_id),
+            Some(&PostStatus::Failed("HTTP 500".into()))
+        );
+        assert_eq!(state.draft(Some("a")), "my reply", "the text is never lost");
+
+        let retried = state.apply(ThreadAction::Retry(post.local_id.clone()));
+        assert_eq!(
+            retried.post.as_ref().map(|p| p.body.as_str()),
+            Some("my reply")
+        );
+        let server = CommentInput {
+            id: "srv-1".into(),
+            body: "my reply".into(),
+            ..CommentInput::default()
+        };
+        let done = state.apply(ThreadAction::PostAnswered {
+            local_id: post.local_id.clone(),
+            result: Ok(server.clone()),
+        });
+        assert_eq!(done.replace, Some((post.local_id.clone(), server)));
+        assert_eq!(state.post_status(&post.local_id), None);
+        assert_eq!(state.draft(Some("a")), "", "cleared only after success");
+        assert!(
+            state.posted().is_empty(),
+            "the server keeps it, not the browser"
+        );
+    }
+
+    #[test]
+    fn edit_takes_a_failed_comment_back_into_its_draft() {
+        let mut state = ThreadState::default().start(false, true);
+        draft(&mut state, None, "first try");
+        let post = submit(&mut state, None).post.expect("sent");
+        draft(&mut state, None, "");
+        state.apply(ThreadAction::PostAnswered {
+            local_id: post.local_id.clone(),
+            result: Err("offline".into()),
+        });
+        let outcome = state.apply(ThreadAction::Edit(post.local_id.clone()));
+        assert_eq!(outcome.remove, Some(post.local_id));
+        assert_eq!(state.draft(None), "first try");
+    }
+
     #[test]
     fn a_failed_vote_rolls_back_with_a_message() {
-        let mut state = ThreadState::default().start(true);
+        let mut state = ThreadState::default().start(true, false);
         vote(&mut state, Direction::Up);
         answer(&mut state, 1, Ok(()));
         vote(&mut state, Direction::Down);
@@ -341,7 +677,7 @@ mod tests {
             outcome,
             Outcome {
                 changed: vec![id("a")],
-                send: None
+                ..Outcome::default()
             }
         );
         assert_eq!(state.vote("a"), 1, "back to what the server has");

@@ -216,6 +216,110 @@ impl ThreadStore {
         change
     }
 
+    /// Adds a reader's new comment at the end of its parent's replies (or of
+    /// the thread). Only the parent's list changes on screen: reply counts of
+    /// the ancestors are updated, but an expanded comment does not show them.
+    pub fn add(&mut self, parent: Option<&str>, input: &CommentInput) -> StoreChange {
+        let comment = Comment::from_input(input);
+        let id = comment.id.clone();
+        if self.comments.contains_key(&id) {
+            return StoreChange::default();
+        }
+        let parent = parent
+            .and_then(|parent| self.comments.get(parent))
+            .map(|c| c.id.clone());
+        self.comments.insert(id.clone(), Rc::new(comment));
+        match &parent {
+            Some(parent) => {
+                let mut list = self.children(parent).to_vec();
+                list.push(id.clone());
+                self.children.insert(parent.clone(), Rc::from(list));
+                self.parents.insert(id.clone(), parent.clone());
+                let mut current = Some(parent.clone());
+                while let Some(ancestor) = current {
+                    *self.descendants.entry(ancestor.clone()).or_default() += 1;
+                    current = self.parents.get(&ancestor).cloned();
+                }
+            }
+            None => {
+                let mut roots = self.roots.to_vec();
+                roots.push(id.clone());
+                self.roots = Rc::from(roots);
+            }
+        }
+        StoreChange {
+            roots: parent.is_none(),
+            comments: parent.into_iter().collect(),
+        }
+    }
+
+    /// Puts `input` in the place of the comment `old` (a reader's comment
+    /// once the server has answered with its own version and id).
+    pub fn replace(&mut self, old: &str, input: &CommentInput) -> StoreChange {
+        let comment = Comment::from_input(input);
+        let new = comment.id.clone();
+        let Some(old) = self.comments.remove(old).map(|c| c.id.clone()) else {
+            return StoreChange::default();
+        };
+        self.comments.insert(new.clone(), Rc::new(comment));
+        let swap = |list: &[CommentId]| -> Rc<[CommentId]> {
+            list.iter()
+                .map(|id| if *id == old { new.clone() } else { id.clone() })
+                .collect()
+        };
+        let parent = self.parents.remove(&old);
+        match &parent {
+            Some(parent) => {
+                let list = swap(&self.children(parent));
+                self.children.insert(parent.clone(), list);
+                self.parents.insert(new.clone(), parent.clone());
+            }
+            None => self.roots = swap(&self.roots),
+        }
+        if let Some(list) = self.children.remove(&old) {
+            for child in list.iter() {
+                self.parents.insert(child.clone(), new.clone());
+            }
+            self.children.insert(new.clone(), list);
+        }
+        if let Some(count) = self.descendants.remove(&old) {
+            self.descendants.insert(new.clone(), count);
+        }
+        StoreChange {
+            roots: parent.is_none(),
+            comments: parent.into_iter().collect(),
+        }
+    }
+
+    /// Takes a reader's unsent comment (which has no replies) off the thread.
+    pub fn remove(&mut self, id: &str) -> StoreChange {
+        let Some(removed) = self.comments.remove(id).map(|c| c.id.clone()) else {
+            return StoreChange::default();
+        };
+        let without = |list: &[CommentId]| -> Rc<[CommentId]> {
+            list.iter().filter(|c| **c != removed).cloned().collect()
+        };
+        let parent = self.parents.remove(&removed);
+        match &parent {
+            Some(parent) => {
+                let list = without(&self.children(parent));
+                self.children.insert(parent.clone(), list);
+                let mut current = Some(parent.clone());
+                while let Some(ancestor) = current {
+                    if let Some(count) = self.descendants.get_mut(&ancestor) {
+                        *count = count.saturating_sub(1);
+                    }
+                    current = self.parents.get(&ancestor).cloned();
+                }
+            }
+            None => self.roots = without(&self.roots),
+        }
+        StoreChange {
+            roots: parent.is_none(),
+            comments: parent.into_iter().collect(),
+        }
+    }
+
     /// The comment with this id.
     pub fn comment(&self, id: &str) -> Option<&Rc<Comment>> {
         self.comments.get(id)
@@ -584,6 +688,37 @@ mod tests {
             store.replace_placeholder("gone", &[]),
             StoreChange::default()
         );
+    }
+
+    #[test]
+    fn adds_and_replaces_a_readers_comment_in_place() {
+        let mut store =
+            ThreadStore::build(&[flat("a", None), flat("a1", Some("a")), flat("b", None)]);
+        let change = store.add(Some("a1"), &flat("local-1", None));
+        assert_eq!(
+            change,
+            StoreChange {
+                comments: vec![CommentId::from("a1")],
+                roots: false
+            }
+        );
+        assert_eq!(ids(&store.children("a1")), ["local-1"]);
+        assert_eq!(store.descendant_count("a"), 2);
+        let change = store.replace("local-1", &flat("srv-9", None));
+        assert_eq!(change.comments, [CommentId::from("a1")]);
+        assert_eq!(ids(&store.children("a1")), ["srv-9"]);
+        assert_eq!(store.parent("srv-9"), Some("a1"));
+        assert!(store.comment("local-1").is_none());
+
+        let change = store.remove("srv-9");
+        assert_eq!(change.comments, [CommentId::from("a1")]);
+        assert!(store.children("a1").is_empty());
+        assert_eq!(store.descendant_count("a"), 1);
+
+        let change = store.add(None, &flat("local-2", None));
+        assert!(change.roots && change.comments.is_empty());
+        assert_eq!(ids(&store.roots()), ["a", "b", "local-2"]);
+        assert_eq!(store.len(), 4);
     }
 
     #[test]

@@ -20,9 +20,9 @@ pub struct VoteEndpoint {
     pub with_cookies: bool,
 }
 
-/// One vote, ready to send.
+/// A vote or a new comment, ready to send.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct VoteRequest {
+pub struct WriteRequest {
     /// The filled-in URL.
     pub url: String,
     /// The method.
@@ -61,7 +61,7 @@ impl VoteEndpoint {
 
     /// The request for one vote. The id is escaped for where it goes: URL
     /// encoded in the URL, JSON escaped in the body.
-    pub fn request(&self, id: &str, value: i8, token: Option<&str>) -> VoteRequest {
+    pub fn request(&self, id: &str, value: i8, token: Option<&str>) -> WriteRequest {
         let url_id: String = id
             .bytes()
             .map(|byte| match byte {
@@ -80,7 +80,7 @@ impl VoteEndpoint {
         if let Some(token) = token.or(self.token.as_deref()) {
             headers.insert("Authorization".to_owned(), format!("Bearer {token}"));
         }
-        VoteRequest {
+        WriteRequest {
             url: self
                 .url
                 .replace("{id}", &url_id)

@@ -4,7 +4,7 @@
 //! own builder appends a stray `&` to URLs that already have a query.
 
 use crate::core::load::LoadError;
-use crate::core::votes::VoteRequest;
+use crate::core::votes::WriteRequest;
 use gloo_net::http::{Request, Response};
 use js_sys::{Object, Reflect};
 use wasm_bindgen::JsValue;
@@ -13,7 +13,7 @@ use web_sys::{AbortSignal, RequestCredentials, RequestInit};
 /// How long a request may take before the reader is told it failed.
 const TIMEOUT_MS: u32 = 15_000;
 
-async fn send(url: &str, init: &RequestInit) -> Result<Response, LoadError> {
+async fn send_request(url: &str, init: &RequestInit) -> Result<Response, LoadError> {
     let signal = AbortSignal::timeout_with_u32(TIMEOUT_MS);
     init.set_signal(Some(&signal));
     let request = web_sys::Request::new_with_str_and_init(url, init)
@@ -38,15 +38,16 @@ async fn send(url: &str, init: &RequestInit) -> Result<Response, LoadError> {
 /// Fetches `url` and returns its body, or says why it could not: no answer,
 /// a timeout, or an error status.
 pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
-    let response = send(url, &RequestInit::new()).await?;
+    let response = send_request(url, &RequestInit::new()).await?;
     response
         .text()
         .await
         .map_err(|error| LoadError::Network(error.to_string()))
 }
 
-/// Sends one vote; the error is a sentence a reader can be shown.
-pub async fn send_vote(request: VoteRequest, with_cookies: bool) -> Result<(), String> {
+/// Sends a vote or a new comment and returns the server's answer; the
+/// error is a sentence a reader can be shown.
+pub async fn send(request: WriteRequest, with_cookies: bool) -> Result<String, String> {
     let init = RequestInit::new();
     init.set_method(&request.method);
     init.set_body(&JsValue::from_str(&request.body));
@@ -58,13 +59,12 @@ pub async fn send_vote(request: VoteRequest, with_cookies: bool) -> Result<(), S
     if with_cookies {
         init.set_credentials(RequestCredentials::Include);
     }
-    match send(&request.url, &init).await {
-        Ok(_) => Ok(()),
+    let lost = || "the server did not answer. Please try again.".to_owned();
+    match send_request(&request.url, &init).await {
+        Ok(response) => response.text().await.map_err(|_| lost()),
         Err(LoadError::Status { status, .. }) => Err(format!(
-            "Your vote was not saved (HTTP {status}). Please try again."
+            "the server refused it (HTTP {status}). Please try again."
         )),
-        Err(_) => Err(
-            "Your vote could not be sent: the server did not answer. Please try again.".to_owned(),
-        ),
+        Err(_) => Err(lost()),
     }
 }

@@ -6,7 +6,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { buildRelease, dist, launch, root, serve } from "./harness.mjs";
 
-let site, cdn, browser, context, page, consoleErrors, flakyCalls, moreRequests, votes, voteStatus, voteDelay;
+let site, cdn, browser, context, page, consoleErrors, flakyCalls, moreRequests, votes, voteStatus, voteDelay, posts, postStatus;
 
 before(async () => {
   buildRelease();
@@ -63,6 +63,18 @@ before(async () => {
           }, voteDelay);
         });
       },
+      "/api/post": (req, res) => {
+        let body = "";
+        req.on("data", (chunk) => (body += chunk));
+        req.on("end", () => {
+          posts.push({ url: req.url, body });
+          const sent = JSON.parse(body);
+          setTimeout(() => {
+            res.writeHead(postStatus, { "Content-Type": "application/json" });
+            res.end(JSON.stringify({ id: `srv-${posts.length}`, parent: sent.parent, author: sent.author, body: sent.body, created: "2017-09-18T08:00:00Z", score: 1 }));
+          }, 300);
+        });
+      },
       "/api/morechildren": async (req, res) => {
         moreRequests.push(req.url);
         json(await readFile(join(root, "../shared/fixtures/reddit/reddift_moreChildren.json")))(req, res);
@@ -96,6 +108,8 @@ beforeEach(async () => {
   votes = [];
   voteStatus = 200;
   voteDelay = 0;
+  posts = [];
+  postStatus = 201;
   page.on("console", (message) => message.type() === "error" && consoleErrors.push(message.text()));
   page.on("pageerror", (error) => consoleErrors.push(String(error)));
   page.on("response", (response) => response.status() >= 400 && consoleErrors.push(`${response.status()} ${response.url()}`));
@@ -336,8 +350,83 @@ test("votes go to the configured URL, and a refused vote rolls back politely", a
   assert.equal(await score.textContent(), "8 points", "optimistic again");
   const error = page.locator(`#comments ${comment("c3")} > article .tl-vote-error`);
   await error.waitFor();
-  assert.match(await error.textContent(), /not saved \(HTTP 500\)/);
+  assert.match(await error.textContent(), /not saved: the server refused it \(HTTP 500\)/);
   assert.equal(await score.textContent(), "10 points", "rolled back to the saved vote");
   assert.equal(await up.getAttribute("aria-pressed"), "true");
   assert.equal(votes.length, 2);
+});
+
+test("local-only: a draft survives a reload, an empty comment is refused, a reply is kept", async () => {
+  await page.goto(`${site.origin}/site/embed-demo.html`);
+  await seedThreadShown();
+  const top = page.locator(".tl-thread > .tl-composer");
+  await top.locator("button[type=submit]").click();
+  assert.equal(await top.locator("[role=alert]").textContent(), "Write something before sending.");
+  await top.locator("textarea").fill("A draft I do not want to lose");
+  await page.reload();
+  await seedThreadShown();
+  assert.equal(await top.locator("textarea").inputValue(), "A draft I do not want to lose");
+
+  await page.locator(`${comment("c3")} > article .tl-reply`).click();
+  const box = page.locator(`${comment("c3")} > .tl-composer`);
+  await box.locator("textarea").fill("Replying to Trustin: see https://example.com/dawn");
+  await box.locator("input").fill("Demo Reader");
+  assert.match(await box.locator(".tl-preview a").getAttribute("href"), /example\.com\/dawn/);
+  await box.locator("button[type=submit]").click();
+  const reply = page.locator(`${comment("c3")} > ul > .tl-comment`);
+  await reply.waitFor();
+  assert.match(await reply.textContent(), /Demo Reader/);
+  assert.equal(await page.locator(".tl-count").textContent(), "13 comments", "the heading is not re-rendered");
+  await page.reload();
+  await page.waitForSelector(".tl-comment >> nth=13");
+  assert.equal(await page.locator(".tl-count").textContent(), "14 comments");
+  assert.match(await page.locator(`${comment("c3")} > ul > .tl-comment`).textContent(), /Replying to Trustin/);
+  assert.equal(await page.locator(`${comment("c3")} > .tl-composer`).count(), 0);
+  assert.equal(await page.locator(".tl-thread > .tl-composer textarea").inputValue(), "A draft I do not want to lose");
+  assert.deepEqual(consoleErrors, []);
+});
+
+test("posting: shown at once as sending, replaced by the server's version; a failure keeps the text", async () => {
+  await page.goto(article("seed.json", 'data-post-url="/api/post"'));
+  await page.waitForSelector("#comments .tl-comment >> nth=12");
+  const top = page.locator("#comments .tl-thread > .tl-composer");
+  await top.locator("textarea").fill("Posted for real");
+  await top.locator("button[type=submit]").click();
+  const mine = page.locator("#comments .tl-list > .tl-comment").last();
+  assert.match(await mine.locator(".tl-sending").textContent(), /Sending/);
+  await page.locator(`#comments ${comment("srv-1")}`).waitFor();
+  assert.deepEqual(posts, [{ url: "/api/post", body: '{"parent":null,"body":"Posted for real","author":null}' }]);
+  assert.equal(await top.locator("textarea").inputValue(), "");
+
+  postStatus = 500;
+  await page.locator(`#comments ${comment("c1")} > article .tl-reply`).click();
+  const box = page.locator(`#comments ${comment("c1")} > .tl-composer`);
+  await box.locator("textarea").fill("This one will fail");
+  await box.locator("button[type=submit]").click();
+  const failed = page.locator(`#comments ${comment("c1")} > ul > .tl-comment`).last();
+  await failed.locator(".tl-retry-post").waitFor();
+  assert.match(await failed.textContent(), /refused it \(HTTP 500\)/);
+  assert.match(await failed.textContent(), /This one will fail/);
+
+  postStatus = 201;
+  await failed.locator(".tl-retry-post").click();
+  await page.locator(`#comments ${comment("srv-3")}`).waitFor();
+  assert.equal(posts.length, 3);
+  assert.equal(JSON.parse(posts[2].body).parent, "c1");
+});
+
+test("a failed post's text survives a reload, and Edit takes it back", async () => {
+  postStatus = 500;
+  await page.goto(article("seed.json", 'data-post-url="/api/post"'));
+  await page.waitForSelector("#comments .tl-comment >> nth=12");
+  const top = page.locator("#comments .tl-thread > .tl-composer");
+  await top.locator("textarea").fill("Not lost");
+  await top.locator("button[type=submit]").click();
+  const failed = page.locator("#comments .tl-list > .tl-comment").last();
+  await failed.locator(".tl-edit-post").waitFor();
+  await failed.locator(".tl-edit-post").click();
+  assert.equal(await page.locator("#comments .tl-edit-post").count(), 0);
+  await page.reload();
+  await page.waitForSelector("#comments .tl-comment >> nth=12");
+  assert.equal(await top.locator("textarea").inputValue(), "Not lost");
 });

@@ -10,7 +10,7 @@ import { buildRelease, dist, launch, root, serve } from "./harness.mjs";
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 const BODY_TAGS = ["p", "br", "a", "em", "strong", "i", "b", "u", "code", "pre", "blockquote", "ul", "ol", "li", "del", "s", "sub", "sup", "span"];
 // The widget's own structure around the bodies.
-const WIDGET_TAGS = [...BODY_TAGS, "div", "section", "article", "header", "footer", "h1", "h2", "button", "time", "figure", "figcaption", "img"];
+const WIDGET_TAGS = [...BODY_TAGS, "div", "section", "article", "header", "footer", "h1", "h2", "button", "time", "figure", "figcaption", "img", "form", "label", "textarea", "input"];
 
 let site, browser;
 const payloads = (await readFile(join(root, "tests/xss/payloads.txt"), "utf8"))

@@ -1,0 +1,117 @@
+//! Writing a comment: a text area whose draft is saved as the reader types,
+//! an optional name, a length counter and a preview of the formatted text.
+
+use super::rich::render;
+use crate::core::model::{BodyFormat, CommentId};
+use crate::core::rich::{to_nodes, RichOptions};
+use crate::core::state::{check_draft, ThreadAction};
+use crate::live_thread::LiveThread;
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+/// Props of [`Composer`].
+#[derive(Properties, PartialEq)]
+pub struct ComposerProps {
+    /// The thread.
+    pub thread: LiveThread,
+    /// The comment replied to; `None` for a new top-level comment.
+    #[prop_or_default]
+    pub parent: Option<CommentId>,
+    /// Called after a comment is sent, to close a reply box.
+    #[prop_or_default]
+    pub on_sent: Callback<()>,
+}
+
+/// A comment form. Only this form re-renders as the reader types.
+#[function_component]
+pub fn Composer(props: &ComposerProps) -> Html {
+    let ComposerProps {
+        thread,
+        parent,
+        on_sent,
+    } = props;
+    let text = use_state(|| thread.draft(parent.as_deref()));
+    let name = use_state(|| thread.remembered_name());
+    let problem = use_state(|| None::<String>);
+    let settings = thread.settings();
+    let max = settings.max_length;
+    let field_id = thread.dom_id("composer", parent.as_deref().unwrap_or("top"));
+
+    let on_input = {
+        let (text, problem, thread, parent) = (
+            text.clone(),
+            problem.clone(),
+            thread.clone(),
+            parent.clone(),
+        );
+        Callback::from(move |event: InputEvent| {
+            let Some(area) = event.target_dyn_into::<HtmlTextAreaElement>() else {
+                return;
+            };
+            let value = area.value();
+            thread.dispatch(ThreadAction::EditDraft {
+                parent: parent.clone(),
+                text: value.clone(),
+            });
+            problem.set(None);
+            text.set(value);
+        })
+    };
+    let on_name = {
+        let name = name.clone();
+        Callback::from(move |event: InputEvent| {
+            if let Some(input) = event.target_dyn_into::<HtmlInputElement>() {
+                name.set(input.value());
+            }
+        })
+    };
+    let on_submit = {
+        let (text, name, problem) = (text.clone(), name.clone(), problem.clone());
+        let (thread, parent, on_sent) = (thread.clone(), parent.clone(), on_sent.clone());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            if let Err(message) = check_draft(&text, max) {
+                problem.set(Some(message));
+                return;
+            }
+            let given = name.trim().to_owned();
+            thread.remember_name(&given);
+            thread.dispatch(ThreadAction::Submit {
+                parent: parent.clone(),
+                name: (!given.is_empty()).then_some(given),
+                now_ms: js_sys::Date::now(),
+            });
+            text.set(String::new());
+            on_sent.emit(());
+        })
+    };
+
+    let length = text.trim().chars().count();
+    let preview = to_nodes(&text, BodyFormat::Text, RichOptions::default());
+    let label = if parent.is_some() {
+        "Your reply"
+    } else {
+        "Your comment"
+    };
+    html! {
+        <form class="tl-composer" onsubmit={on_submit} novalidate=true>
+            <label for={field_id.clone()}>{ label }</label>
+            <textarea id={field_id.clone()} rows="4" value={(*text).clone()} oninput={on_input}
+                aria-invalid={problem.is_some().to_string()} aria-describedby={format!("{field_id}-count")} />
+            <p class="tl-counter" id={format!("{field_id}-count")} aria-live="polite">
+                { format!("{length} / {max}") }
+            </p>
+            if settings.name_field {
+                <label for={format!("{field_id}-name")}>{ "Name (optional)" }</label>
+                <input id={format!("{field_id}-name")} type="text" autocomplete="nickname" value={(*name).clone()} oninput={on_name} />
+            }
+            if let Some(message) = &*problem {
+                <p class="tl-problem" role="alert">{ message }</p>
+            }
+            if !preview.is_empty() {
+                <div class="tl-preview" aria-label="Preview">{ render(&preview, None) }</div>
+            }
+            <button type="submit" class="tl-send">{ if parent.is_some() { "Reply" } else { "Post comment" } }</button>
+        </form>
+    }
+}

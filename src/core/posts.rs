@@ -1,0 +1,140 @@
+//! How a reader's new comment goes to a site's server, and how its answer
+//! is read back: built from the widget's settings, without a browser.
+
+use super::mapping::{map_comment, Source};
+use super::model::CommentInput;
+use super::votes::WriteRequest;
+use std::collections::BTreeMap;
+
+/// Where and how new comments are sent (`data-post-url` and friends).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PostEndpoint {
+    /// The URL; `{parent}` becomes the parent's id ("" at top level).
+    pub url: String,
+    /// The JSON body template: `{parent}`, `{body}` and `{name}` become JSON
+    /// values (a string, or null).
+    pub body: String,
+    /// Extra request headers (shared with votes: `data-vote-headers`).
+    pub headers: BTreeMap<String, String>,
+    /// A bearer token for `Authorization`.
+    pub token: Option<String>,
+    /// Whether cookies go with the request.
+    pub with_cookies: bool,
+}
+
+impl PostEndpoint {
+    /// Reads the post settings; `None` when no post URL is set (comments
+    /// then stay in the reader's browser).
+    pub fn read(setting: impl Fn(&str) -> Option<String>) -> Result<Option<PostEndpoint>, String> {
+        let Some(url) = setting("postUrl").filter(|url| !url.trim().is_empty()) else {
+            return Ok(None);
+        };
+        let headers = match setting("voteHeaders") {
+            Some(json) => serde_json::from_str(&json).map_err(|error| {
+                format!("data-vote-headers must be a JSON object of strings ({error})")
+            })?,
+            None => BTreeMap::new(),
+        };
+        Ok(Some(PostEndpoint {
+            url,
+            body: setting("postBody").unwrap_or_else(|| {
+                r#"{"parent":{parent},"body":{body},"author":{name}}"#.to_owned()
+            }),
+            headers,
+            token: setting("token").filter(|token| !token.is_empty()),
+            with_cookies: setting("credentials").as_deref() == Some("include"),
+        }))
+    }
+
+    /// The request for one new comment.
+    pub fn request(&self, parent: Option<&str>, body: &str, name: Option<&str>) -> WriteRequest {
+        let json = |value: Option<&str>| match value {
+            Some(text) => serde_json::to_string(text).unwrap_or_else(|_| "null".to_owned()),
+            None => "null".to_owned(),
+        };
+        let mut headers = self.headers.clone();
+        headers
+            .entry("Content-Type".to_owned())
+            .or_insert_with(|| "application/json".to_owned());
+        if let Some(token) = &self.token {
+            headers.insert("Authorization".to_owned(), format!("Bearer {token}"));
+        }
+        let url_parent: String = parent
+            .unwrap_or("")
+            .bytes()
+            .map(|byte| match byte {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                    (byte as char).to_string()
+                }
+                _ => format!("%{byte:02X}"),
+            })
+            .collect();
+        WriteRequest {
+            url: self.url.replace("{parent}", &url_parent),
+            method: "POST".to_owned(),
+            body: self
+                .body
+                .replace("{parent}", &json(parent))
+                .replace("{body}", &json(Some(body)))
+                .replace("{name}", &json(name)),
+            headers,
+        }
+    }
+}
+
+/// Reads the server's answer to a post as a comment, through the same
+/// mapping as the thread.
+pub fn read_posted(answer: &str, source: &Source) -> Result<CommentInput, String> {
+    let problem = || "The server's answer is not a comment.".to_owned();
+    match source {
+        Source::Native => serde_json::from_str(answer).map_err(|_| problem()),
+        Source::Mapped(mapping, _) => {
+            let value: serde_json::Value = serde_json::from_str(answer).map_err(|_| problem())?;
+            map_comment(&value, mapping).ok_or_else(problem)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builds_the_exact_post_request_with_json_escaping() {
+        let endpoint = PostEndpoint::read(|name| match name {
+            "postUrl" => Some("/api/comments?reply_to={parent}".into()),
+            "token" => Some("t".into()),
+            _ => None,
+        })
+        .expect("valid")
+        .expect("remote");
+        let request = endpoint.request(Some("c 1"), "He said \"hi\"\nbye", None);
+        assert_eq!(request.url, "/api/comments?reply_to=c%201");
+        assert_eq!(
+            request.body,
+            r#"{"parent":"c 1","body":"He said \"hi\"\nbye","author":null}"#
+        );
+        assert_eq!(request.headers["Authorization"], "Bearer t");
+        let top = endpoint.request(None, "x", Some("Ann"));
+        assert_eq!(top.body, r#"{"parent":null,"body":"x","author":"Ann"}"#);
+    }
+
+    #[test]
+    fn reads_the_servers_comment_through_the_mapping() {
+        let native = read_posted(
+            r#"{"id": 42, "body": "ok", "author": "Ann"}"#,
+            &Source::Native,
+        )
+        .expect("a comment");
+        assert_eq!((native.id.as_str(), native.body.as_str()), ("42", "ok"));
+        let Ok(mapped) = Source::configure(None, Some(r#"{"id": "key", "body": "text"}"#)) else {
+            panic!()
+        };
+        assert_eq!(
+            read_posted(r#"{"key": "k9", "text": "hi"}"#, &mapped).map(|c| c.id),
+            Ok("k9".to_owned())
+        );
+        assert!(read_posted("<html>", &mapped).is_err());
+        assert!(read_posted(r#"{"nokey": 1}"#, &mapped).is_err());
+    }
+}
