@@ -240,7 +240,7 @@ impl LiveThread {
         spawn_local(async move {
             let result = match http::send(request, with_cookies).await {
                 Ok(answer) => match &thread.0.settings.source {
-                    Some(source) => read_posted(&answer, source),
+                    Some(source) => read_posted(&answer, source).map(Box::new),
                     None => Err("Threadline cannot read the server's answer.".to_owned()),
                 },
                 Err(error) => Err(format!("Not sent: {error}")),

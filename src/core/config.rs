@@ -74,8 +74,8 @@ impl MountConfig {
                 _ => VoteButtons::UpDown,
             },
             hide_scores: present("scores").as_deref() == Some("hidden"),
-            vote_endpoint: VoteEndpoint::read(&present)?,
-            post_endpoint: PostEndpoint::read(&present)?,
+            vote_endpoint: VoteEndpoint::read(present)?,
+            post_endpoint: PostEndpoint::read(present)?,
             max_length: present("maxLength")
                 .and_then(|n| n.parse().ok())
                 .filter(|n| *n > 0)

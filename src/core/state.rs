@@ -61,7 +61,7 @@ pub enum ThreadAction {
         /// The local id the comment has until then.
         local_id: CommentId,
         /// The server's comment, or the reason it failed.
-        result: Result<CommentInput, String>,
+        result: Result<Box<CommentInput>, String>,
     },
     /// Send a failed comment again.
     Retry(CommentId),
@@ -263,7 +263,7 @@ impl ThreadState {
                     };
                     self.drafts.remove(post.parent.as_deref().unwrap_or(""));
                     Outcome {
-                        replace: Some((local_id, comment)),
+                        replace: Some((local_id, *comment)),
                         ..Outcome::default()
                     }
                 }
@@ -621,7 +621,7 @@ mod tests {
             local_id: post.local_id.clone(),
             result: Err("HTTP 500".into()),
         });
-        assert_eq!(failed.changed, [post.local_id.clone()]);
+        assert_eq!(failed.changed, std::slice::from_ref(&post.local_id));
         assert_eq!(
             state.post_status(&post.local_id),
             Some(&PostStatus::Failed("HTTP 500".into()))
@@ -640,7 +640,7 @@ mod tests {
         };
         let done = state.apply(ThreadAction::PostAnswered {
             local_id: post.local_id.clone(),
-            result: Ok(server.clone()),
+            result: Ok(Box::new(server.clone())),
         });
         assert_eq!(done.replace, Some((post.local_id.clone(), server)));
         assert_eq!(state.post_status(&post.local_id), None);
