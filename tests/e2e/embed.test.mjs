@@ -6,7 +6,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { buildRelease, dist, launch, root, serve } from "./harness.mjs";
 
-let site, cdn, browser, context, page, consoleErrors, flakyCalls, moreRequests, votes, voteStatus, voteDelay, posts, postStatus;
+let site, cdn, browser, context, page, consoleErrors, flakyCalls, moreRequests;
 
 before(async () => {
   buildRelease();
@@ -52,29 +52,6 @@ before(async () => {
       },
       "/api/invalid.json": json("<html>this is not JSON</html>"),
       "/api/missing-comments.json": json('{"threads": []}'),
-      "/api/vote": (req, res) => {
-        let body = "";
-        req.on("data", (chunk) => (body += chunk));
-        req.on("end", () => {
-          votes.push({ method: req.method, url: req.url, auth: req.headers.authorization, type: req.headers["content-type"], body });
-          setTimeout(() => {
-            res.writeHead(voteStatus);
-            res.end();
-          }, voteDelay);
-        });
-      },
-      "/api/post": (req, res) => {
-        let body = "";
-        req.on("data", (chunk) => (body += chunk));
-        req.on("end", () => {
-          posts.push({ url: req.url, body });
-          const sent = JSON.parse(body);
-          setTimeout(() => {
-            res.writeHead(postStatus, { "Content-Type": "application/json" });
-            res.end(JSON.stringify({ id: `srv-${posts.length}`, parent: sent.parent, author: sent.author, body: sent.body, created: "2017-09-18T08:00:00Z", score: 1 }));
-          }, 300);
-        });
-      },
       "/api/morechildren": async (req, res) => {
         moreRequests.push(req.url);
         json(await readFile(join(root, "../shared/fixtures/reddit/reddift_moreChildren.json")))(req, res);
@@ -105,11 +82,7 @@ beforeEach(async () => {
   consoleErrors = [];
   flakyCalls = 0;
   moreRequests = [];
-  votes = [];
-  voteStatus = 200;
-  voteDelay = 0;
-  posts = [];
-  postStatus = 201;
+
   page.on("console", (message) => message.type() === "error" && consoleErrors.push(message.text()));
   page.on("pageerror", (error) => consoleErrors.push(String(error)));
   page.on("response", (response) => response.status() >= 400 && consoleErrors.push(`${response.status()} ${response.url()}`));
@@ -330,32 +303,6 @@ test("a local vote shows at once, survives a reload and is not counted twice", a
   assert.deepEqual(consoleErrors, []);
 });
 
-test("votes go to the configured URL, and a refused vote rolls back politely", async () => {
-  const attrs = 'data-vote-url="/api/vote?c={id}" data-token="t0ken" data-vote-body=\'{"comment":"{id}","value":{value}}\'';
-  await page.goto(article("seed.json", attrs));
-  await page.waitForSelector("#comments .tl-comment >> nth=12");
-  const up = page.locator(`#comments ${comment("c3")} > article .tl-up`);
-  const down = page.locator(`#comments ${comment("c3")} > article .tl-down`);
-  const score = page.locator(`#comments ${comment("c3")} > article .tl-score`);
-  await up.click();
-  assert.equal(await score.textContent(), "10 points", "optimistic");
-  for (let i = 0; i < 50 && votes.length < 1; i++) await page.waitForTimeout(20);
-  assert.deepEqual(votes, [
-    { method: "POST", url: "/api/vote?c=c3", auth: "Bearer t0ken", type: "application/json", body: '{"comment":"c3","value":1}' },
-  ]);
-
-  voteStatus = 500;
-  voteDelay = 700;
-  await down.click();
-  assert.equal(await score.textContent(), "8 points", "optimistic again");
-  const error = page.locator(`#comments ${comment("c3")} > article .tl-vote-error`);
-  await error.waitFor();
-  assert.match(await error.textContent(), /not saved: the server refused it \(HTTP 500\)/);
-  assert.equal(await score.textContent(), "10 points", "rolled back to the saved vote");
-  assert.equal(await up.getAttribute("aria-pressed"), "true");
-  assert.equal(votes.length, 2);
-});
-
 test("local-only: a draft survives a reload, an empty comment is refused, a reply is kept", async () => {
   await page.goto(`${site.origin}/site/embed-demo.html`);
   await seedThreadShown();
@@ -384,49 +331,4 @@ test("local-only: a draft survives a reload, an empty comment is refused, a repl
   assert.equal(await page.locator(`${comment("c3")} > .tl-composer`).count(), 0);
   assert.equal(await page.locator(".tl-thread > .tl-composer textarea").inputValue(), "A draft I do not want to lose");
   assert.deepEqual(consoleErrors, []);
-});
-
-test("posting: shown at once as sending, replaced by the server's version; a failure keeps the text", async () => {
-  await page.goto(article("seed.json", 'data-post-url="/api/post"'));
-  await page.waitForSelector("#comments .tl-comment >> nth=12");
-  const top = page.locator("#comments .tl-thread > .tl-composer");
-  await top.locator("textarea").fill("Posted for real");
-  await top.locator("button[type=submit]").click();
-  const mine = page.locator("#comments .tl-list > .tl-comment").last();
-  assert.match(await mine.locator(".tl-sending").textContent(), /Sending/);
-  await page.locator(`#comments ${comment("srv-1")}`).waitFor();
-  assert.deepEqual(posts, [{ url: "/api/post", body: '{"parent":null,"body":"Posted for real","author":null}' }]);
-  assert.equal(await top.locator("textarea").inputValue(), "");
-
-  postStatus = 500;
-  await page.locator(`#comments ${comment("c1")} > article .tl-reply`).click();
-  const box = page.locator(`#comments ${comment("c1")} > .tl-composer`);
-  await box.locator("textarea").fill("This one will fail");
-  await box.locator("button[type=submit]").click();
-  const failed = page.locator(`#comments ${comment("c1")} > ul > .tl-comment`).last();
-  await failed.locator(".tl-retry-post").waitFor();
-  assert.match(await failed.textContent(), /refused it \(HTTP 500\)/);
-  assert.match(await failed.textContent(), /This one will fail/);
-
-  postStatus = 201;
-  await failed.locator(".tl-retry-post").click();
-  await page.locator(`#comments ${comment("srv-3")}`).waitFor();
-  assert.equal(posts.length, 3);
-  assert.equal(JSON.parse(posts[2].body).parent, "c1");
-});
-
-test("a failed post's text survives a reload, and Edit takes it back", async () => {
-  postStatus = 500;
-  await page.goto(article("seed.json", 'data-post-url="/api/post"'));
-  await page.waitForSelector("#comments .tl-comment >> nth=12");
-  const top = page.locator("#comments .tl-thread > .tl-composer");
-  await top.locator("textarea").fill("Not lost");
-  await top.locator("button[type=submit]").click();
-  const failed = page.locator("#comments .tl-list > .tl-comment").last();
-  await failed.locator(".tl-edit-post").waitFor();
-  await failed.locator(".tl-edit-post").click();
-  assert.equal(await page.locator("#comments .tl-edit-post").count(), 0);
-  await page.reload();
-  await page.waitForSelector("#comments .tl-comment >> nth=12");
-  assert.equal(await top.locator("textarea").inputValue(), "Not lost");
 });

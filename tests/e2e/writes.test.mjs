@@ -1,0 +1,133 @@
+// Voting and replying against the Rust test server (tests/server), a real
+// HTTP server on loopback that this test starts. It records every request
+// and can be told to succeed, to answer 500, or to hang.
+import { after, before, beforeEach, test } from "node:test";
+import assert from "node:assert/strict";
+import { spawn, execFileSync } from "node:child_process";
+import { buildRelease, dist, launch, root } from "./harness.mjs";
+
+let server, origin, browser, context, page;
+
+async function control(path) {
+  const response = await fetch(`${origin}${path}`, { method: path.startsWith("/control/requests") ? "GET" : "POST" });
+  return path.startsWith("/control/requests") ? response.json() : response.text();
+}
+
+before(async () => {
+  buildRelease();
+  execFileSync("cargo", ["build", "--quiet", "--example", "test-server"], { cwd: root, stdio: "inherit" });
+  server = spawn(`${root}/target/debug/examples/test-server`, [dist], { stdio: ["ignore", "pipe", "inherit"] });
+  origin = await new Promise((resolve, reject) => {
+    server.stdout.on("data", (chunk) => {
+      const found = /listening on (http:\/\/\S+)/.exec(String(chunk));
+      if (found) resolve(found[1]);
+    });
+    server.on("exit", () => reject(new Error("the test server stopped")));
+  });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill();
+});
+
+beforeEach(async () => {
+  await control("/control/reset");
+  await context?.close();
+  context = await browser.newContext();
+  page = await context.newPage();
+  await page.goto(`${origin}/article.html`);
+  await page.waitForSelector(".tl-comment >> nth=12");
+});
+
+const comment = (id) => `.tl-comment[id$="-c-${id}"]`;
+const waitFor = async (check) => {
+  for (let i = 0; i < 100; i++) {
+    if (await check()) return;
+    await page.waitForTimeout(30);
+  }
+  throw new Error("timed out waiting");
+};
+
+test("a vote shows at once, goes to the server exactly once, and is not repeated after a reload", async () => {
+  const up = page.locator(`${comment("c3")} > article .tl-up`);
+  const score = page.locator(`${comment("c3")} > article .tl-score`);
+  await up.click();
+  assert.equal(await score.textContent(), "10 points", "optimistic, before the answer");
+  await waitFor(async () => (await control("/control/requests")).length === 1);
+  assert.deepEqual(await control("/control/requests"), [
+    { method: "POST", target: "/api/vote?c=c3", body: '{"id":"c3","vote":1}', authorization: "Bearer t0ken", contentType: "application/json" },
+  ]);
+  await page.waitForTimeout(600);
+  await page.reload();
+  await page.waitForSelector(".tl-comment >> nth=12");
+  assert.equal(await up.getAttribute("aria-pressed"), "true", "the reader sees their vote after a reload");
+  await up.click();
+  await waitFor(async () => (await control("/control/requests")).length === 2);
+  assert.equal((await control("/control/requests"))[1].body, '{"id":"c3","vote":0}', "clicking again takes it back, never a second +1");
+});
+
+test("rapid clicks settle to the final state with one request in flight", async () => {
+  const up = page.locator(`${comment("c1")} > article .tl-up`);
+  const down = page.locator(`${comment("c1")} > article .tl-down`);
+  await up.click();
+  await down.click();
+  await up.click();
+  await down.click();
+  await page.waitForTimeout(1200);
+  const bodies = (await control("/control/requests")).map((r) => JSON.parse(r.body).vote);
+  assert.deepEqual(bodies, [1, -1], "the first click, then the final state");
+  assert.equal(await down.getAttribute("aria-pressed"), "true");
+});
+
+test("a refused vote rolls back with a message", async () => {
+  await control("/control/mode?votes=fail");
+  const down = page.locator(`${comment("c7")} > article .tl-down`);
+  const score = page.locator(`${comment("c7")} > article .tl-score`);
+  await down.click();
+  assert.equal(await score.textContent(), "16 points", "optimistic");
+  await page.locator(`${comment("c7")} > article .tl-vote-error`).waitFor();
+  assert.equal(await score.textContent(), "17 points", "rolled back");
+  assert.equal(await down.getAttribute("aria-pressed"), "false");
+});
+
+test("a reply appears at once as sending and is replaced by the server's version", async () => {
+  await page.locator(`${comment("c9")} > article .tl-reply`).click();
+  const box = page.locator(`${comment("c9")} > .tl-composer`);
+  await box.locator("textarea").fill("Kurdistan is not a proxy.");
+  await box.locator("input").fill("Reader");
+  await box.locator("button[type=submit]").click();
+  const mine = page.locator(`${comment("c9")} > ul > .tl-comment`).last();
+  assert.match(await mine.locator(".tl-sending").textContent(), /Sending/);
+  await page.locator(comment("srv-1")).waitFor();
+  assert.deepEqual(await control("/control/requests"), [
+    { method: "POST", target: "/api/comments", body: '{"parent":"c9","body":"Kurdistan is not a proxy.","author":"Reader"}', authorization: "Bearer t0ken", contentType: "application/json" },
+  ]);
+  assert.equal(await page.locator(`${comment("c9")} .tl-sending`).count(), 0);
+});
+
+test("a failed post keeps the text through a reload; Retry sends it again", async () => {
+  await control("/control/mode?posts=fail");
+  const top = page.locator(".tl-thread > .tl-composer");
+  await top.locator("textarea").fill("Please do not lose this.");
+  await top.locator("button[type=submit]").click();
+  const failed = page.locator(".tl-list > .tl-comment").last();
+  await failed.locator(".tl-retry-post").waitFor();
+  assert.match(await failed.textContent(), /HTTP 500/);
+
+  await control("/control/mode?posts=ok");
+  await failed.locator(".tl-retry-post").click();
+  await page.locator(comment("srv-2")).waitFor();
+  const sent = await control("/control/requests");
+  assert.equal(sent.length, 2);
+  assert.equal(sent[0].body, sent[1].body, "the same comment, sent again");
+
+  await control("/control/mode?posts=hang");
+  await top.locator("textarea").fill("Typed while the server hangs.");
+  await top.locator("button[type=submit]").click();
+  await page.locator(".tl-list > .tl-comment .tl-sending").waitFor();
+  await page.reload();
+  await page.waitForSelector(".tl-comment >> nth=12");
+  assert.equal(await top.locator("textarea").inputValue(), "Typed while the server hangs.", "the draft survives");
+});

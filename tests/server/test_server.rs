@@ -1,0 +1,176 @@
+//! The write-side test server: a real HTTP server on loopback that the
+//! end-to-end tests start (`cargo run --example test-server -- <dist>`).
+//! It serves the built bundle and a thread, takes votes and comments,
+//! records every request it receives, and can be told to succeed, to
+//! answer 500, or to hang.
+
+use serde_json::{json, Value};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+/// How the server answers writes.
+#[derive(Clone, Copy, PartialEq)]
+enum Mode {
+    Succeed,
+    Fail,
+    Hang,
+}
+
+#[derive(Default)]
+struct Log {
+    requests: Vec<Value>,
+    votes: Option<Mode>,
+    posts: Option<Mode>,
+}
+
+struct Request {
+    method: String,
+    target: String,
+    headers: Vec<(String, String)>,
+    body: String,
+}
+
+fn read_request(stream: &TcpStream) -> Option<Request> {
+    let mut reader = BufReader::new(stream.try_clone().ok()?);
+    let mut line = String::new();
+    reader.read_line(&mut line).ok()?;
+    let mut parts = line.split_whitespace();
+    let (method, target) = (parts.next()?.to_owned(), parts.next()?.to_owned());
+    let mut headers = Vec::new();
+    loop {
+        let mut header = String::new();
+        reader.read_line(&mut header).ok()?;
+        let header = header.trim_end();
+        if header.is_empty() {
+            break;
+        }
+        if let Some((name, value)) = header.split_once(':') {
+            headers.push((name.trim().to_ascii_lowercase(), value.trim().to_owned()));
+        }
+    }
+    let length = headers
+        .iter()
+        .find(|(name, _)| name == "content-length")
+        .and_then(|(_, value)| value.parse().ok())
+        .unwrap_or(0);
+    let mut body = vec![0; length];
+    reader.read_exact(&mut body).ok()?;
+    Some(Request { method, target, headers, body: String::from_utf8_lossy(&body).into_owned() })
+}
+
+fn respond(mut stream: TcpStream, status: u16, kind: &str, body: &[u8]) {
+    let head = format!(
+        "HTTP/1.1 {status} {}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        if status < 400 { "OK" } else { "Error" },
+        body.len()
+    );
+    let _ = stream.write_all(head.as_bytes());
+    let _ = stream.write_all(body);
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("js") => "text/javascript",
+        Some("css") => "text/css",
+        Some("json") => "application/json",
+        Some("wasm") => "application/wasm",
+        Some("svg") => "image/svg+xml",
+        _ => "application/octet-stream",
+    }
+}
+
+fn handle(stream: TcpStream, root: &Path, log: &Mutex<Log>) {
+    let Some(request) = read_request(&stream) else { return };
+    let path = request.target.split('?').next().unwrap_or("/").to_owned();
+    let query = request.target.split_once('?').map(|(_, q)| q.to_owned()).unwrap_or_default();
+    // Answers take a moment, as on a real network, so tests can see the
+    // optimistic state before the answer arrives.
+    let write = |mode: Option<Mode>, answer: Value, stream: TcpStream| {
+        std::thread::sleep(Duration::from_millis(400));
+        match mode.unwrap_or(Mode::Succeed) {
+            Mode::Succeed => respond(stream, 200, "application/json", answer.to_string().as_bytes()),
+            Mode::Fail => respond(stream, 500, "text/plain", b"refused"),
+            Mode::Hang => std::thread::sleep(Duration::from_secs(120)),
+        }
+    };
+    match (request.method.as_str(), path.as_str()) {
+        ("POST", "/api/vote" | "/api/comments") => {
+            let (mode, answer) = {
+                let mut log = log.lock().unwrap_or_else(|poison| poison.into_inner());
+                let header = |name: &str| request.headers.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone());
+                log.requests.push(json!({
+                    "method": request.method, "target": request.target, "body": request.body,
+                    "authorization": header("authorization"), "contentType": header("content-type"),
+                }));
+                if path == "/api/vote" {
+                    (log.votes, json!({"ok": true}))
+                } else {
+                    let sent: Value = serde_json::from_str(&request.body).unwrap_or(Value::Null);
+                    let answer = json!({
+                        "id": format!("srv-{}", log.requests.len()), "parent": sent["parent"],
+                        "author": sent["author"], "body": sent["body"], "created": "2017-09-18T08:00:00Z", "score": 1,
+                    });
+                    (log.posts, answer)
+                }
+            };
+            write(mode, answer, stream);
+        }
+        ("GET", "/article.html") => {
+            let page = r##"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Writes</title></head>
+<body><h1>A news page</h1><div id="comments"></div>
+<script src="/threadline.js" data-src="/data/seed-thread.json" data-target="#comments"
+  data-vote-url="/api/vote?c={id}" data-post-url="/api/comments" data-token="t0ken"></script></body></html>"##;
+            respond(stream, 200, "text/html; charset=utf-8", page.as_bytes());
+        }
+        ("GET", "/control/requests") => {
+            let body = json!(log.lock().unwrap_or_else(|poison| poison.into_inner()).requests).to_string();
+            respond(stream, 200, "application/json", body.as_bytes());
+        }
+        ("POST", "/control/mode") => {
+            let mut log = log.lock().unwrap_or_else(|poison| poison.into_inner());
+            for pair in query.split('&') {
+                let mode = |value: &str| match value {
+                    "fail" => Some(Mode::Fail),
+                    "hang" => Some(Mode::Hang),
+                    _ => Some(Mode::Succeed),
+                };
+                match pair.split_once('=') {
+                    Some(("votes", value)) => log.votes = mode(value),
+                    Some(("posts", value)) => log.posts = mode(value),
+                    _ => {}
+                }
+            }
+            respond(stream, 200, "text/plain", b"ok");
+        }
+        ("POST", "/control/reset") => {
+            *log.lock().unwrap_or_else(|poison| poison.into_inner()) = Log::default();
+            respond(stream, 200, "text/plain", b"ok");
+        }
+        ("GET", _) => {
+            let relative = path.trim_start_matches('/');
+            let file: PathBuf = root.join(if relative.is_empty() { "index.html" } else { relative });
+            let inside = file.canonicalize().ok().filter(|f| root.canonicalize().is_ok_and(|r| f.starts_with(r)));
+            match inside.and_then(|f| std::fs::read(&f).ok().map(|body| (f, body))) {
+                Some((file, body)) => respond(stream, 200, content_type(&file), &body),
+                None => respond(stream, 404, "text/plain", b"not found"),
+            }
+        }
+        _ => respond(stream, 405, "text/plain", b"method not allowed"),
+    }
+}
+
+fn main() {
+    let root = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "dist".to_owned()));
+    let listener = TcpListener::bind("127.0.0.1:0").expect("a loopback port");
+    let address = listener.local_addr().expect("an address");
+    println!("listening on http://{address}");
+    let log = Arc::new(Mutex::new(Log::default()));
+    for stream in listener.incoming().flatten() {
+        let (root, log) = (root.clone(), log.clone());
+        std::thread::spawn(move || handle(stream, &root, &log));
+    }
+}
