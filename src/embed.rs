@@ -12,9 +12,10 @@ thread_local! {
 }
 
 /// Shows a thread in `host`. `settings` is the script tag's `dataset` or any
-/// object with the same names (`src`, `threadId`, `preset`, `mapping`; a
-/// mapping may be JSON text or an object). Throws a message naming the
-/// missing setting instead of mounting a broken widget.
+/// object with the same names (`src`, `threadId`, `preset`, `mapping`...; a
+/// mapping may be JSON text or an object, and `auth` a function returning a
+/// token or a promise of one). Throws a message naming the missing setting
+/// instead of mounting a broken widget.
 #[wasm_bindgen]
 pub fn mount(host: web_sys::Element, settings: JsValue) -> Result<(), JsValue> {
     let config = MountConfig::read(|name| {
@@ -37,6 +38,9 @@ pub fn mount(host: web_sys::Element, settings: JsValue) -> Result<(), JsValue> {
         WidgetProps {
             config: Rc::new(config),
             dom_prefix: format!("tl{instance}-").into(),
+            auth: Reflect::get(&settings, &JsValue::from_str("auth"))
+                .ok()
+                .and_then(|auth| auth.dyn_into::<js_sys::Function>().ok()),
         },
     )
     .render();

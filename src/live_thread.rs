@@ -53,6 +53,8 @@ pub struct ThreadSettings {
     pub max_length: usize,
     /// Whether the composer asks for a name.
     pub name_field: bool,
+    /// The host page's callback that gives a fresh token for each write.
+    pub auth: Option<js_sys::Function>,
 }
 
 struct Inner {
@@ -215,10 +217,11 @@ impl LiveThread {
         }
         if let (Some((id, value)), Some(endpoint)) = (outcome.send, &self.0.settings.vote_endpoint)
         {
-            let request = endpoint.request(&id, value, None);
-            let (thread, with_cookies) = (self.clone(), endpoint.with_cookies);
+            let (thread, endpoint) = (self.clone(), endpoint.clone());
             spawn_local(async move {
-                let result = http::send(request, with_cookies)
+                let token = thread.fresh_token().await;
+                let request = endpoint.request(&id, value, token.as_deref());
+                let result = http::send(request, endpoint.with_cookies)
                     .await
                     .map(drop)
                     .map_err(|error| format!("Your vote was not saved: {error}"));
@@ -235,10 +238,16 @@ impl LiveThread {
         let Some(endpoint) = &self.0.settings.post_endpoint else {
             return;
         };
-        let request = endpoint.request(post.parent.as_deref(), &post.body, post.name.as_deref());
-        let (thread, with_cookies) = (self.clone(), endpoint.with_cookies);
+        let (thread, endpoint) = (self.clone(), endpoint.clone());
         spawn_local(async move {
-            let result = match http::send(request, with_cookies).await {
+            let token = thread.fresh_token().await;
+            let request = endpoint.request(
+                post.parent.as_deref(),
+                &post.body,
+                post.name.as_deref(),
+                token.as_deref(),
+            );
+            let result = match http::send(request, endpoint.with_cookies).await {
                 Ok(answer) => match &thread.0.settings.source {
                     Some(source) => read_posted(&answer, source).map(Box::new),
                     None => Err("Threadline cannot read the server's answer.".to_owned()),
@@ -250,6 +259,13 @@ impl LiveThread {
                 result,
             });
         });
+    }
+
+    async fn fresh_token(&self) -> Option<String> {
+        match &self.0.settings.auth {
+            Some(auth) => http::token_from(auth).await,
+            None => None,
+        }
     }
 
     /// The saved draft for a composer (`None`: a new top-level comment).
@@ -334,7 +350,11 @@ pub struct LoadedThread {
 
 /// Fetches, parses and builds a thread; repairs in the data are reported on
 /// the console for the site's developers.
-pub async fn load(config: &MountConfig, dom_prefix: String) -> Result<LoadedThread, LoadError> {
+pub async fn load(
+    config: &MountConfig,
+    dom_prefix: String,
+    auth: Option<js_sys::Function>,
+) -> Result<LoadedThread, LoadError> {
     let source = Source::configure(config.preset.as_deref(), config.mapping.as_deref())
         .map_err(|error| LoadError::Setup(error.0))?;
     let body = http::fetch_text(&config.src).await?;
@@ -380,6 +400,7 @@ pub async fn load(config: &MountConfig, dom_prefix: String) -> Result<LoadedThre
                 source: Some(source.clone()),
                 max_length: config.max_length,
                 name_field: config.name_field,
+                auth,
             },
         ),
         skipped: document.skipped,

@@ -40,7 +40,7 @@
     };
     Object.defineProperty(window, "Threadline", {
       value: Object.freeze({
-        /** Mounts a widget into `element`; settings: { src, threadId }. */
+        /** Mounts a widget into `element`; settings as the data- attributes, camelCased (see the README). */
         mount: function (element, settings) {
           return load().then(function (glue) {
             glue.mount(element, settings || {});

@@ -17,6 +17,9 @@ pub struct WidgetProps {
     pub config: Rc<MountConfig>,
     /// Prefix for element ids, unique per widget on the page.
     pub dom_prefix: AttrValue,
+    /// The host page's callback that gives a token for each write.
+    #[prop_or_default]
+    pub auth: Option<js_sys::Function>,
 }
 
 enum Phase {
@@ -33,11 +36,12 @@ pub fn Widget(props: &WidgetProps) -> Html {
     {
         let phase = phase.setter();
         let prefix = props.dom_prefix.to_string();
+        let auth = props.auth.clone();
         use_effect_with((props.config.clone(), *attempt), move |(config, _)| {
             phase.set(Phase::Loading);
             let config = config.clone();
             spawn_local(async move {
-                phase.set(match live_thread::load(&config, prefix).await {
+                phase.set(match live_thread::load(&config, prefix, auth).await {
                     Ok(loaded) => Phase::Ready(loaded),
                     Err(error) => Phase::Failed(error),
                 });

@@ -47,7 +47,14 @@ impl PostEndpoint {
     }
 
     /// The request for one new comment.
-    pub fn request(&self, parent: Option<&str>, body: &str, name: Option<&str>) -> WriteRequest {
+    /// A `token` from the host page's auth callback wins over the configured one.
+    pub fn request(
+        &self,
+        parent: Option<&str>,
+        body: &str,
+        name: Option<&str>,
+        token: Option<&str>,
+    ) -> WriteRequest {
         let json = |value: Option<&str>| match value {
             Some(text) => serde_json::to_string(text).unwrap_or_else(|_| "null".to_owned()),
             None => "null".to_owned(),
@@ -56,7 +63,7 @@ impl PostEndpoint {
         headers
             .entry("Content-Type".to_owned())
             .or_insert_with(|| "application/json".to_owned());
-        if let Some(token) = &self.token {
+        if let Some(token) = token.or(self.token.as_deref()) {
             headers.insert("Authorization".to_owned(), format!("Bearer {token}"));
         }
         let url_parent: String = parent
@@ -108,15 +115,16 @@ mod tests {
         })
         .expect("valid")
         .expect("remote");
-        let request = endpoint.request(Some("c 1"), "He said \"hi\"\nbye", None);
+        let request = endpoint.request(Some("c 1"), "He said \"hi\"\nbye", None, None);
         assert_eq!(request.url, "/api/comments?reply_to=c%201");
         assert_eq!(
             request.body,
             r#"{"parent":"c 1","body":"He said \"hi\"\nbye","author":null}"#
         );
         assert_eq!(request.headers["Authorization"], "Bearer t");
-        let top = endpoint.request(None, "x", Some("Ann"));
+        let top = endpoint.request(None, "x", Some("Ann"), Some("fresh"));
         assert_eq!(top.body, r#"{"parent":null,"body":"x","author":"Ann"}"#);
+        assert_eq!(top.headers["Authorization"], "Bearer fresh");
     }
 
     #[test]

@@ -7,7 +7,7 @@ use crate::core::load::LoadError;
 use crate::core::votes::WriteRequest;
 use gloo_net::http::{Request, Response};
 use js_sys::{Object, Reflect};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{AbortSignal, RequestCredentials, RequestInit};
 
 /// How long a request may take before the reader is told it failed.
@@ -43,6 +43,17 @@ pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
         .text()
         .await
         .map_err(|error| LoadError::Network(error.to_string()))
+}
+
+/// Asks the host page's auth callback for a token; it may return the token
+/// or a promise of it. Nothing usable gives `None`, never an error.
+pub async fn token_from(auth: &js_sys::Function) -> Option<String> {
+    let value = auth.call0(&JsValue::UNDEFINED).ok()?;
+    let value = match value.dyn_into::<js_sys::Promise>() {
+        Ok(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.ok()?,
+        Err(value) => value,
+    };
+    value.as_string().filter(|token| !token.is_empty())
 }
 
 /// Sends a vote or a new comment and returns the server's answer; the

@@ -131,3 +131,24 @@ test("a failed post keeps the text through a reload; Retry sends it again", asyn
   await page.waitForSelector(".tl-comment >> nth=12");
   assert.equal(await top.locator("textarea").inputValue(), "Typed while the server hangs.", "the draft survives");
 });
+
+test("a token from the host page's auth callback goes with each write", async () => {
+  await page.evaluate(() => {
+    const host = document.createElement("section");
+    host.id = "api";
+    document.body.append(host);
+    let calls = 0;
+    return window.Threadline.mount(host, {
+      src: "/data/seed-thread.json",
+      threadId: "api-mounted",
+      voteUrl: "/api/vote?c={id}",
+      auth: () => Promise.resolve(`fresh-${++calls}`),
+    });
+  });
+  await page.waitForSelector("#api .tl-comment >> nth=12");
+  await page.locator(`#api ${comment("c11")} > article .tl-up`).click();
+  await waitFor(async () => (await control("/control/requests")).length === 1);
+  const [sent] = await control("/control/requests");
+  assert.equal(sent.authorization, "Bearer fresh-1");
+  assert.equal(sent.target, "/api/vote?c=c11");
+});

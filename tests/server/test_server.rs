@@ -58,7 +58,12 @@ fn read_request(stream: &TcpStream) -> Option<Request> {
         .unwrap_or(0);
     let mut body = vec![0; length];
     reader.read_exact(&mut body).ok()?;
-    Some(Request { method, target, headers, body: String::from_utf8_lossy(&body).into_owned() })
+    Some(Request {
+        method,
+        target,
+        headers,
+        body: String::from_utf8_lossy(&body).into_owned(),
+    })
 }
 
 fn respond(mut stream: TcpStream, status: u16, kind: &str, body: &[u8]) {
@@ -84,15 +89,26 @@ fn content_type(path: &Path) -> &'static str {
 }
 
 fn handle(stream: TcpStream, root: &Path, log: &Mutex<Log>) {
-    let Some(request) = read_request(&stream) else { return };
+    let Some(request) = read_request(&stream) else {
+        return;
+    };
     let path = request.target.split('?').next().unwrap_or("/").to_owned();
-    let query = request.target.split_once('?').map(|(_, q)| q.to_owned()).unwrap_or_default();
+    let query = request
+        .target
+        .split_once('?')
+        .map(|(_, q)| q.to_owned())
+        .unwrap_or_default();
     // Answers take a moment, as on a real network, so tests can see the
     // optimistic state before the answer arrives.
     let write = |mode: Option<Mode>, answer: Value, stream: TcpStream| {
         std::thread::sleep(Duration::from_millis(400));
         match mode.unwrap_or(Mode::Succeed) {
-            Mode::Succeed => respond(stream, 200, "application/json", answer.to_string().as_bytes()),
+            Mode::Succeed => respond(
+                stream,
+                200,
+                "application/json",
+                answer.to_string().as_bytes(),
+            ),
             Mode::Fail => respond(stream, 500, "text/plain", b"refused"),
             Mode::Hang => std::thread::sleep(Duration::from_secs(120)),
         }
@@ -101,7 +117,13 @@ fn handle(stream: TcpStream, root: &Path, log: &Mutex<Log>) {
         ("POST", "/api/vote" | "/api/comments") => {
             let (mode, answer) = {
                 let mut log = log.lock().unwrap_or_else(|poison| poison.into_inner());
-                let header = |name: &str| request.headers.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone());
+                let header = |name: &str| {
+                    request
+                        .headers
+                        .iter()
+                        .find(|(n, _)| n == name)
+                        .map(|(_, v)| v.clone())
+                };
                 log.requests.push(json!({
                     "method": request.method, "target": request.target, "body": request.body,
                     "authorization": header("authorization"), "contentType": header("content-type"),
@@ -127,7 +149,12 @@ fn handle(stream: TcpStream, root: &Path, log: &Mutex<Log>) {
             respond(stream, 200, "text/html; charset=utf-8", page.as_bytes());
         }
         ("GET", "/control/requests") => {
-            let body = json!(log.lock().unwrap_or_else(|poison| poison.into_inner()).requests).to_string();
+            let body = json!(
+                log.lock()
+                    .unwrap_or_else(|poison| poison.into_inner())
+                    .requests
+            )
+            .to_string();
             respond(stream, 200, "application/json", body.as_bytes());
         }
         ("POST", "/control/mode") => {
@@ -152,8 +179,15 @@ fn handle(stream: TcpStream, root: &Path, log: &Mutex<Log>) {
         }
         ("GET", _) => {
             let relative = path.trim_start_matches('/');
-            let file: PathBuf = root.join(if relative.is_empty() { "index.html" } else { relative });
-            let inside = file.canonicalize().ok().filter(|f| root.canonicalize().is_ok_and(|r| f.starts_with(r)));
+            let file: PathBuf = root.join(if relative.is_empty() {
+                "index.html"
+            } else {
+                relative
+            });
+            let inside = file
+                .canonicalize()
+                .ok()
+                .filter(|f| root.canonicalize().is_ok_and(|r| f.starts_with(r)));
             match inside.and_then(|f| std::fs::read(&f).ok().map(|body| (f, body))) {
                 Some((file, body)) => respond(stream, 200, content_type(&file), &body),
                 None => respond(stream, 404, "text/plain", b"not found"),
