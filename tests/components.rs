@@ -256,6 +256,7 @@ async fn a_failed_fetch_says_why_and_offers_retry() {
         WidgetProps {
             config: Rc::new(config),
             dom_prefix: "t-fail-".into(),
+            auth: None,
         },
     )
     .render();
