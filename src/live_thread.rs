@@ -221,7 +221,7 @@ impl LiveThread {
             spawn_local(async move {
                 let token = thread.fresh_token().await;
                 let request = endpoint.request(&id, value, token.as_deref());
-                let result = http::send(request, endpoint.with_cookies)
+                let result = http::send(request, endpoint.access.with_cookies)
                     .await
                     .map(drop)
                     .map_err(|error| format!("Your vote was not saved: {error}"));
@@ -247,7 +247,7 @@ impl LiveThread {
                 post.name.as_deref(),
                 token.as_deref(),
             );
-            let result = match http::send(request, endpoint.with_cookies).await {
+            let result = match http::send(request, endpoint.access.with_cookies).await {
                 Ok(answer) => match &thread.0.settings.source {
                     Some(source) => read_posted(&answer, source).map(Box::new),
                     None => Err("Threadline cannot read the server's answer.".to_owned()),

@@ -5,6 +5,7 @@
 use super::model::{BodyFormat, CommentInput, ThreadDocument, Timestamp};
 use super::path::{describe, JsonPath, PathMiss};
 use super::text::decode_entities;
+use super::url::encode_component;
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
@@ -353,23 +354,11 @@ impl Mapping {
 
 /// Fills a load-more URL template for a placeholder.
 pub fn fill_template(template: &str, id: &str, parent: Option<&str>, ids: &[String]) -> String {
-    let ids: Vec<String> = ids.iter().map(|id| encode(id)).collect();
+    let ids: Vec<String> = ids.iter().map(|id| encode_component(id)).collect();
     template
         .replace("{ids}", &ids.join(","))
-        .replace("{id}", &encode(id))
-        .replace("{parent}", &encode(parent.unwrap_or("")))
-}
-
-/// Percent-encodes everything but unreserved URL characters.
-fn encode(text: &str) -> String {
-    text.bytes()
-        .map(|byte| match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (byte as char).to_string()
-            }
-            _ => format!("%{byte:02X}"),
-        })
-        .collect()
+        .replace("{id}", &encode_component(id))
+        .replace("{parent}", &encode_component(parent.unwrap_or("")))
 }
 
 /// Reads the comments out of a parsed response. Fails only when the list

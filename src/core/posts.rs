@@ -3,8 +3,8 @@
 
 use super::mapping::{map_comment, Source};
 use super::model::CommentInput;
-use super::votes::WriteRequest;
-use std::collections::BTreeMap;
+use super::url::encode_component;
+use super::votes::{WriteAccess, WriteRequest};
 
 /// Where and how new comments are sent (`data-post-url` and friends).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,12 +14,8 @@ pub struct PostEndpoint {
     /// The JSON body template: `{parent}`, `{body}` and `{name}` become JSON
     /// values (a string, or null).
     pub body: String,
-    /// Extra request headers (shared with votes: `data-vote-headers`).
-    pub headers: BTreeMap<String, String>,
-    /// A bearer token for `Authorization`.
-    pub token: Option<String>,
-    /// Whether cookies go with the request.
-    pub with_cookies: bool,
+    /// Headers, token and cookies, shared with votes.
+    pub access: WriteAccess,
 }
 
 impl PostEndpoint {
@@ -29,20 +25,13 @@ impl PostEndpoint {
         let Some(url) = setting("postUrl").filter(|url| !url.trim().is_empty()) else {
             return Ok(None);
         };
-        let headers = match setting("voteHeaders") {
-            Some(json) => serde_json::from_str(&json).map_err(|error| {
-                format!("data-vote-headers must be a JSON object of strings ({error})")
-            })?,
-            None => BTreeMap::new(),
-        };
+        let access = WriteAccess::read(&setting)?;
         Ok(Some(PostEndpoint {
             url,
             body: setting("postBody").unwrap_or_else(|| {
                 r#"{"parent":{parent},"body":{body},"author":{name}}"#.to_owned()
             }),
-            headers,
-            token: setting("token").filter(|token| !token.is_empty()),
-            with_cookies: setting("credentials").as_deref() == Some("include"),
+            access,
         }))
     }
 
@@ -59,32 +48,17 @@ impl PostEndpoint {
             Some(text) => serde_json::to_string(text).unwrap_or_else(|_| "null".to_owned()),
             None => "null".to_owned(),
         };
-        let mut headers = self.headers.clone();
-        headers
-            .entry("Content-Type".to_owned())
-            .or_insert_with(|| "application/json".to_owned());
-        if let Some(token) = token.or(self.token.as_deref()) {
-            headers.insert("Authorization".to_owned(), format!("Bearer {token}"));
-        }
-        let url_parent: String = parent
-            .unwrap_or("")
-            .bytes()
-            .map(|byte| match byte {
-                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                    (byte as char).to_string()
-                }
-                _ => format!("%{byte:02X}"),
-            })
-            .collect();
         WriteRequest {
-            url: self.url.replace("{parent}", &url_parent),
+            url: self
+                .url
+                .replace("{parent}", &encode_component(parent.unwrap_or(""))),
             method: "POST".to_owned(),
             body: self
                 .body
                 .replace("{parent}", &json(parent))
                 .replace("{body}", &json(Some(body)))
                 .replace("{name}", &json(name)),
-            headers,
+            headers: self.access.headers(token),
         }
     }
 }

@@ -23,9 +23,28 @@ pub fn safe_url(url: &str) -> Option<&str> {
     }
 }
 
+/// Percent-encodes everything but unreserved characters, for putting an id
+/// into a URL.
+pub fn encode_component(text: &str) -> String {
+    text.bytes()
+        .map(|byte| match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (byte as char).to_string()
+            }
+            _ => format!("%{byte:02X}"),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::safe_url;
+    use super::{encode_component, safe_url};
+
+    #[test]
+    fn encodes_ids_for_urls() {
+        assert_eq!(encode_component("t1_ab-c.~"), "t1_ab-c.~");
+        assert_eq!(encode_component("a b/\"é"), "a%20b%2F%22%C3%A9");
+    }
 
     #[test]
     fn allows_web_and_relative_urls() {

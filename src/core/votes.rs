@@ -1,7 +1,51 @@
-//! How a vote goes to a site's server: built from the widget's settings,
-//! without a browser, so the exact request is testable.
+//! How a vote goes to a site's server, and what every write shares (headers,
+//! token, cookies): built from the widget's settings, without a browser, so
+//! the exact request is testable.
 
+use super::url::encode_component;
 use std::collections::BTreeMap;
+
+/// What every write request carries: `data-vote-headers`, `data-token`,
+/// `data-credentials`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct WriteAccess {
+    /// Extra request headers.
+    pub headers: BTreeMap<String, String>,
+    /// A bearer token for `Authorization`, if the site gives one.
+    pub token: Option<String>,
+    /// Whether cookies go with the request (`data-credentials="include"`).
+    pub with_cookies: bool,
+}
+
+impl WriteAccess {
+    /// Reads the shared settings; says what is wrong with bad headers.
+    pub fn read(setting: impl Fn(&str) -> Option<String>) -> Result<WriteAccess, String> {
+        let headers = match setting("voteHeaders") {
+            Some(json) => serde_json::from_str(&json).map_err(|error| {
+                format!("data-vote-headers must be a JSON object of strings ({error})")
+            })?,
+            None => BTreeMap::new(),
+        };
+        Ok(WriteAccess {
+            headers,
+            token: setting("token").filter(|token| !token.is_empty()),
+            with_cookies: setting("credentials").as_deref() == Some("include"),
+        })
+    }
+
+    /// The headers of a JSON request; a `token` from the host page's auth
+    /// callback wins over the configured one.
+    pub fn headers(&self, token: Option<&str>) -> BTreeMap<String, String> {
+        let mut headers = self.headers.clone();
+        headers
+            .entry("Content-Type".to_owned())
+            .or_insert_with(|| "application/json".to_owned());
+        if let Some(token) = token.or(self.token.as_deref()) {
+            headers.insert("Authorization".to_owned(), format!("Bearer {token}"));
+        }
+        headers
+    }
+}
 
 /// Where and how votes are sent (`data-vote-url` and friends).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,12 +56,8 @@ pub struct VoteEndpoint {
     pub method: String,
     /// The JSON body template, with `{id}` and `{value}`.
     pub body: String,
-    /// Extra request headers.
-    pub headers: BTreeMap<String, String>,
-    /// A bearer token for `Authorization`, if the site gives one.
-    pub token: Option<String>,
-    /// Whether cookies go with the request (`data-credentials="include"`).
-    pub with_cookies: bool,
+    /// Headers, token and cookies.
+    pub access: WriteAccess,
 }
 
 /// A vote or a new comment, ready to send.
@@ -40,12 +80,7 @@ impl VoteEndpoint {
         let Some(url) = setting("voteUrl").filter(|url| !url.trim().is_empty()) else {
             return Ok(None);
         };
-        let headers = match setting("voteHeaders") {
-            Some(json) => serde_json::from_str(&json).map_err(|error| {
-                format!("data-vote-headers must be a JSON object of strings ({error})")
-            })?,
-            None => BTreeMap::new(),
-        };
+        let access = WriteAccess::read(&setting)?;
         Ok(Some(VoteEndpoint {
             url,
             method: setting("voteMethod")
@@ -53,44 +88,26 @@ impl VoteEndpoint {
                 .to_ascii_uppercase(),
             body: setting("voteBody")
                 .unwrap_or_else(|| r#"{"id":"{id}","vote":{value}}"#.to_owned()),
-            headers,
-            token: setting("token").filter(|token| !token.is_empty()),
-            with_cookies: setting("credentials").as_deref() == Some("include"),
+            access,
         }))
     }
 
     /// The request for one vote. The id is escaped for where it goes: URL
     /// encoded in the URL, JSON escaped in the body.
     pub fn request(&self, id: &str, value: i8, token: Option<&str>) -> WriteRequest {
-        let url_id: String = id
-            .bytes()
-            .map(|byte| match byte {
-                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                    (byte as char).to_string()
-                }
-                _ => format!("%{byte:02X}"),
-            })
-            .collect();
         let json_id = serde_json::to_string(id).unwrap_or_default();
-        let json_id = json_id.trim_matches('"');
-        let mut headers = self.headers.clone();
-        headers
-            .entry("Content-Type".to_owned())
-            .or_insert_with(|| "application/json".to_owned());
-        if let Some(token) = token.or(self.token.as_deref()) {
-            headers.insert("Authorization".to_owned(), format!("Bearer {token}"));
-        }
+        let value = value.to_string();
         WriteRequest {
             url: self
                 .url
-                .replace("{id}", &url_id)
-                .replace("{value}", &value.to_string()),
+                .replace("{id}", &encode_component(id))
+                .replace("{value}", &value),
             method: self.method.clone(),
             body: self
                 .body
-                .replace("{id}", json_id)
-                .replace("{value}", &value.to_string()),
-            headers,
+                .replace("{id}", json_id.trim_matches('"'))
+                .replace("{value}", &value),
+            headers: self.access.headers(token),
         }
     }
 }
