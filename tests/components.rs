@@ -7,6 +7,7 @@ use threadline::components::{comment_renders, ThreadProps, ThreadView, Widget, W
 use threadline::core::config::MountConfig;
 use threadline::core::load::{parse_document, read_response};
 use threadline::core::mapping::Source;
+use threadline::core::model::ThreadDocument;
 use threadline::core::state::ThreadAction;
 use threadline::core::store::ThreadStore;
 use threadline::live_thread::{LiveThread, ThreadSettings};
@@ -71,32 +72,64 @@ fn text(element: &Element) -> String {
     element.text_content().unwrap_or_default()
 }
 
-async fn render_seed(storage_key: &str) -> Element {
+/// Clears what a previous run saved under this thread key.
+fn forget(key: &str) {
     let _ = web_sys::window()
         .and_then(|w| w.local_storage().ok().flatten())
-        .map(|storage| storage.remove_item(storage_key));
-    render_seed_keeping_storage(storage_key).await
+        .map(|storage| storage.remove_item(key));
 }
 
-async fn render_seed_keeping_storage(storage_key: &str) -> Element {
-    let document = parse_document(SEED).expect("the seed parses");
-    let thread = LiveThread::new(
-        ThreadStore::build(&document.comments),
-        ThreadSettings {
-            storage_key: storage_key.into(),
-            dom_prefix: format!("{storage_key}-"),
-            ..ThreadSettings::default()
-        },
-    );
+/// Shows a thread in a new element, as the widget does once it has loaded,
+/// and waits until `ready` is there.
+async fn show(
+    document: &ThreadDocument,
+    settings: ThreadSettings,
+    ready: &str,
+) -> (Element, LiveThread) {
+    let thread = LiveThread::new(ThreadStore::build(&document.comments), settings);
     let host = host();
-    yew::Renderer::<ThreadView>::with_root_and_props(
-        host.clone(),
-        ThreadProps { thread, skipped: 0 },
-    )
-    .render();
-    until(&host, ".tl-comment").await;
-    settle(30).await;
-    host
+    let props = ThreadProps {
+        thread: thread.clone(),
+        skipped: document.skipped,
+    };
+    yew::Renderer::<ThreadView>::with_root_and_props(host.clone(), props).render();
+    until(&host, ready).await;
+    settle(60).await;
+    (host, thread)
+}
+
+/// Settings for a test thread whose storage key and id prefix are `key`.
+fn settings(key: &str) -> ThreadSettings {
+    ThreadSettings {
+        storage_key: key.into(),
+        dom_prefix: format!("{key}-"),
+        ..ThreadSettings::default()
+    }
+}
+
+async fn render_seed(key: &str) -> Element {
+    forget(key);
+    render_seed_keeping_storage(key).await
+}
+
+async fn render_seed_keeping_storage(key: &str) -> Element {
+    let document = parse_document(SEED).expect("the seed parses");
+    show(&document, settings(key), ".tl-comment").await.0
+}
+
+/// A flat thread of 1,000 comments, a third of them at top level.
+fn thousand(prefix: &str) -> ThreadDocument {
+    let comments: Vec<String> = (0..1000)
+        .map(|i| {
+            let parent = if i % 3 == 0 {
+                "null".to_owned()
+            } else {
+                format!("\"{prefix}{}\"", i / 3 * 3)
+            };
+            format!(r#"{{"id":"{prefix}{i}","parent":{parent},"score":{i},"body":"comment {i}"}}"#)
+        })
+        .collect();
+    parse_document(&format!(r#"{{"comments":[{}]}}"#, comments.join(","))).expect("valid")
 }
 
 fn comment(host: &Element, id: &str, key: &str) -> Element {
@@ -275,26 +308,7 @@ async fn a_failed_fetch_says_why_and_offers_retry() {
 async fn render_fixture(preset: &str, json: &str, key: &str) -> Element {
     let source = Source::configure(Some(preset), None).expect("a preset");
     let document = read_response(json, &source).expect("the fixture reads");
-    let thread = LiveThread::new(
-        ThreadStore::build(&document.comments),
-        ThreadSettings {
-            storage_key: key.into(),
-            dom_prefix: format!("{key}-"),
-            ..ThreadSettings::default()
-        },
-    );
-    let host = host();
-    yew::Renderer::<ThreadView>::with_root_and_props(
-        host.clone(),
-        ThreadProps {
-            thread,
-            skipped: document.skipped,
-        },
-    )
-    .render();
-    until(&host, ".tl-comment").await;
-    settle(60).await;
-    host
+    show(&document, settings(key), ".tl-comment").await.0
 }
 
 #[wasm_bindgen_test]
@@ -370,42 +384,10 @@ async fn html_bodies_render_as_allowlisted_elements_with_safe_links() {
 
 #[wasm_bindgen_test]
 async fn a_vote_rerenders_only_the_voted_comment_of_a_1000_comment_thread() {
-    let comments: Vec<String> = (0..1000)
-        .map(|i| {
-            let parent = if i % 3 == 0 {
-                "null".to_owned()
-            } else {
-                format!("\"v{}\"", i / 3 * 3)
-            };
-            format!(r#"{{"id":"v{i}","parent":{parent},"score":{i},"body":"comment {i}"}}"#)
-        })
-        .collect();
-    let json = format!(r#"{{"comments":[{}]}}"#, comments.join(","));
     let key = "t-votes";
-    let _ = web_sys::window()
-        .and_then(|w| w.local_storage().ok().flatten())
-        .map(|storage| storage.remove_item(key));
-    let render = |json: String| async move {
-        let document = parse_document(&json).expect("valid");
-        let thread = LiveThread::new(
-            ThreadStore::build(&document.comments),
-            ThreadSettings {
-                storage_key: key.into(),
-                dom_prefix: format!("{key}-"),
-                ..ThreadSettings::default()
-            },
-        );
-        let host = host();
-        yew::Renderer::<ThreadView>::with_root_and_props(
-            host.clone(),
-            ThreadProps { thread, skipped: 0 },
-        )
-        .render();
-        until(&host, "#t-votes-c-v999").await;
-        settle(60).await;
-        host
-    };
-    let host = render(json.clone()).await;
+    forget(key);
+    let document = thousand("v");
+    let (host, _) = show(&document, settings(key), "#t-votes-c-v999").await;
     assert_eq!(all(&host, ".tl-comment").len(), 1000);
     let target = comment(&host, "v600", key);
     let up = target
@@ -435,7 +417,7 @@ async fn a_vote_rerenders_only_the_voted_comment_of_a_1000_comment_thread() {
     assert_eq!(score(&host), "601 points");
     host.remove();
 
-    let again = render(json).await;
+    let (again, _) = show(&document, settings(key), "#t-votes-c-v999").await;
     assert_eq!(
         score(&again),
         "601 points",
@@ -451,42 +433,13 @@ async fn a_vote_rerenders_only_the_voted_comment_of_a_1000_comment_thread() {
 
 #[wasm_bindgen_test]
 async fn a_new_reply_rerenders_only_its_parent_of_a_1000_comment_thread() {
-    let comments: Vec<String> = (0..1000)
-        .map(|i| {
-            let parent = if i % 3 == 0 {
-                "null".to_owned()
-            } else {
-                format!("\"r{}\"", i / 3 * 3)
-            };
-            format!(r#"{{"id":"r{i}","parent":{parent},"body":"comment {i}"}}"#)
-        })
-        .collect();
-    let document =
-        parse_document(&format!(r#"{{"comments":[{}]}}"#, comments.join(","))).expect("valid");
     let key = "t-reply";
-    let _ = web_sys::window()
-        .and_then(|w| w.local_storage().ok().flatten())
-        .map(|storage| storage.remove_item(key));
-    let thread = LiveThread::new(
-        ThreadStore::build(&document.comments),
-        ThreadSettings {
-            storage_key: key.into(),
-            dom_prefix: format!("{key}-"),
-            max_length: 100,
-            ..ThreadSettings::default()
-        },
-    );
-    let host = host();
-    yew::Renderer::<ThreadView>::with_root_and_props(
-        host.clone(),
-        ThreadProps {
-            thread: thread.clone(),
-            skipped: 0,
-        },
-    )
-    .render();
-    until(&host, "#t-reply-c-r999").await;
-    settle(60).await;
+    forget(key);
+    let settings = ThreadSettings {
+        max_length: 100,
+        ..settings(key)
+    };
+    let (host, thread) = show(&thousand("r"), settings, "#t-reply-c-r999").await;
     let parent = comment(&host, "r600", key);
     parent
         .query_selector(":scope > article .tl-reply")
