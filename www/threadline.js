@@ -24,13 +24,6 @@
     var base = new URL(".", script.src);
     var ready = null;
     var load = function () {
-      if (!document.querySelector("link[data-threadline-css]")) {
-        var css = document.createElement("link");
-        css.rel = "stylesheet";
-        css.href = new URL("threadline.css", base).href;
-        css.setAttribute("data-threadline-css", "");
-        document.head.appendChild(css);
-      }
       ready = ready || import(new URL("pkg/threadline.js", base).href).then(function (glue) {
         return glue.default({ module_or_path: new URL("pkg/threadline_bg.wasm", base) }).then(function () {
           return glue;
@@ -40,10 +33,23 @@
     };
     Object.defineProperty(window, "Threadline", {
       value: Object.freeze({
-        /** Mounts a widget into `element`; settings as the data- attributes, camelCased (see the README). */
+        /**
+         * Mounts a widget into `element`; settings as the data- attributes,
+         * camelCased (see the README). The widget lives in the open shadow
+         * root of a <threadline-widget> element appended to `element`, so the
+         * page's CSS and the widget's never meet.
+         */
         mount: function (element, settings) {
+          var host = document.createElement("threadline-widget");
+          var shadow = host.attachShadow({ mode: "open" });
+          var css = document.createElement("link");
+          css.rel = "stylesheet";
+          css.href = new URL("threadline.css", base).href;
+          var root = document.createElement("div");
+          shadow.append(css, root);
+          element.appendChild(host);
           return load().then(function (glue) {
-            glue.mount(element, settings || {});
+            glue.mount(root, settings || {});
           });
         },
       }),
