@@ -37,9 +37,11 @@
          * Mounts a widget into `element`; settings as the data- attributes,
          * camelCased (see the README). The widget lives in the open shadow
          * root of a <threadline-widget> element appended to `element`, so the
-         * page's CSS and the widget's never meet.
+         * page's CSS and the widget's never meet. Resolves to a handle with
+         * setTheme("light" | "dark" | "auto").
          */
         mount: function (element, settings) {
+          settings = settings || {};
           var host = document.createElement("threadline-widget");
           var shadow = host.attachShadow({ mode: "open" });
           var css = document.createElement("link");
@@ -48,8 +50,34 @@
           var root = document.createElement("div");
           shadow.append(css, root);
           element.appendChild(host);
-          return load().then(function (glue) {
-            glue.mount(root, settings || {});
+          var handle = {
+            /** Forces "light" or "dark", or follows the reader's system with "auto". */
+            setTheme: function (theme) {
+              if (theme === "light" || theme === "dark") host.setAttribute("data-theme", theme);
+              else host.removeAttribute("data-theme");
+            },
+          };
+          handle.setTheme(settings.theme);
+          var start = function () {
+            return load().then(function (glue) {
+              glue.mount(root, settings);
+              return handle;
+            });
+          };
+          if (settings.lazy === undefined || settings.lazy === "false" || !("IntersectionObserver" in window)) {
+            return start();
+          }
+          // data-lazy: load nothing until the reader scrolls near the comments.
+          return new Promise(function (resolve, reject) {
+            var observer = new IntersectionObserver(
+              function (entries) {
+                if (!entries.some(function (entry) { return entry.isIntersecting; })) return;
+                observer.disconnect();
+                start().then(resolve, reject);
+              },
+              { rootMargin: "800px 0px" }
+            );
+            observer.observe(host);
           });
         },
       }),
@@ -58,7 +86,7 @@
 
   if (!script.dataset.src) return;
   var settings = Object.assign({}, script.dataset);
-  var start = function () {
+  var begin = function () {
     // Read after parsing, so a block after the tag is there too.
     [script.previousElementSibling, script.nextElementSibling].forEach(function (block) {
       if (!settings.mapping && block && block.matches('script[type="application/json"]')) {
@@ -81,8 +109,8 @@
     });
   };
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
+    document.addEventListener("DOMContentLoaded", begin);
   } else {
-    start();
+    begin();
   }
 })();

@@ -34,6 +34,13 @@ before(async () => {
         res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
         res.end(hostPage(query.get("api"), query.get("attrs") || "", query.get("block") || ""));
       },
+      "/lazy.html": (req, res) => {
+        res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+        res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Lazy</title></head><body>
+<h1>A long article</h1><div style="height: 5000px">...</div><div id="comments"></div>
+<script src="${cdn.origin}/assets/threadline/v1/threadline.js" data-src="/api/seed.json" data-target="#comments" data-lazy></script>
+</body></html>`);
+      },
       "/api/custom.json": json(
         JSON.stringify({
           result: {
@@ -331,4 +338,34 @@ test("local-only: a draft survives a reload, an empty comment is refused, a repl
   assert.equal(await page.locator(`${comment("c3")} > .tl-composer`).count(), 0);
   assert.equal(await page.locator(".tl-thread > .tl-composer textarea").inputValue(), "A draft I do not want to lose");
   assert.deepEqual(consoleErrors, []);
+});
+
+test("data-theme forces dark or light, and the mount handle switches it at run time", async () => {
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.goto(article("seed.json", 'data-theme="dark"'));
+  await page.waitForSelector("#comments .tl-comment >> nth=12");
+  const accent = () => page.locator("#comments .tl-toggle").first().evaluate((b) => getComputedStyle(b).color);
+  assert.equal(await accent(), "rgb(140, 184, 255)", "dark accent on a light system");
+  await page.evaluate(async () => {
+    const handle = await window.Threadline.mount(document.body, { src: "/api/seed.json", threadId: "themed", theme: "auto" });
+    window.__handle = handle;
+  });
+  await page.waitForSelector("threadline-widget:nth-of-type(1) >> .tl-comment >> nth=12");
+  const second = () =>
+    page.evaluate(() => getComputedStyle([...document.querySelectorAll("threadline-widget")].at(-1).shadowRoot.querySelector(".tl-toggle")).color);
+  assert.equal(await second(), "rgb(26, 95, 180)", "auto follows the light system");
+  await page.evaluate(() => window.__handle.setTheme("dark"));
+  assert.equal(await second(), "rgb(140, 184, 255)", "switched at run time");
+});
+
+test("data-lazy loads nothing until the reader scrolls near the comments", async () => {
+  const wasm = [];
+  page.on("request", (request) => request.url().endsWith(".wasm") && wasm.push(request.url()));
+  await page.goto(`${site.origin}/lazy.html`);
+  await page.waitForTimeout(800);
+  assert.deepEqual(wasm, [], "no wasm fetched for an unseen widget");
+  assert.equal(await page.locator(".tl-comment").count(), 0);
+  await page.locator("#comments").scrollIntoViewIfNeeded();
+  await page.waitForSelector(".tl-comment >> nth=12");
+  assert.equal(wasm.length, 1);
 });
