@@ -6,6 +6,7 @@ use js_sys::Reflect;
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
+use yew::AppHandle;
 
 thread_local! {
     static MOUNTED: Cell<usize> = const { Cell::new(0) };
@@ -16,8 +17,41 @@ thread_local! {
 /// mapping may be JSON text or an object, and `auth` a function returning a
 /// token or a promise of one). Throws a message naming the missing setting
 /// instead of mounting a broken widget.
+/// A mounted widget, as the loader's handle sees it.
 #[wasm_bindgen]
-pub fn mount(host: web_sys::Element, settings: JsValue) -> Result<(), JsValue> {
+pub struct MountedWidget {
+    app: Option<AppHandle<Widget>>,
+    props: WidgetProps,
+}
+
+#[wasm_bindgen]
+impl MountedWidget {
+    /// Loads the thread again (after the site knows it changed).
+    pub fn refresh(&mut self) {
+        self.props.generation += 1;
+        if let Some(app) = &mut self.app {
+            app.update(WidgetProps {
+                ..self.props.clone()
+            });
+        }
+    }
+
+    /// Removes the widget and everything it holds.
+    pub fn destroy(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+    }
+}
+
+/// Shows a thread in `host`. `settings` is the script tag's `dataset` or any
+/// object with the same names (`src`, `threadId`, `preset`, `mapping`...; a
+/// mapping may be JSON text or an object, and `auth` a function returning a
+/// token or a promise of one). Events for the page start from `host`.
+/// Throws a message naming the missing setting instead of mounting a broken
+/// widget.
+#[wasm_bindgen]
+pub fn mount(host: web_sys::Element, settings: JsValue) -> Result<MountedWidget, JsValue> {
     let config = MountConfig::read(|name| {
         let value = Reflect::get(&settings, &JsValue::from_str(name)).ok()?;
         value.as_string().or_else(|| {
@@ -33,16 +67,18 @@ pub fn mount(host: web_sys::Element, settings: JsValue) -> Result<(), JsValue> {
         mounted.set(mounted.get() + 1);
         mounted.get()
     });
-    yew::Renderer::<Widget>::with_root_and_props(
-        host,
-        WidgetProps {
-            config: Rc::new(config),
-            dom_prefix: format!("tl{instance}-").into(),
-            auth: Reflect::get(&settings, &JsValue::from_str("auth"))
-                .ok()
-                .and_then(|auth| auth.dyn_into::<js_sys::Function>().ok()),
-        },
-    )
-    .render();
-    Ok(())
+    let props = WidgetProps {
+        config: Rc::new(config),
+        dom_prefix: format!("tl{instance}-").into(),
+        auth: Reflect::get(&settings, &JsValue::from_str("auth"))
+            .ok()
+            .and_then(|auth| auth.dyn_into::<js_sys::Function>().ok()),
+        events: Some(host.clone()),
+        generation: 0,
+    };
+    let app = yew::Renderer::<Widget>::with_root_and_props(host, props.clone()).render();
+    Ok(MountedWidget {
+        app: Some(app),
+        props,
+    })
 }

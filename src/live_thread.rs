@@ -9,14 +9,16 @@ use crate::core::mapping::{fill_template, Source};
 use crate::core::model::{Article, ArticleBlock, Comment, CommentId};
 use crate::core::posts::{read_posted, PostEndpoint};
 use crate::core::rich::RichOptions;
-use crate::core::state::{Post, PostStatus};
+use crate::core::state::{Direction, Post, PostStatus};
 use crate::core::state::{ThreadAction, ThreadState};
 use crate::core::store::{StoreChange, ThreadStore};
 use crate::core::votes::VoteEndpoint;
+use crate::services::events::emit;
 use crate::services::{http, storage};
 use std::cell::{Cell, Ref, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
+use wasm_bindgen::JsValue;
 use yew::platform::spawn_local;
 use yew::{AttrValue, Callback};
 
@@ -55,6 +57,8 @@ pub struct ThreadSettings {
     pub name_field: bool,
     /// The host page's callback that gives a fresh token for each write.
     pub auth: Option<js_sys::Function>,
+    /// The element events for the host page start from.
+    pub events: Option<web_sys::Element>,
 }
 
 struct Inner {
@@ -189,6 +193,7 @@ impl LiveThread {
     /// Applies a reader's action, saves the new state, and re-renders the
     /// comments it changed.
     pub fn dispatch(&self, action: ThreadAction) {
+        self.announce(&action);
         let outcome = self.0.state.borrow_mut().apply(action);
         storage::save(&self.0.settings.storage_key, &*self.0.state.borrow());
         let mut change = StoreChange {
@@ -259,6 +264,34 @@ impl LiveThread {
                 result,
             });
         });
+    }
+
+    /// Tells the host page what the reader did.
+    fn announce(&self, action: &ThreadAction) {
+        let events = self.0.settings.events.as_ref();
+        match action {
+            ThreadAction::Vote(id, direction) => {
+                let was = self.vote(id);
+                let value = match direction {
+                    Direction::Up if was != 1 => 1,
+                    Direction::Down if was != -1 => -1,
+                    _ => 0,
+                };
+                emit(
+                    events,
+                    "vote",
+                    &[
+                        ("id", JsValue::from_str(id)),
+                        ("value", JsValue::from(value)),
+                    ],
+                );
+            }
+            ThreadAction::Submit { parent, .. } => {
+                let parent = parent.as_deref().map_or(JsValue::NULL, JsValue::from_str);
+                emit(events, "reply", &[("parent", parent)]);
+            }
+            _ => {}
+        }
     }
 
     async fn fresh_token(&self) -> Option<String> {
@@ -354,6 +387,7 @@ pub async fn load(
     config: &MountConfig,
     dom_prefix: String,
     auth: Option<js_sys::Function>,
+    events: Option<web_sys::Element>,
 ) -> Result<LoadedThread, LoadError> {
     let source = Source::configure(config.preset.as_deref(), config.mapping.as_deref())
         .map_err(|error| LoadError::Setup(error.0))?;
@@ -401,6 +435,7 @@ pub async fn load(
                 max_length: config.max_length,
                 name_field: config.name_field,
                 auth,
+                events,
             },
         ),
         skipped: document.skipped,

@@ -290,6 +290,8 @@ async fn a_failed_fetch_says_why_and_offers_retry() {
             config: Rc::new(config),
             dom_prefix: "t-fail-".into(),
             auth: None,
+            events: None,
+            generation: 0,
         },
     )
     .render();

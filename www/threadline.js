@@ -38,7 +38,9 @@
          * camelCased (see the README). The widget lives in the open shadow
          * root of a <threadline-widget> element appended to `element`, so the
          * page's CSS and the widget's never meet. Resolves to a handle with
-         * setTheme("light" | "dark" | "auto").
+         * setTheme("light" | "dark" | "auto"), refresh() and destroy(). The
+         * element receives threadline:ready, threadline:vote,
+         * threadline:reply and threadline:error events.
          */
         mount: function (element, settings) {
           settings = settings || {};
@@ -50,17 +52,28 @@
           var root = document.createElement("div");
           shadow.append(css, root);
           element.appendChild(host);
+          var widget = null;
           var handle = {
             /** Forces "light" or "dark", or follows the reader's system with "auto". */
             setTheme: function (theme) {
               if (theme === "light" || theme === "dark") host.setAttribute("data-theme", theme);
               else host.removeAttribute("data-theme");
             },
+            /** Loads the thread again. */
+            refresh: function () {
+              if (widget) widget.refresh();
+            },
+            /** Removes the widget from the page. */
+            destroy: function () {
+              if (widget) widget.destroy();
+              widget = null;
+              host.remove();
+            },
           };
           handle.setTheme(settings.theme);
           var start = function () {
             return load().then(function (glue) {
-              glue.mount(root, settings);
+              if (host.isConnected) widget = glue.mount(root, settings);
               return handle;
             });
           };

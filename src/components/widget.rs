@@ -6,12 +6,14 @@ use super::thread::ThreadView;
 use crate::core::config::MountConfig;
 use crate::core::load::LoadError;
 use crate::live_thread::{self, LoadedThread};
+use crate::services::events::emit;
 use std::rc::Rc;
+use wasm_bindgen::JsValue;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
 /// Props of [`Widget`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct WidgetProps {
     /// Where the comments come from, and the thread's name.
     pub config: Rc<MountConfig>,
@@ -20,6 +22,12 @@ pub struct WidgetProps {
     /// The host page's callback that gives a token for each write.
     #[prop_or_default]
     pub auth: Option<js_sys::Function>,
+    /// The element events for the host page start from.
+    #[prop_or_default]
+    pub events: Option<web_sys::Element>,
+    /// Bumped by the embed handle's `refresh()` to load the thread again.
+    #[prop_or_default]
+    pub generation: u32,
 }
 
 enum Phase {
@@ -36,14 +44,27 @@ pub fn Widget(props: &WidgetProps) -> Html {
     {
         let phase = phase.setter();
         let prefix = props.dom_prefix.to_string();
-        let auth = props.auth.clone();
-        use_effect_with((props.config.clone(), *attempt), move |(config, _)| {
+        let (auth, events) = (props.auth.clone(), props.events.clone());
+        let deps = (props.config.clone(), *attempt, props.generation);
+        use_effect_with(deps, move |(config, _, _)| {
             phase.set(Phase::Loading);
             let config = config.clone();
             spawn_local(async move {
-                phase.set(match live_thread::load(&config, prefix, auth).await {
-                    Ok(loaded) => Phase::Ready(loaded),
-                    Err(error) => Phase::Failed(error),
+                let loaded = live_thread::load(&config, prefix, auth, events.clone()).await;
+                phase.set(match loaded {
+                    Ok(loaded) => {
+                        let count = JsValue::from(loaded.thread.store().len() as u32);
+                        emit(events.as_ref(), "ready", &[("comments", count)]);
+                        Phase::Ready(loaded)
+                    }
+                    Err(error) => {
+                        emit(
+                            events.as_ref(),
+                            "error",
+                            &[("message", JsValue::from(error.to_string()))],
+                        );
+                        Phase::Failed(error)
+                    }
                 });
             });
         });

@@ -1,4 +1,5 @@
 //! Thin typed wrappers over the browser's network and storage, kept out of views.
 
+pub mod events;
 pub mod http;
 pub mod storage;

@@ -369,3 +369,42 @@ test("data-lazy loads nothing until the reader scrolls near the comments", async
   await page.waitForSelector(".tl-comment >> nth=12");
   assert.equal(wasm.length, 1);
 });
+
+test("the host element hears ready, vote, reply and error events; the handle refreshes and destroys", async () => {
+  await page.goto(article("seed.json"));
+  await page.evaluate(() => {
+    window.__events = [];
+    for (const name of ["ready", "vote", "reply", "error"]) {
+      document.querySelector("#comments").addEventListener(`threadline:${name}`, (event) => window.__events.push([name, event.detail]));
+    }
+  });
+  await page.waitForSelector("#comments .tl-comment >> nth=12");
+  await page.locator(`#comments ${comment("c3")} > article .tl-up`).click();
+  const top = page.locator("#comments .tl-thread > .tl-composer");
+  await top.locator("textarea").fill("Hello");
+  await top.locator("button[type=submit]").click();
+  const events = await page.evaluate(() => window.__events);
+  assert.deepEqual(events.filter(([name]) => name !== "ready"), [
+    ["vote", { id: "c3", value: 1 }],
+    ["reply", { parent: null }],
+  ]);
+
+  const mounted = await page.evaluate(async () => {
+    const host = document.createElement("section");
+    document.body.append(host);
+    const seen = [];
+    host.addEventListener("threadline:ready", (event) => seen.push(event.detail.comments));
+    host.addEventListener("threadline:error", (event) => seen.push(event.detail.message));
+    const handle = await window.Threadline.mount(host, { src: "/api/flaky.json", threadId: "handle" });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    handle.refresh();
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    const before = document.querySelectorAll("threadline-widget").length;
+    handle.destroy();
+    return { seen, before, after: document.querySelectorAll("threadline-widget").length };
+  });
+  assert.equal(mounted.seen.length, 2);
+  assert.match(mounted.seen[0], /HTTP 503/, "an error event, then after refresh()...");
+  assert.equal(mounted.seen[1], 13, "...a ready event with the count");
+  assert.equal(mounted.after, mounted.before - 1, "destroy() removes the widget");
+});
