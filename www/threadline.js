@@ -8,7 +8,9 @@
  * was itself served from, then mounts a widget into the element named by
  * data-target (or, without one, right after the script tag). Other APIs are
  * read with data-preset="reddit" and/or a mapping: data-mapping='{...}', or a
- * <script type="application/json"> block right before or after the tag. It
+ * <script type="application/json"> block right before or after the tag. Any
+ * setting can also come from a <script type="application/json"
+ * data-threadline-config> block there, as camelCased names. It
  * defines one global, `Threadline`, with `mount(element, settings)` for pages
  * that mount widgets themselves; a tag without data-src only loads that API.
  */
@@ -101,10 +103,25 @@
   var settings = Object.assign({}, script.dataset);
   var begin = function () {
     // Read after parsing, so a block after the tag is there too.
+    // A JSON block marked data-threadline-config holds settings (data-
+    // attributes win); an unmarked one is the mapping.
     [script.previousElementSibling, script.nextElementSibling].forEach(function (block) {
-      if (!settings.mapping && block && block.matches('script[type="application/json"]')) {
-        settings.mapping = block.textContent;
+      if (!block || !block.matches('script[type="application/json"]')) return;
+      if (!block.hasAttribute("data-threadline-config")) {
+        if (!settings.mapping) settings.mapping = block.textContent;
+        return;
       }
+      var config;
+      try {
+        config = JSON.parse(block.textContent);
+      } catch (error) {
+        console.error("Threadline: the data-threadline-config block is not valid JSON:", error);
+        return;
+      }
+      Object.keys(config || {}).forEach(function (name) {
+        var value = config[name];
+        if (settings[name] === undefined) settings[name] = typeof value === "object" ? value : String(value);
+      });
     });
     var target;
     if (settings.target) {

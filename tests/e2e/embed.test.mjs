@@ -100,7 +100,8 @@ beforeEach(async () => {
  * with extra tag attributes and a JSON mapping block if given.
  */
 function hostPage(api, attrs, block) {
-  const mapping = block ? `<script type="application/json">${block}</script>` : "";
+  const config = block.startsWith("config:");
+  const mapping = block ? `<script type="application/json"${config ? " data-threadline-config" : ""}>${config ? block.slice(7) : block}</script>` : "";
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title></head>
 <body><h1>The host's own article</h1>
 <script>window.__before = Object.getOwnPropertyNames(window);</script>
@@ -407,4 +408,13 @@ test("the host element hears ready, vote, reply and error events; the handle ref
   assert.match(mounted.seen[0], /HTTP 503/, "an error event, then after refresh()...");
   assert.equal(mounted.seen[1], 13, "...a ready event with the count");
   assert.equal(mounted.after, mounted.before - 1, "destroy() removes the widget");
+});
+
+test("settings can come from a JSON config block next to the tag", async () => {
+  const config = JSON.stringify({ preset: "mastodon", maxLength: 10, linkTarget: "_blank" });
+  await page.goto(article("/fixtures/mastodon/rtoot_get_context_default.json", "", `config:${config}`));
+  await page.waitForSelector("#comments .tl-count");
+  assert.equal(await page.locator("#comments .tl-count").textContent(), "59 comments");
+  assert.equal(await page.locator("#comments .tl-thread > .tl-composer .tl-counter").textContent(), "0 / 10");
+  assert.equal(await page.locator("#comments .tl-body a").first().getAttribute("target"), "_blank");
 });
