@@ -79,7 +79,8 @@
               return handle;
             });
           };
-          if (settings.lazy === undefined || settings.lazy === "false" || !("IntersectionObserver" in window)) {
+          var lazy = settings.lazy !== undefined && settings.lazy !== false && settings.lazy !== "false";
+          if (!lazy || !("IntersectionObserver" in window)) {
             return start();
           }
           // data-lazy: load nothing until the reader scrolls near the comments.
