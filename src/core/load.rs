@@ -91,14 +91,22 @@ pub fn read_response(body: &str, source: &Source) -> Result<ThreadDocument, Load
         Source::Native => parse_document(body),
         Source::Mapped(mapping, preset) => {
             let value: serde_json::Value = serde_json::from_str(body).map_err(|error| {
-                if error.to_string().starts_with("recursion limit exceeded") {
-                    LoadError::TooDeep
-                } else {
-                    LoadError::NotJson(error.to_string())
-                }
+                unreadable(&error).unwrap_or_else(|| LoadError::NotJson(error.to_string()))
             })?;
             apply(&value, mapping, preset.as_deref()).map_err(LoadError::NotFound)
         }
+    }
+}
+
+/// The error for a body that is not JSON at all, or nested too deeply to
+/// read; `None` when it is JSON of the wrong shape.
+fn unreadable(error: &serde_json::Error) -> Option<LoadError> {
+    if error.to_string().starts_with("recursion limit exceeded") {
+        Some(LoadError::TooDeep)
+    } else if error.is_syntax() || error.is_eof() {
+        Some(LoadError::NotJson(error.to_string()))
+    } else {
+        None
     }
 }
 
@@ -109,10 +117,8 @@ pub fn parse_document(body: &str) -> Result<ThreadDocument, LoadError> {
         serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
             let path = error.path().to_string();
             let inner = error.into_inner();
-            if inner.to_string().starts_with("recursion limit exceeded") {
-                LoadError::TooDeep
-            } else if inner.is_syntax() || inner.is_eof() {
-                LoadError::NotJson(inner.to_string())
+            if let Some(error) = unreadable(&inner) {
+                error
             } else {
                 let message = inner.to_string();
                 let detail = match message.rsplit_once(" at line ") {

@@ -165,6 +165,14 @@ impl<'de> Deserialize<'de> for Fields {
 }
 
 impl Fields {
+    fn id_text(value: &Value) -> Option<String> {
+        match value {
+            Value::String(text) if !text.is_empty() => Some(text.clone()),
+            Value::Number(number) => Some(number.to_string()),
+            _ => None,
+        }
+    }
+
     fn value<'v>(&self, item: &'v Value) -> Option<&'v Value> {
         self.0
             .iter()
@@ -450,16 +458,6 @@ pub fn apply(
         comments,
         skipped,
     })
-}
-
-impl Fields {
-    fn id_text(value: &Value) -> Option<String> {
-        match value {
-            Value::String(text) if !text.is_empty() => Some(text.clone()),
-            Value::Number(number) => Some(number.to_string()),
-            _ => None,
-        }
-    }
 }
 
 /// Reads one comment (a server's answer to a post, say) through a mapping.

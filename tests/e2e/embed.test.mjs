@@ -25,10 +25,6 @@ before(async () => {
       "/fixtures/": join(root, "../shared/fixtures"),
     },
     {
-      "/favicon.ico": (req, res) => {
-        res.writeHead(204);
-        res.end();
-      },
       "/article.html": (req, res) => {
         const query = new URL(req.url, site.origin).searchParams;
         res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });

@@ -30,7 +30,8 @@ export function buildRelease() {
 /**
  * Starts an HTTP server on a free loopback port. `routes` maps a path to a
  * handler (req, res); otherwise files are served from `mounts`, a map of URL
- * prefix to folder. Every answer allows any origin, like a CDN.
+ * prefix to folder, and /favicon.ico is an empty answer. Every answer allows
+ * any origin, like a CDN.
  */
 export async function serve(mounts, routes = {}) {
   const server = createServer(async (req, res) => {
@@ -38,6 +39,11 @@ export async function serve(mounts, routes = {}) {
     res.setHeader("Cache-Control", "no-store");
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
     if (routes[path]) return routes[path](req, res);
+    if (path === "/favicon.ico") {
+      // Pages here have no icon; a 404 would show up as a console error.
+      res.writeHead(204);
+      return res.end();
+    }
     for (const [prefix, folder] of Object.entries(mounts)) {
       if (!path.startsWith(prefix)) continue;
       const file = normalize(join(folder, path.slice(prefix.length)));

@@ -22,10 +22,6 @@ before(async () => {
   site = await serve(
     { "/site/": dist },
     {
-      "/favicon.ico": (req, res) => {
-        res.writeHead(204);
-        res.end();
-      },
       "/hostile.css": (req, res) => {
         res.writeHead(200, { "Content-Type": "text/css" });
         res.end(HOSTILE);

@@ -61,10 +61,6 @@ before(async () => {
   site = await serve(
     { "/site/": dist },
     {
-      "/favicon.ico": (req, res) => {
-        res.writeHead(204);
-        res.end();
-      },
       "/csp-report": (req, res) => {
         let body = "";
         req.on("data", (chunk) => (body += chunk));
