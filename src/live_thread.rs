@@ -4,9 +4,10 @@
 
 use crate::core::config::MountConfig;
 use crate::core::config::VoteButtons;
-use crate::core::load::{read_response, LoadError};
+use crate::core::load::{read_response, read_response_from, LoadError};
 use crate::core::mapping::{fill_template, Source};
 use crate::core::model::{Article, ArticleBlock, Comment, CommentId};
+use crate::core::paging::{ListKey, Paging};
 use crate::core::posts::{read_posted, PostEndpoint};
 use crate::core::rich::RichOptions;
 use crate::core::state::{Direction, Post, PostStatus};
@@ -17,6 +18,7 @@ use crate::services::events::emit;
 use crate::services::{http, storage};
 use std::cell::{Cell, Ref, RefCell};
 use std::collections::HashMap;
+use std::io::BufReader;
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
 use yew::platform::spawn_local;
@@ -26,7 +28,7 @@ use yew::{AttrValue, Callback};
 const NAME_KEY: &str = "threadline:v1:name";
 
 /// Who listens: one comment, or (`None`) the list of top-level comments.
-type Key = Option<CommentId>;
+type Key = ListKey;
 
 /// How one widget's thread is stored, named and shown.
 #[derive(Debug, Clone, Default)]
@@ -59,11 +61,14 @@ pub struct ThreadSettings {
     pub auth: Option<js_sys::Function>,
     /// The element events for the host page start from.
     pub events: Option<web_sys::Element>,
+    /// How deep replies nest before "continue this thread" (0: no limit).
+    pub max_depth: usize,
 }
 
 struct Inner {
     store: RefCell<ThreadStore>,
     state: RefCell<ThreadState>,
+    paging: RefCell<Paging>,
     settings: ThreadSettings,
     subscribers: RefCell<HashMap<Key, (u64, Callback<()>)>>,
     next_token: Cell<u64>,
@@ -115,6 +120,7 @@ impl LiveThread {
         LiveThread(Rc::new(Inner {
             store: RefCell::new(store),
             state: RefCell::new(state),
+            paging: RefCell::default(),
             settings,
             subscribers: RefCell::default(),
             next_token: Cell::new(0),
@@ -168,6 +174,73 @@ impl LiveThread {
             .replace_placeholder(placeholder, &document.comments);
         self.notify(change);
         Ok(())
+    }
+
+    /// How many items of a list render now (`None`: the top-level list).
+    pub fn shown(&self, list: &ListKey) -> usize {
+        self.0.paging.borrow().shown(list)
+    }
+
+    /// Renders the next page of a list.
+    pub fn show_more(&self, list: ListKey) {
+        self.0.paging.borrow_mut().show_more(list.clone());
+        self.notify(list_change(vec![list], false));
+    }
+
+    /// The comment shown on its own by "continue this thread", if any.
+    pub fn focus(&self) -> Option<CommentId> {
+        self.0.paging.borrow().focus().cloned()
+    }
+
+    /// Shows one comment's subtree on its own ("continue this thread").
+    pub fn continue_thread(&self, id: &CommentId) {
+        self.0.paging.borrow_mut().set_focus(Some(id.clone()));
+        self.notify(list_change(Vec::new(), true));
+    }
+
+    /// Leaves the "continue this thread" view for the view it was opened
+    /// from; returns the comment it showed, so the reader can be put back
+    /// at the same place.
+    pub fn leave_focus(&self) -> Option<CommentId> {
+        let focus = self.focus()?;
+        let parent = self.store().parent(&focus).map(CommentId::from);
+        match parent {
+            Some(parent) => {
+                self.reveal(&parent);
+            }
+            None => {
+                self.0.paging.borrow_mut().set_focus(None);
+                self.notify(list_change(Vec::new(), true));
+            }
+        }
+        Some(focus)
+    }
+
+    /// Opens the way to a comment (the view, pages and folds that lead to
+    /// it) and returns its element id; `None` if the thread has no such
+    /// comment.
+    pub fn reveal(&self, id: &str) -> Option<String> {
+        let revealed = self.0.paging.borrow_mut().reveal(
+            &self.0.store.borrow(),
+            id,
+            self.0.settings.max_depth,
+        )?;
+        self.dispatch(ThreadAction::Unfold(revealed.unfold));
+        self.notify(list_change(revealed.lists, revealed.focus_changed));
+        Some(self.dom_id("c", id))
+    }
+
+    /// The comment a permalink fragment (`tl1-c-…`) names in this widget.
+    pub fn comment_for_fragment(&self, fragment: &str) -> Option<CommentId> {
+        if !fragment.starts_with(&self.0.settings.dom_prefix) {
+            return None;
+        }
+        let store = self.store();
+        let found = store
+            .ids()
+            .find(|id| self.dom_id("c", id) == fragment)
+            .cloned();
+        found
     }
 
     /// Whether the reader folded the replies under this comment.
@@ -371,6 +444,22 @@ impl LiveThread {
     }
 }
 
+/// The change that re-renders these lists (and, with `roots`, the
+/// top-level view).
+fn list_change(lists: Vec<ListKey>, roots: bool) -> StoreChange {
+    let mut change = StoreChange {
+        comments: Vec::new(),
+        roots,
+    };
+    for list in lists {
+        match list {
+            Some(id) => change.comments.push(id),
+            None => change.roots = true,
+        }
+    }
+    change
+}
+
 /// What a successful load gives the widget.
 pub struct LoadedThread {
     /// The article, if the data carries one.
@@ -391,9 +480,10 @@ pub async fn load(
 ) -> Result<LoadedThread, LoadError> {
     let source = Source::configure(config.preset.as_deref(), config.mapping.as_deref())
         .map_err(|error| LoadError::Setup(error.0))?;
-    let body = http::fetch_text(&config.src).await?;
-    let document = read_response(&body, &source)?;
+    let body = http::fetch_body(&config.src).await?;
+    let document = read_response_from(BufReader::with_capacity(1 << 16, body), &source)?;
     let store = ThreadStore::build(&document.comments);
+
     let report = store.report();
     if !report.is_clean() {
         web_sys::console::warn_1(
@@ -434,12 +524,28 @@ pub async fn load(
                 source: Some(source.clone()),
                 max_length: config.max_length,
                 name_field: config.name_field,
+                max_depth: max_depth(events.as_ref()),
                 auth,
                 events,
             },
         ),
         skipped: document.skipped,
     })
+}
+
+/// How deep replies nest before "continue this thread": fewer levels when
+/// the widget is phone-narrow, where indentation is capped.
+fn max_depth(widget: Option<&web_sys::Element>) -> usize {
+    let width = widget
+        .map(|element| f64::from(element.client_width()))
+        .filter(|width| *width > 0.0)
+        .or_else(|| web_sys::window()?.inner_width().ok()?.as_f64())
+        .unwrap_or(1024.0);
+    if width < 480.0 {
+        4
+    } else {
+        8
+    }
 }
 
 /// Makes the article's relative image and link URLs relative to the JSON

@@ -325,6 +325,15 @@ async fn reddit_shows_deleted_placeholders_and_more_rows() {
     let deleted = comment(&host, "t1_ca72fbo", "t-reddit");
     assert!(text(&deleted).contains("[deleted]"));
     assert!(text(&deleted).contains("This comment was deleted."));
+    assert_eq!(
+        all(&host, ".tl-list > .tl-comment").len(),
+        10,
+        "the first page"
+    );
+    while let Ok(Some(next)) = host.query_selector(".tl-list > .tl-next-page button") {
+        next.dyn_into::<HtmlElement>().expect("a button").click();
+        settle(30).await;
+    }
     let rows: Vec<String> = all(&host, ".tl-list > .tl-more").iter().map(text).collect();
     assert_eq!(rows, ["481 more replies"]);
 }
@@ -389,8 +398,19 @@ async fn a_vote_rerenders_only_the_voted_comment_of_a_1000_comment_thread() {
     let key = "t-votes";
     forget(key);
     let document = thousand("v");
-    let (host, _) = show(&document, settings(key), "#t-votes-c-v999").await;
-    assert_eq!(all(&host, ".tl-comment").len(), 1000);
+    let (host, thread) = show(&document, settings(key), "#t-votes-c-v0").await;
+    assert_eq!(
+        all(&host, ".tl-comment").len(),
+        30,
+        "10 top-level comments and their replies, not the whole thread"
+    );
+    thread.reveal("v600");
+    settle(30).await;
+    assert_eq!(
+        all(&host, ".tl-comment").len(),
+        603,
+        "the way to v600 is open"
+    );
     let target = comment(&host, "v600", key);
     let up = target
         .query_selector(":scope > article .tl-up")
@@ -419,7 +439,9 @@ async fn a_vote_rerenders_only_the_voted_comment_of_a_1000_comment_thread() {
     assert_eq!(score(&host), "601 points");
     host.remove();
 
-    let (again, _) = show(&document, settings(key), "#t-votes-c-v999").await;
+    let (again, thread) = show(&document, settings(key), "#t-votes-c-v0").await;
+    thread.reveal("v600");
+    settle(30).await;
     assert_eq!(
         score(&again),
         "601 points",
@@ -441,7 +463,9 @@ async fn a_new_reply_rerenders_only_its_parent_of_a_1000_comment_thread() {
         max_length: 100,
         ..settings(key)
     };
-    let (host, thread) = show(&thousand("r"), settings, "#t-reply-c-r999").await;
+    let (host, thread) = show(&thousand("r"), settings, "#t-reply-c-r0").await;
+    thread.reveal("r600");
+    settle(30).await;
     let parent = comment(&host, "r600", key);
     parent
         .query_selector(":scope > article .tl-reply")
@@ -470,5 +494,80 @@ async fn a_new_reply_rerenders_only_its_parent_of_a_1000_comment_thread() {
     let replies = all(&parent, ":scope > ul > .tl-comment");
     let last = replies.last().expect("replies");
     assert!(text(last).contains("a fresh reply"));
-    assert_eq!(all(&host, ".tl-comment").len(), 1001);
+    assert_eq!(all(&host, ".tl-comment").len(), 604);
+}
+
+#[wasm_bindgen_test]
+async fn a_big_thread_renders_page_by_page_and_a_page_renders_only_its_comments() {
+    let key = "t-pages";
+    forget(key);
+    let (host, thread) = show(&thousand("p"), settings(key), "#t-pages-c-p0").await;
+    assert_eq!(all(&host, ".tl-list > .tl-comment").len(), 10);
+    let next = until(&host, ".tl-list > .tl-next-page button").await;
+    assert_eq!(text(&next), "Show more comments (324 left)");
+    let before = comment_renders();
+    next.dyn_into::<HtmlElement>().expect("a button").click();
+    settle(30).await;
+    assert_eq!(all(&host, ".tl-list > .tl-comment").len(), 20);
+    assert_eq!(
+        comment_renders() - before,
+        30,
+        "the 10 new top-level comments and their 20 replies, nothing already shown"
+    );
+    assert!(thread.reveal("nope").is_none());
+}
+
+/// A chain of `length` replies, each answering the one before.
+fn chain(length: usize) -> ThreadDocument {
+    let comments: Vec<String> = (0..length)
+        .map(|i| {
+            let parent = match i {
+                0 => "null".to_owned(),
+                _ => format!("\"d{}\"", i - 1),
+            };
+            format!(r#"{{"id":"d{i}","parent":{parent},"author":"Reader {i}","body":"level {i}"}}"#)
+        })
+        .collect();
+    parse_document(&format!(r#"{{"comments":[{}]}}"#, comments.join(","))).expect("valid")
+}
+
+#[wasm_bindgen_test]
+async fn deep_replies_continue_in_their_own_view_and_back_returns_to_the_same_place() {
+    let key = "t-deep";
+    forget(key);
+    let settings = ThreadSettings {
+        max_depth: 3,
+        events: None,
+        ..settings(key)
+    };
+    let (host, thread) = show(&chain(10), settings, "#t-deep-c-d0").await;
+    assert_eq!(all(&host, ".tl-comment").len(), 4, "depths 0 to 3");
+    let more = until(&host, "#t-deep-c-d3 > .tl-continue button").await;
+    assert_eq!(text(&more), "Continue this thread (6 replies) →");
+    more.dyn_into::<HtmlElement>().expect("a button").click();
+    settle(30).await;
+    let shown: Vec<String> = all(&host, ".tl-comment").iter().map(|c| c.id()).collect();
+    assert_eq!(
+        shown,
+        ["t-deep-c-d3", "t-deep-c-d4", "t-deep-c-d5", "t-deep-c-d6"],
+        "the view starts at d3"
+    );
+    assert_eq!(thread.focus().as_deref(), Some("d3"));
+    until(&host, ".tl-back")
+        .await
+        .dyn_into::<HtmlElement>()
+        .expect("a button")
+        .click();
+    settle(30).await;
+    assert_eq!(thread.focus(), None);
+    assert_eq!(
+        all(&host, ".tl-comment").len(),
+        4,
+        "back to the whole thread"
+    );
+    // A permalink to the deepest reply opens the view that holds it.
+    thread.reveal("d9");
+    settle(30).await;
+    assert_eq!(thread.focus().as_deref(), Some("d9"));
+    assert!(host.query_selector("#t-deep-c-d9").ok().flatten().is_some());
 }

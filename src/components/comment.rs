@@ -12,6 +12,7 @@ use crate::core::state::{Direction, PostStatus, ThreadAction};
 use crate::core::text::count;
 use crate::core::url::safe_url;
 use crate::live_thread::LiveThread;
+use crate::services::page::bring_into_view;
 use std::cell::Cell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -35,11 +36,13 @@ pub struct CommentNodeProps {
     pub id: CommentId,
     /// The comment itself.
     pub comment: Rc<Comment>,
+    /// How deep it is in the view (top level: 0).
+    pub depth: usize,
 }
 
-/// The list item for one child of a thread or a comment: a comment node, or
-/// a row for replies the response left out.
-pub fn child(thread: &LiveThread, id: &CommentId) -> Html {
+/// The list item for one child of a thread or a comment, `depth` levels
+/// deep: a comment node, or a row for replies the response left out.
+pub fn child(thread: &LiveThread, id: &CommentId, depth: usize) -> Html {
     let Some(comment) = thread.comment(id) else {
         return html! {};
     };
@@ -48,12 +51,14 @@ pub fn child(thread: &LiveThread, id: &CommentId) -> Html {
             <MoreRow key={&**id} thread={thread.clone()} id={id.clone()} {hidden} />
         },
         None => html! {
-            <CommentNode key={&**id} thread={thread.clone()} id={id.clone()} {comment} />
+            <CommentNode key={&**id} thread={thread.clone()} id={id.clone()} {comment} {depth} />
         },
     }
 }
 
-/// A comment with its header, text, fold button and (while unfolded) replies.
+/// A comment with its header, text, fold button and (while unfolded) the
+/// first page of its replies; at the view's depth limit, a link to continue
+/// the thread on its own instead.
 #[function_component]
 pub fn CommentNode(props: &CommentNodeProps) -> Html {
     RENDERS.with(|renders| renders.set(renders.get() + 1));
@@ -61,6 +66,7 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
         thread,
         id,
         comment,
+        depth,
     } = props;
 
     let update = use_force_update();
@@ -104,6 +110,21 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
         (thread.clone(), id.clone()),
         |_: MouseEvent, (thread, id)| thread.dispatch(ThreadAction::Retry(id.clone())),
     );
+    let on_more = use_callback(
+        (thread.clone(), id.clone()),
+        |_: MouseEvent, (thread, id)| thread.show_more(Some(id.clone())),
+    );
+    let on_continue = use_callback(
+        (thread.clone(), id.clone()),
+        |_: MouseEvent, (thread, id)| {
+            thread.continue_thread(id);
+            bring_into_view(
+                thread.settings().events.clone(),
+                thread.dom_id("c", id),
+                ":scope > article",
+            );
+        },
+    );
     let on_edit = use_callback(
         (thread.clone(), id.clone()),
         |_: MouseEvent, (thread, id)| thread.dispatch(ThreadAction::Edit(id.clone())),
@@ -114,6 +135,9 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
     let replies = thread.store().children(id);
     let collapsed = thread.is_collapsed(id);
     let replies_id = thread.dom_id("replies", id);
+    let limit = settings.max_depth;
+    let continues = limit > 0 && *depth >= limit;
+    let shown = thread.shown(&Some(id.clone()));
     let label = match (comment.deleted, comment.author.as_deref()) {
         (true, _) => "Deleted comment".to_owned(),
         (false, Some(name)) => format!("Comment by {name}"),
@@ -125,7 +149,7 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
                 <header class="tl-meta">
                     { byline(comment) }
                     if let Some(ms) = comment.created_ms {
-                        { relative_time(ms) }
+                        <a class="tl-permalink" href={format!("#{}", thread.dom_id("c", id))}>{ relative_time(ms) }</a>
                     }
                     if let (Some(score), false, VoteButtons::Off, false) = (comment.score, comment.deleted, settings.vote_buttons, settings.hide_scores) {
                         <span class="tl-score">{ count(score, "point", "points") }</span>
@@ -185,9 +209,28 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
                 <Composer thread={thread.clone()} parent={Some(id.clone())} on_sent={close_reply} />
             }
             if !replies.is_empty() && !collapsed {
-                <ul class="tl-replies" id={replies_id}>
-                    { for replies.iter().map(|reply| child(thread, reply)) }
-                </ul>
+                if continues {
+                    <p class="tl-continue" id={replies_id}>
+                        <button type="button" class="tl-continue-thread" onclick={on_continue}>
+                            { format!("Continue this thread ({}) →", count(thread.store().descendant_count(id) as i64, "reply", "replies")) }
+                        </button>
+                    </p>
+                } else {
+                    <ul class="tl-replies" id={replies_id}>
+                        {
+                            // One fully keyed list: a mixed one re-renders every comment in it.
+                            for replies.iter().take(shown).map(|reply| child(thread, reply, depth + 1)).chain(
+                                (replies.len() > shown).then(|| html! {
+                                    <li class="tl-next-page" key="tl-next-page">
+                                        <button type="button" class="tl-more-replies" onclick={on_more}>
+                                            { format!("Show more replies ({} left)", replies.len() - shown) }
+                                        </button>
+                                    </li>
+                                })
+                            )
+                        }
+                    </ul>
+                }
             }
         </li>
     }

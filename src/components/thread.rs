@@ -1,9 +1,12 @@
-//! The comment section: its heading and the top-level comments.
+//! The comment section: its heading, the first pages of top-level comments
+//! (more as the reader scrolls near the end), or one comment's subtree in a
+//! "continue this thread" view; permalinks open the way to their comment.
 
 use super::comment::child;
 use super::composer::Composer;
 use crate::core::text::count;
 use crate::live_thread::LiveThread;
+use crate::services::page::{bring_into_view, fragment, on_fragment_change, NearViewport};
 use yew::prelude::*;
 
 /// Props of [`ThreadView`].
@@ -16,17 +19,68 @@ pub struct ThreadProps {
     pub skipped: usize,
 }
 
-/// The thread's heading with its comment count, then every top-level comment;
-/// it re-renders only when the top-level list itself changes.
+/// Reveals the comment a permalink fragment names, and takes the reader there.
+fn follow(thread: &LiveThread, fragment: &str) {
+    if let Some(id) = thread.comment_for_fragment(fragment) {
+        if let Some(dom_id) = thread.reveal(&id) {
+            bring_into_view(thread.settings().events.clone(), dom_id, ":scope > article");
+        }
+    }
+}
+
+/// The thread's heading with its comment count, then the top-level comments
+/// page by page; it re-renders only when the top-level view itself changes.
 #[function_component]
 pub fn ThreadView(props: &ThreadProps) -> Html {
     let thread = &props.thread;
     let update = use_force_update();
     use_effect_with(thread.clone(), move |thread| {
         let subscription = thread.subscribe(None, Callback::from(move |()| update.force_update()));
-        move || drop(subscription)
+        if let Some(fragment) = fragment() {
+            follow(thread, &fragment);
+        }
+        let listener = {
+            let thread = thread.clone();
+            on_fragment_change(move |fragment| follow(&thread, &fragment))
+        };
+        move || drop((subscription, listener))
     });
     let store = thread.store();
+    let focus = thread.focus().filter(|id| store.comment(id).is_some());
+    let roots = store.roots();
+    let shown = thread.shown(&None);
+    let rest = if focus.is_some() {
+        0
+    } else {
+        roots.len().saturating_sub(shown)
+    };
+    let sentinel = use_node_ref();
+    {
+        let (thread, sentinel) = (thread.clone(), sentinel.clone());
+        use_effect_with((shown, rest), move |_| {
+            let watcher = sentinel
+                .cast::<web_sys::Element>()
+                .and_then(|element| NearViewport::watch(&element, move || thread.show_more(None)));
+            move || drop(watcher)
+        });
+    }
+    let show_more = {
+        let thread = thread.clone();
+        Callback::from(move |_: MouseEvent| thread.show_more(None))
+    };
+    let back = {
+        let thread = thread.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(left) = thread.leave_focus() {
+                let dom_id = thread.dom_id("c", &left);
+                bring_into_view(
+                    thread.settings().events.clone(),
+                    dom_id,
+                    ".tl-continue-thread",
+                );
+            }
+        })
+    };
     let heading_id = thread.dom_id("heading", "comments");
     html! {
         <section class="tl-thread" aria-labelledby={heading_id.clone()}>
@@ -36,13 +90,33 @@ pub fn ThreadView(props: &ThreadProps) -> Html {
                     { format!("{} could not be shown.", count(props.skipped as i64, "comment", "comments")) }
                 </p>
             }
-            <Composer thread={thread.clone()} />
-            if store.is_empty() {
-                <p class="tl-status">{ "No comments yet." }</p>
-            } else {
-                <ul class="tl-list">
-                    { for store.roots().iter().map(|id| child(thread, id)) }
+            if let Some(focus) = focus {
+                <p class="tl-focus-bar">
+                    <button type="button" class="tl-back" onclick={back}>{ "← Back to the whole thread" }</button>
+                </p>
+                <ul class="tl-list tl-focused">
+                    { child(thread, &focus, 0) }
                 </ul>
+            } else {
+                <Composer thread={thread.clone()} />
+                if store.is_empty() {
+                    <p class="tl-status">{ "No comments yet." }</p>
+                } else {
+                    <ul class="tl-list">
+                        {
+                            // One fully keyed list: a mixed one re-renders every comment in it.
+                            for roots.iter().take(shown).map(|id| child(thread, id, 0)).chain(
+                                (rest > 0).then(|| html! {
+                                    <li class="tl-next-page" key="tl-next-page" ref={sentinel}>
+                                        <button type="button" class="tl-more-comments" onclick={show_more}>
+                                            { format!("Show more comments ({rest} left)") }
+                                        </button>
+                                    </li>
+                                })
+                            )
+                        }
+                    </ul>
+                }
             }
         </section>
     }

@@ -87,12 +87,30 @@ impl fmt::Display for LoadError {
 /// Reads a response the way its source says: the native format, or any API
 /// through a mapping.
 pub fn read_response(body: &str, source: &Source) -> Result<ThreadDocument, LoadError> {
+    read_with(&mut serde_json::Deserializer::from_str(body), source)
+}
+
+/// Reads a response as it streams out of `reader`, so a big thread is never
+/// held whole in memory next to its parsed form.
+pub fn read_response_from(
+    reader: impl std::io::Read,
+    source: &Source,
+) -> Result<ThreadDocument, LoadError> {
+    read_with(&mut serde_json::Deserializer::from_reader(reader), source)
+}
+
+fn read_with<'de, R: serde_json::de::Read<'de>>(
+    deserializer: &mut serde_json::Deserializer<R>,
+    source: &Source,
+) -> Result<ThreadDocument, LoadError> {
     match source {
-        Source::Native => parse_document(body),
+        Source::Native => parse_with(deserializer),
         Source::Mapped(mapping, preset) => {
-            let value: serde_json::Value = serde_json::from_str(body).map_err(|error| {
-                unreadable(&error).unwrap_or_else(|| LoadError::NotJson(error.to_string()))
-            })?;
+            let value = serde::Deserialize::deserialize(&mut *deserializer)
+                .and_then(|value: serde_json::Value| deserializer.end().map(|()| value))
+                .map_err(|error| {
+                    unreadable(&error).unwrap_or_else(|| LoadError::NotJson(error.to_string()))
+                })?;
             apply(&value, mapping, preset.as_deref()).map_err(LoadError::NotFound)
         }
     }
@@ -112,9 +130,14 @@ fn unreadable(error: &serde_json::Error) -> Option<LoadError> {
 
 /// Parses a native-format response, naming the path of the first problem.
 pub fn parse_document(body: &str) -> Result<ThreadDocument, LoadError> {
-    let mut deserializer = serde_json::Deserializer::from_str(body);
+    parse_with(&mut serde_json::Deserializer::from_str(body))
+}
+
+fn parse_with<'de, R: serde_json::de::Read<'de>>(
+    deserializer: &mut serde_json::Deserializer<R>,
+) -> Result<ThreadDocument, LoadError> {
     let document: ThreadDocument =
-        serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+        serde_path_to_error::deserialize(&mut *deserializer).map_err(|error| {
             let path = error.path().to_string();
             let inner = error.into_inner();
             if let Some(error) = unreadable(&inner) {
@@ -186,6 +209,20 @@ mod tests {
         ));
         assert!(message(r#"{"comments": []} trailing"#).contains("not valid JSON"));
         assert!(message("").contains("not valid JSON"));
+    }
+
+    #[test]
+    fn reads_the_same_from_a_stream_as_from_text() {
+        let body =
+            r#"{"comments": [{"id": 1, "body": "Hi"}, {"id": 2, "parent": 1, "body": "Ho"}]}"#;
+        let streamed = read_response_from(body.as_bytes(), &Source::Native);
+        assert_eq!(streamed, parse_document(body));
+        assert_eq!(
+            read_response_from(&b"{\"items\": []}"[..], &Source::Native)
+                .map_err(|error| error.to_string()),
+            Err("The comments could not be read: missing field `comments` at the top level of the response (line 1, column 13).".into())
+        );
+        assert!(read_response_from(&b"{} x"[..], &Source::Native).is_err());
     }
 
     #[test]

@@ -521,7 +521,7 @@ fn map_item(item: &Value, mapping: &Mapping) -> Option<CommentInput> {
         avatar: mapping.avatar.text(item),
         created,
         score: score.map(|score| score.round() as i64),
-        body: mapping.body.text(item).unwrap_or_default(),
+        body: mapping.body.text(item).unwrap_or_default().into(),
         format: mapping.format,
         deleted: mapping.deleted.flag(item),
         more,
@@ -538,14 +538,14 @@ fn epoch(value: &Value) -> Option<f64> {
 fn quirks(preset: Option<&str>, item: &Value, comment: &mut CommentInput) {
     match preset {
         Some("reddit") => {
-            if comment.body == "[deleted]" || comment.body == "[removed]" {
+            if &*comment.body == "[deleted]" || &*comment.body == "[removed]" {
                 comment.deleted = true;
             }
             if comment.author.as_deref() == Some("[deleted]") {
                 comment.author = None;
             }
             if comment.format == BodyFormat::Html && !comment.body.contains('<') {
-                comment.body = decode_entities(&comment.body);
+                comment.body = decode_entities(&comment.body).into();
             }
         }
         Some("discourse") => {

@@ -4,6 +4,7 @@ pub mod config;
 pub mod load;
 pub mod mapping;
 pub mod model;
+pub mod paging;
 pub mod path;
 pub mod posts;
 pub mod rich;

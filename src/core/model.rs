@@ -93,7 +93,7 @@ pub struct CommentInput {
     pub score: Option<i64>,
     /// The text. Blank lines separate paragraphs.
     #[serde(default)]
-    pub body: String,
+    pub body: Rc<str>,
     /// How `body` is written.
     #[serde(default)]
     pub format: BodyFormat,
@@ -168,7 +168,7 @@ pub struct Comment {
     /// The net score, if the site has votes.
     pub score: Option<i64>,
     /// The text as received.
-    pub body: String,
+    pub body: Rc<str>,
     /// How the text is written.
     pub format: BodyFormat,
     /// A deleted comment kept as a placeholder for its replies.

@@ -108,7 +108,7 @@ mod tests {
             &Source::Native,
         )
         .expect("a comment");
-        assert_eq!((native.id.as_str(), native.body.as_str()), ("42", "ok"));
+        assert_eq!((native.id.as_str(), &*native.body), ("42", "ok"));
         let Ok(mapped) = Source::configure(None, Some(r#"{"id": "key", "body": "text"}"#)) else {
             panic!()
         };

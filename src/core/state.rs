@@ -29,6 +29,8 @@ impl Direction {
 pub enum ThreadAction {
     /// Fold or unfold the replies under a comment.
     ToggleCollapsed(CommentId),
+    /// Unfold these comments, the way to a comment asked for by a link.
+    Unfold(Vec<CommentId>),
     /// Click a vote button: the same direction again takes the vote back.
     Vote(CommentId, Direction),
     /// The server answered the vote request for this comment and value.
@@ -242,6 +244,13 @@ impl ThreadState {
                     ..Outcome::default()
                 }
             }
+            ThreadAction::Unfold(ids) => Outcome {
+                changed: ids
+                    .into_iter()
+                    .filter(|id| self.collapsed.remove(id))
+                    .collect(),
+                ..Outcome::default()
+            },
             ThreadAction::EditDraft { parent, text } => {
                 let key = parent.as_deref().unwrap_or("").to_owned();
                 if text.is_empty() {
@@ -367,7 +376,7 @@ impl ThreadState {
             parent: parent.as_ref().map(|p| p.to_string()),
             author: name.clone(),
             created: Some(Timestamp::Epoch(now_ms)),
-            body: body.trim().to_owned(),
+            body: body.trim().into(),
             ..CommentInput::default()
         };
         let add = Some((parent.clone(), input.clone()));
@@ -382,7 +391,7 @@ impl ThreadState {
         let post = Post {
             local_id: local_id.clone(),
             parent,
-            body: body.trim().to_owned(),
+            body: body.trim().into(),
             name,
         };
         self.pending
@@ -438,6 +447,15 @@ mod tests {
         assert!(!state.is_collapsed("b"));
         state.apply(ThreadAction::ToggleCollapsed(id("a")));
         assert!(!state.is_collapsed("a"));
+    }
+
+    #[test]
+    fn unfolding_the_way_to_a_comment_changes_only_what_was_folded() {
+        let mut state = ThreadState::default();
+        state.apply(ThreadAction::ToggleCollapsed(id("b")));
+        let outcome = state.apply(ThreadAction::Unfold(vec![id("a"), id("b")]));
+        assert_eq!(outcome.changed, vec![id("b")]);
+        assert!(!state.is_collapsed("b"));
     }
 
     #[test]
@@ -578,7 +596,7 @@ mod tests {
         let (parent, input) = outcome.add.expect("shown at once");
         assert_eq!(parent, Some(id("a")));
         assert_eq!(
-            (input.body.as_str(), input.author.as_deref()),
+            (&*input.body, input.author.as_deref()),
             ("hello", Some("Ann"))
         );
         assert_eq!(outcome.post, None);

@@ -348,6 +348,11 @@ impl ThreadStore {
         self.descendants.get(id).copied().unwrap_or(0)
     }
 
+    /// Every comment's id, in no particular order.
+    pub fn ids(&self) -> impl Iterator<Item = &CommentId> {
+        self.comments.keys()
+    }
+
     /// How many comments the thread holds, placeholders for missing replies excluded.
     pub fn len(&self) -> usize {
         self.comments.len() - self.placeholders
@@ -500,7 +505,7 @@ mod tests {
         CommentInput {
             id: id.into(),
             parent: parent.map(Into::into),
-            body: format!("body of {id}"),
+            body: format!("body of {id}").into(),
             ..CommentInput::default()
         }
     }
@@ -547,10 +552,7 @@ mod tests {
         assert_eq!(ids(&store.children("a")), ["a1", "a2"]);
         assert_eq!(ids(&store.children("a1")), ["a1x"]);
         assert_eq!(store.descendant_count("a"), 3);
-        assert_eq!(
-            store.comment("a1x").map(|c| c.body.as_str()),
-            Some("body of a1x")
-        );
+        assert_eq!(store.comment("a1x").map(|c| &*c.body), Some("body of a1x"));
     }
 
     #[test]
@@ -576,10 +578,7 @@ mod tests {
         second.body = "second".into();
         let store = ThreadStore::build(&[flat("a", None), second, flat("b", Some("a"))]);
         assert_eq!(store.len(), 2);
-        assert_eq!(
-            store.comment("a").map(|c| c.body.as_str()),
-            Some("body of a")
-        );
+        assert_eq!(store.comment("a").map(|c| &*c.body), Some("body of a"));
         assert_eq!(ids(&store.report().duplicates), ["a"]);
         assert_eq!(ids(&store.roots()), ["a"]);
     }

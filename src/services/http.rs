@@ -6,7 +6,8 @@
 use crate::core::load::LoadError;
 use crate::core::votes::WriteRequest;
 use gloo_net::http::{Request, Response};
-use js_sys::{Object, Reflect};
+use js_sys::{Object, Reflect, Uint8Array};
+use std::io::Read;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{AbortSignal, RequestCredentials, RequestInit};
 
@@ -43,6 +44,42 @@ pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
         .text()
         .await
         .map_err(|error| LoadError::Network(error.to_string()))
+}
+
+/// Fetches `url` like [`fetch_text`], but leaves the body in the browser's
+/// memory, to be read piece by piece: a thread's JSON then never sits whole
+/// in wasm memory (which never shrinks) next to the comments parsed from it.
+pub async fn fetch_body(url: &str) -> Result<JsBytes, LoadError> {
+    let response = send_request(url, &RequestInit::new()).await?;
+    let buffer = web_sys::Response::from(response)
+        .array_buffer()
+        .map_err(|error| LoadError::Network(format!("{error:?}")))?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(buffer)
+        .await
+        .map_err(|error| LoadError::Network(format!("{error:?}")))?;
+    Ok(JsBytes {
+        bytes: Uint8Array::new(&buffer),
+        read: 0,
+    })
+}
+
+/// A response body in the browser's memory, read with `std::io::Read`.
+pub struct JsBytes {
+    bytes: Uint8Array,
+    read: u32,
+}
+
+impl Read for JsBytes {
+    fn read(&mut self, buffer: &mut [u8]) -> std::io::Result<usize> {
+        let left = self.bytes.length() - self.read;
+        let count = left.min(u32::try_from(buffer.len()).unwrap_or(u32::MAX));
+        let end = self.read + count;
+        self.bytes
+            .subarray(self.read, end)
+            .copy_to(&mut buffer[..count as usize]);
+        self.read = end;
+        Ok(count as usize)
+    }
 }
 
 /// Asks the host page's auth callback for a token; it may return the token

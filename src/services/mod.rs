@@ -2,4 +2,5 @@
 
 pub mod events;
 pub mod http;
+pub mod page;
 pub mod storage;

@@ -215,7 +215,17 @@ test("data-preset reads a real Mastodon context, cross-origin", async () => {
   await page.goto(article("/fixtures/mastodon/rtoot_get_context_default.json", 'data-preset="mastodon" data-link-target="_blank"'));
   await page.waitForSelector("#comments .tl-count");
   assert.equal(await page.locator("#comments .tl-count").textContent(), "59 comments");
-  assert.equal(await page.locator("#comments .tl-list > .tl-comment").count(), 43);
+  const top = page.locator("#comments .tl-list > .tl-comment");
+  // Scrolling near the end renders the next pages, until all 43 are there.
+  for (let pages = 0; pages < 10 && (await page.locator("#comments .tl-next-page").count()); pages++) {
+    const shown = await top.count();
+    await page.locator("#comments .tl-next-page").scrollIntoViewIfNeeded();
+    await page.waitForFunction(
+      (shown) => document.querySelectorAll("#comments threadline-widget")[0].shadowRoot.querySelectorAll(".tl-list > .tl-comment").length > shown,
+      shown,
+    );
+  }
+  assert.equal(await top.count(), 43);
   assert.equal(await page.locator("#comments .tl-body script").count(), 0);
   const links = await page
     .locator("#comments .tl-body a")
@@ -267,8 +277,18 @@ test("a mapping that does not fit says which path found nothing and what is ther
 
 test("a Reddit 'more' row loads its replies in place through the load-more template", async () => {
   const mapping = JSON.stringify({ loadMore: { url: "/api/morechildren?link_id=t3_2ujhkr&children={ids}" } });
-  await page.goto(article("/fixtures/reddit/reddift_comments.json", 'data-preset="reddit"', mapping));
+  // A permalink opens the way to the comment, then its other replies are asked for.
+  await page.goto(article("/fixtures/reddit/reddift_comments.json", 'data-preset="reddit"', mapping) + "#tl1-c-t1_cp88kh5");
   const parent = page.locator(`#comments ${comment("t1_cp88kh5")}`);
+  await parent.waitFor();
+  await page.waitForFunction(() => {
+    const active = document.querySelector("#comments threadline-widget").shadowRoot.activeElement;
+    return active && active.closest(".tl-comment").id.endsWith("-c-t1_cp88kh5");
+  });
+  const box = await parent.locator(":scope > article").boundingBox();
+  assert.ok(box.y > -1 && box.y < page.viewportSize().height, `the permalinked comment is on screen (y = ${box.y})`);
+  const next = parent.locator(":scope > ul > .tl-next-page button");
+  while (await next.count()) await next.click();
   const more = parent.locator(":scope > ul > .tl-more button");
   await more.waitFor();
   assert.equal(await more.textContent(), "3 more replies");

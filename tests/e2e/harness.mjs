@@ -78,3 +78,15 @@ export function launch() {
     ],
   });
 }
+
+/**
+ * Scrolls every widget on the page until all its top-level comments are
+ * rendered: Threadline renders the next page as the reader nears the end.
+ */
+export async function renderAllPages(page) {
+  const next = page.locator(".tl-list > .tl-next-page");
+  for (let guard = 0; guard < 1000 && (await next.count()); guard++) {
+    await next.first().scrollIntoViewIfNeeded();
+    await page.waitForTimeout(20);
+  }
+}

@@ -5,7 +5,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { buildRelease, dist, launch, root, serve } from "./harness.mjs";
+import { buildRelease, dist, launch, renderAllPages, root, serve } from "./harness.mjs";
 
 const POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 // Violations are counted twice: by the page's event listener, and by the
@@ -108,6 +108,8 @@ test(`${payloads.length} payloads in bodies (3 formats), names, links, avatars a
   const errors = [];
   page.on("pageerror", (error) => errors.push(String(error)));
   await page.goto(`${site.origin}/hostile.html`);
+  await page.waitForSelector(".tl-comment");
+  await renderAllPages(page);
   await page.waitForSelector(`.tl-comment >> nth=${payloads.length * 3 - 1}`, { timeout: 30_000 });
   // Give anything that would fire (onload, onerror, autofocus, timers) the chance to.
   await page.mouse.move(200, 200);
@@ -157,6 +159,8 @@ test(`${payloads.length} payloads in bodies (3 formats), names, links, avatars a
 test("payloads that were text stay readable as text", async () => {
   const page = await browser.newPage();
   await page.goto(`${site.origin}/hostile.html`);
+  await page.waitForSelector(".tl-comment");
+  await renderAllPages(page);
   await page.waitForSelector(`.tl-comment >> nth=${payloads.length * 3 - 1}`, { timeout: 30_000 });
   const squash = (text) => text.replace(/\s+/g, " ").trim();
   const shown = await page.evaluate(() =>

@@ -1,0 +1,222 @@
+//! What part of a big thread is rendered: the first page of each list (more
+//! come on request or as the reader scrolls), and, for replies nested deeper
+//! than the screen allows, a "continue this thread" view that shows one
+//! comment's subtree on its own. Revealing a comment (a permalink, a search
+//! hit) opens exactly the pages, folds and view that lead to it.
+
+use super::model::CommentId;
+use super::store::ThreadStore;
+use std::collections::HashMap;
+
+/// How many top-level comments render at first; the next pages follow as the
+/// reader scrolls near the end, or asks.
+pub const ROOT_PAGE: usize = 10;
+/// How many replies of one comment render at first, and per "show more".
+pub const REPLY_PAGE: usize = 5;
+
+/// A list of comments: a comment's replies, or (`None`) the top level.
+pub type ListKey = Option<CommentId>;
+
+/// The rendered part of a thread.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Paging {
+    shown: HashMap<ListKey, usize>,
+    focus: Option<CommentId>,
+}
+
+/// What revealing a comment changed.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Revealed {
+    /// The comments that must be unfolded on the way, outermost first.
+    pub unfold: Vec<CommentId>,
+    /// The lists whose rendered length grew.
+    pub lists: Vec<ListKey>,
+    /// Whether the "continue this thread" view changed.
+    pub focus_changed: bool,
+}
+
+impl Paging {
+    /// How many items of a list render now.
+    pub fn shown(&self, list: &ListKey) -> usize {
+        self.shown.get(list).copied().unwrap_or(match list {
+            None => ROOT_PAGE,
+            Some(_) => REPLY_PAGE,
+        })
+    }
+
+    /// Renders the next page of a list.
+    pub fn show_more(&mut self, list: ListKey) {
+        let page = if list.is_none() {
+            ROOT_PAGE
+        } else {
+            REPLY_PAGE
+        };
+        let next = self.shown(&list) + page;
+        self.shown.insert(list, next);
+    }
+
+    /// The comment whose subtree is shown on its own, if any.
+    pub fn focus(&self) -> Option<&CommentId> {
+        self.focus.as_ref()
+    }
+
+    /// Shows one comment's subtree on its own (`None`: the whole thread).
+    pub fn set_focus(&mut self, focus: Option<CommentId>) {
+        self.focus = focus;
+    }
+
+    /// Opens the way to a comment: the view whose depth reaches it (views
+    /// start every `max_depth` levels, as "continue this thread" links do),
+    /// each list long enough to hold the next step, and the folds on the way
+    /// (which the caller applies to the reader's state). `None` when the
+    /// thread has no such comment.
+    pub fn reveal(&mut self, store: &ThreadStore, id: &str, max_depth: usize) -> Option<Revealed> {
+        let mut path: Vec<CommentId> = vec![store.comment(id)?.id.clone()];
+        while let Some(parent) = path.last().and_then(|last| store.parent(last)) {
+            let parent = store.comment(parent)?.id.clone();
+            if path.contains(&parent) {
+                break;
+            }
+            path.push(parent);
+        }
+        path.reverse();
+        let depth = path.len() - 1;
+        let start = match max_depth {
+            0 => depth,
+            limit => depth / limit * limit,
+        };
+        let focus = (start > 0).then(|| path[start].clone());
+        let mut revealed = Revealed {
+            focus_changed: focus != self.focus,
+            ..Revealed::default()
+        };
+        self.focus = focus;
+        if start == 0 {
+            self.include(
+                None,
+                store.roots().iter().position(|r| *r == path[0]),
+                &mut revealed,
+            );
+        }
+        for pair in path[start..].windows(2) {
+            let position = store.children(&pair[0]).iter().position(|c| *c == pair[1]);
+            self.include(Some(pair[0].clone()), position, &mut revealed);
+            revealed.unfold.push(pair[0].clone());
+        }
+        Some(revealed)
+    }
+
+    fn include(&mut self, list: ListKey, position: Option<usize>, revealed: &mut Revealed) {
+        if let Some(position) = position {
+            if self.shown(&list) <= position {
+                self.shown.insert(list.clone(), position + 1);
+                revealed.lists.push(list);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::CommentInput;
+
+    fn thread() -> ThreadStore {
+        // 30 top-level comments t0..t29; t25 has a chain of replies d1..d9.
+        let mut inputs: Vec<CommentInput> = (0..30)
+            .map(|i| CommentInput {
+                id: format!("t{i}"),
+                body: "x".into(),
+                ..CommentInput::default()
+            })
+            .collect();
+        let mut parent = "t25".to_owned();
+        for depth in 1..10 {
+            let id = format!("d{depth}");
+            inputs.push(CommentInput {
+                id: id.clone(),
+                parent: Some(parent),
+                body: "x".into(),
+                ..CommentInput::default()
+            });
+            parent = id;
+        }
+        ThreadStore::build(&inputs)
+    }
+
+    fn key(id: &str) -> ListKey {
+        Some(id.into())
+    }
+
+    #[test]
+    fn lists_start_with_one_page_and_grow_by_pages() {
+        let mut paging = Paging::default();
+        assert_eq!(paging.shown(&None), ROOT_PAGE);
+        assert_eq!(paging.shown(&key("a")), REPLY_PAGE);
+        paging.show_more(None);
+        paging.show_more(key("a"));
+        assert_eq!(paging.shown(&None), 2 * ROOT_PAGE);
+        assert_eq!(paging.shown(&key("a")), 2 * REPLY_PAGE);
+        assert_eq!(paging.shown(&key("b")), REPLY_PAGE);
+    }
+
+    #[test]
+    fn revealing_a_shallow_comment_grows_the_top_level_list_and_unfolds_its_ancestors() {
+        let store = thread();
+        let mut paging = Paging::default();
+        let revealed = paging.reveal(&store, "d2", 4).expect("d2 exists");
+        assert_eq!(paging.shown(&None), 26, "t25 is the 26th top-level comment");
+        assert_eq!(paging.focus(), None);
+        assert_eq!(revealed.unfold, vec![CommentId::from("t25"), "d1".into()]);
+        assert_eq!(revealed.lists, vec![None]);
+        assert!(!revealed.focus_changed);
+        let again = paging.reveal(&store, "d2", 4).expect("d2 exists");
+        assert!(again.lists.is_empty(), "nothing more to open");
+    }
+
+    #[test]
+    fn a_deep_comment_opens_the_continue_view_that_reaches_it() {
+        let store = thread();
+        let mut paging = Paging::default();
+        // d9 is at depth 9: views start at depths 0, 4, 8, so d8 is the focus.
+        let revealed = paging.reveal(&store, "d9", 4).expect("d9 exists");
+        assert_eq!(paging.focus().map(|id| &**id), Some("d8"));
+        assert!(revealed.focus_changed);
+        assert_eq!(revealed.unfold, vec![CommentId::from("d8")]);
+        assert_eq!(
+            paging.shown(&None),
+            ROOT_PAGE,
+            "the top level is not in this view"
+        );
+        // d7 (depth 7) is in the view that starts at d4.
+        paging.reveal(&store, "d7", 4).expect("d7 exists");
+        assert_eq!(paging.focus().map(|id| &**id), Some("d4"));
+    }
+
+    #[test]
+    fn an_unknown_comment_reveals_nothing() {
+        let mut paging = Paging::default();
+        assert_eq!(paging.reveal(&thread(), "nope", 4), None);
+        assert_eq!(paging, Paging::default());
+    }
+
+    #[test]
+    fn a_long_reply_list_grows_to_hold_the_revealed_reply() {
+        let mut inputs = vec![CommentInput {
+            id: "p".into(),
+            body: "x".into(),
+            ..CommentInput::default()
+        }];
+        inputs.extend((0..40).map(|i| CommentInput {
+            id: format!("r{i}"),
+            parent: Some("p".into()),
+            body: "x".into(),
+            ..CommentInput::default()
+        }));
+        let store = ThreadStore::build(&inputs);
+        let mut paging = Paging::default();
+        let revealed = paging.reveal(&store, "r33", 8).expect("r33 exists");
+        assert_eq!(paging.shown(&key("p")), 34);
+        assert_eq!(revealed.lists, vec![key("p")]);
+    }
+}

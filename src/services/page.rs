@@ -1,0 +1,92 @@
+//! The host page around the widget: its address fragment (permalinks), the
+//! viewport (to render more as the reader scrolls near the end), and moving
+//! the reader to a comment.
+
+use gloo_events::EventListener;
+use std::time::Duration;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, IntersectionObserver, IntersectionObserverEntry};
+use yew::platform::{spawn_local, time::sleep};
+
+/// The page address's fragment without `#`, if it has one.
+pub fn fragment() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let fragment = hash.strip_prefix('#')?;
+    (!fragment.is_empty()).then(|| fragment.to_owned())
+}
+
+/// Calls `on_change` with the new fragment whenever the address's fragment
+/// changes (a permalink clicked, the back button), until dropped.
+pub fn on_fragment_change(on_change: impl Fn(String) + 'static) -> Option<EventListener> {
+    let window = web_sys::window()?;
+    Some(EventListener::new(&window, "hashchange", move |_| {
+        if let Some(fragment) = fragment() {
+            on_change(fragment);
+        }
+    }))
+}
+
+/// Watches whether an element is within a screen or so of the viewport.
+pub struct NearViewport {
+    observer: IntersectionObserver,
+    _callback: Closure<dyn FnMut(js_sys::Array)>,
+}
+
+impl NearViewport {
+    /// Calls `on_near` when `element` comes within 800 px of the viewport
+    /// (at once if it already is).
+    pub fn watch(element: &Element, on_near: impl Fn() + 'static) -> Option<NearViewport> {
+        let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+            let near = entries.iter().any(|entry| {
+                entry
+                    .dyn_into::<IntersectionObserverEntry>()
+                    .is_ok_and(|entry| entry.is_intersecting())
+            });
+            if near {
+                on_near();
+            }
+        });
+        let options = web_sys::IntersectionObserverInit::new();
+        options.set_root_margin("800px");
+        let observer =
+            IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options)
+                .ok()?;
+        observer.observe(element);
+        Some(NearViewport {
+            observer,
+            _callback: callback,
+        })
+    }
+}
+
+impl Drop for NearViewport {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+/// Once the views have rendered, scrolls the element with this id (inside
+/// `root`) into view and moves keyboard focus to it, or to the element the
+/// selector `then_focus` finds inside it.
+pub fn bring_into_view(root: Option<Element>, dom_id: String, then_focus: &'static str) {
+    let Some(root) = root else { return };
+    spawn_local(async move {
+        sleep(Duration::ZERO).await;
+        let Ok(Some(element)) = root.query_selector(&format!("#{dom_id}")) else {
+            return;
+        };
+        element.scroll_into_view();
+        let target = element
+            .query_selector(then_focus)
+            .ok()
+            .flatten()
+            .unwrap_or(element);
+        if let Ok(target) = target.dyn_into::<HtmlElement>() {
+            if !target.has_attribute("tabindex") && target.tag_name() != "BUTTON" {
+                let _ = target.set_attribute("tabindex", "-1");
+            }
+            let _ = target.focus();
+        }
+    });
+}
