@@ -2,6 +2,7 @@
 
 use crate::components::{Widget, WidgetProps};
 use crate::core::config::MountConfig;
+use crate::live_thread;
 use js_sys::Reflect;
 use std::cell::Cell;
 use std::rc::Rc;
@@ -12,11 +13,6 @@ thread_local! {
     static MOUNTED: Cell<usize> = const { Cell::new(0) };
 }
 
-/// Shows a thread in `host`. `settings` is the script tag's `dataset` or any
-/// object with the same names (`src`, `threadId`, `preset`, `mapping`...; a
-/// mapping may be JSON text or an object, and `auth` a function returning a
-/// token or a promise of one). Throws a message naming the missing setting
-/// instead of mounting a broken widget.
 /// A mounted widget, as the loader's handle sees it.
 #[wasm_bindgen]
 pub struct MountedWidget {
@@ -52,17 +48,7 @@ impl MountedWidget {
 /// widget.
 #[wasm_bindgen]
 pub fn mount(host: web_sys::Element, settings: JsValue) -> Result<MountedWidget, JsValue> {
-    let config = MountConfig::read(|name| {
-        let value = Reflect::get(&settings, &JsValue::from_str(name)).ok()?;
-        value.as_string().or_else(|| {
-            value
-                .is_object()
-                .then(|| js_sys::JSON::stringify(&value).ok())
-                .flatten()
-                .map(String::from)
-        })
-    })
-    .map_err(|message| JsValue::from_str(&message))?;
+    let config = read_config(&settings)?;
     let instance = MOUNTED.with(|mounted| {
         mounted.set(mounted.get() + 1);
         mounted.get()
@@ -81,4 +67,31 @@ pub fn mount(host: web_sys::Element, settings: JsValue) -> Result<MountedWidget,
         app: Some(app),
         props,
     })
+}
+
+/// Counts the comments at `settings.src` (read with the same `preset` and
+/// `mapping` settings as a widget), for comment-count links on index pages.
+#[wasm_bindgen]
+pub async fn count(settings: JsValue) -> Result<u32, JsValue> {
+    let config = read_config(&settings)?;
+    let count = live_thread::count(&config)
+        .await
+        .map_err(|error| JsValue::from_str(&error.to_string()))?;
+    Ok(u32::try_from(count).unwrap_or(u32::MAX))
+}
+
+/// Reads settings from a script tag's `dataset` or any object with the same
+/// names; objects (a mapping) are taken as their JSON.
+fn read_config(settings: &JsValue) -> Result<MountConfig, JsValue> {
+    MountConfig::read(|name| {
+        let value = Reflect::get(settings, &JsValue::from_str(name)).ok()?;
+        value.as_string().or_else(|| {
+            value
+                .is_object()
+                .then(|| js_sys::JSON::stringify(&value).ok())
+                .flatten()
+                .map(String::from)
+        })
+    })
+    .map_err(|message| JsValue::from_str(&message))
 }

@@ -6,7 +6,7 @@ use crate::core::config::MountConfig;
 use crate::core::config::VoteButtons;
 use crate::core::load::{read_response, read_response_from, LoadError};
 use crate::core::mapping::{fill_template, Source};
-use crate::core::model::{Article, ArticleBlock, Comment, CommentId};
+use crate::core::model::{Article, ArticleBlock, Comment, CommentId, ThreadDocument};
 use crate::core::paging::{ListKey, Paging};
 use crate::core::posts::{read_posted, PostEndpoint};
 use crate::core::rich::RichOptions;
@@ -470,6 +470,23 @@ pub struct LoadedThread {
     pub skipped: usize,
 }
 
+/// Fetches and reads the response at `config.src` with its preset and
+/// mapping; the body streams into the parser.
+async fn fetch_document(config: &MountConfig) -> Result<(ThreadDocument, Source), LoadError> {
+    let source = Source::configure(config.preset.as_deref(), config.mapping.as_deref())
+        .map_err(|error| LoadError::Setup(error.0))?;
+    let body = http::fetch_body(&config.src).await?;
+    let document = read_response_from(BufReader::with_capacity(1 << 16, body), &source)?;
+    Ok((document, source))
+}
+
+/// How many comments the thread at `config.src` holds, counted as the
+/// widget's heading counts them (repairs and placeholders included).
+pub async fn count(config: &MountConfig) -> Result<usize, LoadError> {
+    let (document, _) = fetch_document(config).await?;
+    Ok(ThreadStore::build(&document.comments).len())
+}
+
 /// Fetches, parses and builds a thread; repairs in the data are reported on
 /// the console for the site's developers.
 pub async fn load(
@@ -478,10 +495,7 @@ pub async fn load(
     auth: Option<js_sys::Function>,
     events: Option<web_sys::Element>,
 ) -> Result<LoadedThread, LoadError> {
-    let source = Source::configure(config.preset.as_deref(), config.mapping.as_deref())
-        .map_err(|error| LoadError::Setup(error.0))?;
-    let body = http::fetch_body(&config.src).await?;
-    let document = read_response_from(BufReader::with_capacity(1 << 16, body), &source)?;
+    let (document, source) = fetch_document(config).await?;
     let store = ThreadStore::build(&document.comments);
 
     let report = store.report();

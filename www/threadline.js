@@ -4,15 +4,16 @@
  *   <script src="https://cdn.example/threadline/threadline.js"
  *           data-src="/api/comments/123.json" data-target="#comments" defer></script>
  *
- * It loads the widget's stylesheet, JS glue and WebAssembly from the folder it
- * was itself served from, then mounts a widget into the element named by
+ * It loads the widget's stylesheet, JS glue and WebAssembly from the versioned
+ * folder next to itself (checking the wasm's and stylesheet's SRI hashes), then mounts a widget into the element named by
  * data-target (or, without one, right after the script tag). Other APIs are
  * read with data-preset="reddit" and/or a mapping: data-mapping='{...}', or a
  * <script type="application/json"> block right before or after the tag. Any
  * setting can also come from a <script type="application/json"
  * data-threadline-config> block there, as camelCased names. It
  * defines one global, `Threadline`, with `mount(element, settings)` for pages
- * that mount widgets themselves; a tag without data-src only loads that API.
+ * that mount widgets themselves; a tag without data-src only loads that API
+ * (and fills in <a data-threadline-count data-src="..."> comment counts).
  */
 (function () {
   "use strict";
@@ -23,11 +24,16 @@
   }
 
   if (!window.Threadline) {
-    var base = new URL(".", script.src);
+    // The release build (www/cdn.mjs) points these at the versioned folder
+    // and fills in the SRI hashes the browser checks the wasm and CSS with.
+    var assets = "pkg/";
+    var integrity = {};
+    var base = new URL(assets, script.src);
     var ready = null;
     var load = function () {
-      ready = ready || import(new URL("pkg/threadline.js", base).href).then(function (glue) {
-        return glue.default({ module_or_path: new URL("pkg/threadline_bg.wasm", base) }).then(function () {
+      ready = ready || import(new URL("threadline.js", base).href).then(function (glue) {
+        var wasm = fetch(new URL("threadline_bg.wasm", base), { integrity: integrity.wasm || "" });
+        return glue.default({ module_or_path: wasm }).then(function () {
           return glue;
         });
       });
@@ -50,6 +56,10 @@
           var shadow = host.attachShadow({ mode: "open" });
           var css = document.createElement("link");
           css.rel = "stylesheet";
+          if (integrity.css) {
+            css.integrity = integrity.css;
+            css.crossOrigin = "anonymous";
+          }
           css.href = new URL("threadline.css", base).href;
           var root = document.createElement("div");
           shadow.append(css, root);
@@ -96,8 +106,39 @@
             observer.observe(host);
           });
         },
+        /**
+         * Resolves to the number of comments at settings.src, read with the
+         * same preset and mapping settings as a widget.
+         */
+        countComments: function (settings) {
+          return load().then(function (glue) {
+            return glue.count(settings);
+          });
+        },
       }),
     });
+
+    // Comment-count links on index pages: <a data-threadline-count
+    // data-src="..."> shows "N comments" once counted (preset and mapping
+    // from the link, else from this tag); on failure it keeps its own text.
+    var countLinks = function () {
+      document.querySelectorAll("[data-threadline-count][data-src]").forEach(function (link) {
+        var settings = Object.assign({}, script.dataset, link.dataset);
+        window.Threadline.countComments(settings).then(
+          function (count) {
+            link.textContent = count.toLocaleString() + (count === 1 ? " comment" : " comments");
+          },
+          function (error) {
+            console.warn("Threadline: no comment count for " + settings.src + ": " + error);
+          }
+        );
+      });
+    };
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", countLinks);
+    } else {
+      countLinks();
+    }
   }
 
   if (!script.dataset.src) return;

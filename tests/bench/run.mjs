@@ -4,7 +4,7 @@
 // milliseconds and bytes, and Threadline/baseline ratios.
 //
 // Run: bash .ci/bench   (or: node tests/bench/run.mjs [sizes...] after setup)
-import { buildRelease, dist, launch, serve } from "../e2e/harness.mjs";
+import { assetFolder, buildRelease, dist, launch, serve } from "../e2e/harness.mjs";
 import { describe, generate } from "./generate.mjs";
 
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
@@ -118,7 +118,7 @@ async function measure(browser, origin, kind, n) {
   await cdp.send("HeapProfiler.collectGarbage");
   const heap = await cdp.send("Runtime.getHeapUsage");
   const wasm = tl
-    ? await tab.evaluate(async (url) => (await (await import(url)).default()).memory.buffer.byteLength, `${origin}/threadline/pkg/threadline.js`)
+    ? await tab.evaluate(async (url) => (await (await import(url)).default()).memory.buffer.byteLength, `${origin}/threadline/${assetFolder()}/threadline.js`)
     : 0;
   await context.close();
   return {

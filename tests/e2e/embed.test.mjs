@@ -4,7 +4,7 @@ import { after, before, beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { buildRelease, dist, launch, root, serve } from "./harness.mjs";
+import { assetFolder, buildRelease, dist, launch, root, serve } from "./harness.mjs";
 
 let site, cdn, browser, context, page, consoleErrors, flakyCalls, moreRequests;
 
@@ -16,7 +16,19 @@ before(async () => {
     res.end(body);
   };
   // The CDN: the bundle under a versioned path on another origin.
-  cdn = await serve({ "/assets/threadline/v1/": dist });
+  // /tampered/ is the same bundle with one byte of the wasm changed.
+  const folder = assetFolder();
+  const wasm = await readFile(join(dist, folder, "threadline_bg.wasm"));
+  cdn = await serve(
+    { "/assets/threadline/v1/": dist, "/tampered/": dist },
+    {
+      [`/tampered/${folder}/threadline_bg.wasm`]: (req, res) => {
+        res.setHeader("Access-Control-Allow-Origin", "*");
+        res.writeHead(200, { "Content-Type": "application/wasm" });
+        res.end(Buffer.concat([wasm, Buffer.from([0])]));
+      },
+    },
+  );
   // The news site: its own pages and API, plus the bundle under a sub-path.
   site = await serve(
     {
@@ -29,6 +41,24 @@ before(async () => {
         const query = new URL(req.url, site.origin).searchParams;
         res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
         res.end(hostPage(query.get("api"), query.get("attrs") || "", query.get("block") || ""));
+      },
+      "/sri.html": (req, res) => {
+        const query = new URL(req.url, site.origin).searchParams;
+        res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+        res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>SRI</title></head><body>
+<div id="comments"></div>
+<script src="${cdn.origin}${query.get("cdn")}threadline.js" integrity="${query.get("hash")}" crossorigin="anonymous"
+  data-src="/api/seed.json" data-target="#comments"></script>
+</body></html>`);
+      },
+      "/front.html": (req, res) => {
+        res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+        res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Front page</title>
+<script src="${cdn.origin}/assets/threadline/v1/threadline.js"></script></head><body><ul>
+<li><a id="seed" href="/a1" data-threadline-count data-src="/api/seed.json">Comments</a></li>
+<li><a id="reddit" href="/a2" data-threadline-count data-src="/fixtures/reddit/redditkit_comments.json" data-preset="reddit">Comments</a></li>
+<li><a id="broken" href="/a3" data-threadline-count data-src="/api/invalid.json">Comments</a></li>
+</ul></body></html>`);
       },
       "/lazy.html": (req, res) => {
         res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
@@ -165,6 +195,34 @@ test("loaded cross-origin from a CDN path, it mounts where told and defines one 
   );
   assert.deepEqual(added, ["Threadline"]);
   assert.equal(await page.locator("h1").count(), 2, "the host's heading and the article's");
+  assert.deepEqual(consoleErrors, []);
+});
+
+test("the script tag's SRI hash from integrity.json holds, and a tampered wasm is refused", async () => {
+  const hashes = JSON.parse(await readFile(join(dist, assetFolder(), "integrity.json"), "utf8"));
+  const hash = encodeURIComponent(hashes["threadline.js"]);
+  await page.goto(`${site.origin}/sri.html?cdn=/assets/threadline/v1/&hash=${hash}`);
+  await page.waitForSelector("#comments .tl-comment >> nth=12");
+  assert.deepEqual(consoleErrors, []);
+
+  await page.goto(`${site.origin}/sri.html?cdn=/tampered/&hash=${hash}`);
+  await page.waitForFunction(() => document.querySelector("threadline-widget"));
+  await page.waitForTimeout(1500);
+  assert.equal(await page.locator("#comments .tl-comment").count(), 0, "nothing from a tampered bundle runs");
+  assert.ok(
+    consoleErrors.some((error) => /integrity/i.test(error)),
+    `the browser names the integrity failure: ${consoleErrors.join(" | ")}`,
+  );
+});
+
+test("comment-count links on an index page show each article's count through its mapping", async () => {
+  await page.goto(`${site.origin}/front.html`);
+  await page.waitForFunction(() => document.querySelector("#reddit").textContent !== "Comments");
+  await page.waitForFunction(() => document.querySelector("#seed").textContent !== "Comments");
+  assert.equal(await page.locator("#seed").textContent(), "13 comments");
+  assert.equal(await page.locator("#reddit").textContent(), "199 comments");
+  assert.equal(await page.locator("#broken").textContent(), "Comments", "a failed count keeps the link's own text");
+  assert.equal(await page.locator("threadline-widget").count(), 0, "no widget on the index page");
   assert.deepEqual(consoleErrors, []);
 });
 

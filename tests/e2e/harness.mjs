@@ -3,7 +3,7 @@
 import { execFileSync } from "node:child_process";
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { extname, join, normalize, resolve } from "node:path";
 import { chromium } from "playwright-core";
 
@@ -25,6 +25,13 @@ const types = {
 export function buildRelease() {
   execFileSync("trunk", ["build", "--release", "--offline"], { cwd: root, stdio: "inherit" });
   if (!existsSync(join(dist, "threadline.js"))) throw new Error("trunk build wrote no dist/threadline.js");
+}
+
+/** The versioned folder of glue, wasm and CSS that www/cdn.mjs wrote in dist/. */
+export function assetFolder() {
+  const folder = readdirSync(dist).find((name) => name.startsWith("threadline-"));
+  if (!folder) throw new Error("dist/ has no threadline-<version>/ folder");
+  return folder;
 }
 
 /**

@@ -5,19 +5,20 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { buildRelease, dist, root } from "./harness.mjs";
+import { assetFolder, buildRelease, dist, root } from "./harness.mjs";
 
 buildRelease();
-const files = ["threadline.js", "pkg/threadline.js", "pkg/threadline_bg.wasm", "threadline.css"];
+const folder = assetFolder();
+const files = ["threadline.js", `${folder}/threadline.js`, `${folder}/threadline_bg.wasm`, `${folder}/threadline.css`];
 let total = 0;
-console.log("file                         raw bytes   gzipped");
+console.log(`${"file".padEnd(34)}  raw bytes   gzipped`);
 for (const file of files) {
   const body = readFileSync(join(dist, file));
   const gzipped = gzipSync(body, { level: 9 }).length;
   total += gzipped;
-  console.log(`${file.padEnd(26)} ${String(body.length).padStart(10)} ${String(gzipped).padStart(9)}`);
+  console.log(`${file.padEnd(34)} ${String(body.length).padStart(10)} ${String(gzipped).padStart(9)}`);
 }
-console.log(`${"total".padEnd(26)} ${"".padStart(10)} ${String(total).padStart(9)}`);
+console.log(`${"total".padEnd(34)} ${"".padStart(10)} ${String(total).padStart(9)}`);
 
 try {
   const csv = execFileSync("twiggy", ["top", "-n", "100000", "-f", "csv", join(root, "target/wasm32-unknown-unknown/release/threadline.wasm")], {
