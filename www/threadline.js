@@ -83,6 +83,7 @@
             },
           };
           handle.setTheme(settings.theme);
+          if (String(settings.inherit) === "off") host.setAttribute("data-inherit", "off");
           var start = function () {
             return load().then(function (glue) {
               if (host.isConnected) widget = glue.mount(root, settings);

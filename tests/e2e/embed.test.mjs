@@ -433,6 +433,31 @@ test("data-theme forces dark or light, and the mount handle switches it at run t
   assert.equal(await second(), "rgb(140, 184, 255)", "switched at run time");
 });
 
+test("the widget inherits the page's font and colour unless data-inherit is off, given any of three ways", async () => {
+  await page.emulateMedia({ colorScheme: "light" });
+  const look = async (widget) => {
+    await page.addStyleTag({ content: "body { font-family: Georgia, serif; color: rgb(120, 10, 10); }" });
+    return page.evaluate((widget) => {
+      const p = [...document.querySelectorAll("threadline-widget")][widget].shadowRoot.querySelector(".tl-body p");
+      const style = getComputedStyle(p);
+      return [style.fontFamily.split(",")[0], style.color];
+    }, widget);
+  };
+  await page.goto(article("seed.json"));
+  await page.waitForSelector("#comments .tl-comment >> nth=12");
+  assert.deepEqual(await look(0), ["Georgia", "rgb(120, 10, 10)"], "inherited by default");
+  const own = ["system-ui", "rgb(31, 35, 40)"];
+  await page.goto(article("seed.json", 'data-inherit="off"'));
+  await page.waitForSelector("#comments .tl-comment >> nth=12");
+  assert.deepEqual(await look(0), own, "data-inherit attribute");
+  await page.goto(article("seed.json", "", 'config:{"inherit": "off"}'));
+  await page.waitForSelector("#comments .tl-comment >> nth=12");
+  assert.deepEqual(await look(0), own, "data-threadline-config block");
+  await page.evaluate(() => window.Threadline.mount(document.body, { src: "/api/seed.json", threadId: "own", inherit: "off" }));
+  await page.waitForFunction(() => document.querySelectorAll("threadline-widget")[1]?.shadowRoot.querySelector(".tl-body p"));
+  assert.deepEqual(await look(1), own, "Threadline.mount settings");
+});
+
 test("data-lazy loads nothing until the reader scrolls near the comments", async () => {
   const wasm = [];
   page.on("request", (request) => request.url().endsWith(".wasm") && wasm.push(request.url()));
