@@ -476,7 +476,7 @@ async fn fetch_document(config: &MountConfig) -> Result<(ThreadDocument, Source)
     let source = Source::configure(config.preset.as_deref(), config.mapping.as_deref())
         .map_err(|error| LoadError::Setup(error.0))?;
     let body = http::fetch_body(&config.src).await?;
-    let document = read_response_from(BufReader::with_capacity(1 << 16, body), &source)?;
+    let document = read_response_from(&mut BufReader::with_capacity(1 << 16, body), &source)?;
     Ok((document, source))
 }
 

@@ -87,13 +87,15 @@ impl fmt::Display for LoadError {
 /// Reads a response the way its source says: the native format, or any API
 /// through a mapping.
 pub fn read_response(body: &str, source: &Source) -> Result<ThreadDocument, LoadError> {
-    read_with(&mut serde_json::Deserializer::from_str(body), source)
+    read_response_from(&mut body.as_bytes(), source)
 }
 
 /// Reads a response as it streams out of `reader`, so a big thread is never
-/// held whole in memory next to its parsed form.
+/// held whole in memory next to its parsed form. Every read goes through this
+/// one reader type: each type serde_json reads from adds its whole parser to
+/// the wasm again.
 pub fn read_response_from(
-    reader: impl std::io::Read,
+    reader: &mut dyn std::io::Read,
     source: &Source,
 ) -> Result<ThreadDocument, LoadError> {
     read_with(&mut serde_json::Deserializer::from_reader(reader), source)
@@ -130,7 +132,7 @@ fn unreadable(error: &serde_json::Error) -> Option<LoadError> {
 
 /// Parses a native-format response, naming the path of the first problem.
 pub fn parse_document(body: &str) -> Result<ThreadDocument, LoadError> {
-    parse_with(&mut serde_json::Deserializer::from_str(body))
+    read_response_from(&mut body.as_bytes(), &Source::Native)
 }
 
 fn parse_with<'de, R: serde_json::de::Read<'de>>(
@@ -215,14 +217,14 @@ mod tests {
     fn reads_the_same_from_a_stream_as_from_text() {
         let body =
             r#"{"comments": [{"id": 1, "body": "Hi"}, {"id": 2, "parent": 1, "body": "Ho"}]}"#;
-        let streamed = read_response_from(body.as_bytes(), &Source::Native);
+        let streamed = read_response_from(&mut body.as_bytes(), &Source::Native);
         assert_eq!(streamed, parse_document(body));
         assert_eq!(
-            read_response_from(&b"{\"items\": []}"[..], &Source::Native)
+            read_response_from(&mut &b"{\"items\": []}"[..], &Source::Native)
                 .map_err(|error| error.to_string()),
             Err("The comments could not be read: missing field `comments` at the top level of the response (line 1, column 13).".into())
         );
-        assert!(read_response_from(&b"{} x"[..], &Source::Native).is_err());
+        assert!(read_response_from(&mut &b"{} x"[..], &Source::Native).is_err());
     }
 
     #[test]
