@@ -4,7 +4,7 @@
 
 use crate::core::config::MountConfig;
 use crate::core::config::VoteButtons;
-use crate::core::load::{read_response, read_response_from, LoadError};
+use crate::core::load::{read_response_from, LoadError};
 use crate::core::mapping::{fill_template, Source};
 use crate::core::model::{Article, ArticleBlock, Comment, CommentId, ThreadDocument};
 use crate::core::paging::{ListKey, Paging};
@@ -165,8 +165,8 @@ impl LiveThread {
                 &stub.more_ids,
             )
         };
-        let body = http::fetch_text(&url).await?;
-        let document = read_response(&body, source)?;
+        let body = http::fetch_body(&url).await?;
+        let document = read_response_from(&mut BufReader::new(body), source)?;
         let change = self
             .0
             .store
@@ -497,7 +497,6 @@ pub async fn load(
 ) -> Result<LoadedThread, LoadError> {
     let (document, source) = fetch_document(config).await?;
     let store = ThreadStore::build(&document.comments);
-
     let report = store.report();
     if !report.is_clean() {
         web_sys::console::warn_1(

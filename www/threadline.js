@@ -5,8 +5,8 @@
  *           data-src="/api/comments/123.json" data-target="#comments" defer></script>
  *
  * It loads the widget's stylesheet, JS glue and WebAssembly from the versioned
- * folder next to itself (checking the wasm's and stylesheet's SRI hashes), then mounts a widget into the element named by
- * data-target (or, without one, right after the script tag). Other APIs are
+ * folder next to itself (checking the wasm's and stylesheet's SRI hashes),
+ * then mounts a widget into the element named by data-target (or, without one, right after the script tag). Other APIs are
  * read with data-preset="reddit" and/or a mapping: data-mapping='{...}', or a
  * <script type="application/json"> block right before or after the tag. Any
  * setting can also come from a <script type="application/json"
@@ -22,6 +22,15 @@
     console.error("Threadline: load threadline.js with a classic <script src> tag.");
     return;
   }
+
+  // Runs `start` once the page is parsed, so elements after the tag are there.
+  var whenParsed = function (start) {
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", start);
+    } else {
+      start();
+    }
+  };
 
   if (!window.Threadline) {
     // The release build (www/cdn.mjs) points these at the versioned folder
@@ -135,11 +144,7 @@
         );
       });
     };
-    if (document.readyState === "loading") {
-      document.addEventListener("DOMContentLoaded", countLinks);
-    } else {
-      countLinks();
-    }
+    whenParsed(countLinks);
   }
 
   if (!script.dataset.src) return;
@@ -181,9 +186,5 @@
       console.error("Threadline:", error);
     });
   };
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", begin);
-  } else {
-    begin();
-  }
+  whenParsed(begin);
 })();

@@ -1,8 +1,8 @@
 //! What part of a big thread is rendered: the first page of each list (more
 //! come on request or as the reader scrolls), and, for replies nested deeper
 //! than the screen allows, a "continue this thread" view that shows one
-//! comment's subtree on its own. Revealing a comment (a permalink, a search
-//! hit) opens exactly the pages, folds and view that lead to it.
+//! comment's subtree on its own. Revealing a comment (a permalink) opens
+//! exactly the pages, folds and view that lead to it.
 
 use super::model::CommentId;
 use super::store::ThreadStore;
@@ -38,20 +38,12 @@ pub struct Revealed {
 impl Paging {
     /// How many items of a list render now.
     pub fn shown(&self, list: &ListKey) -> usize {
-        self.shown.get(list).copied().unwrap_or(match list {
-            None => ROOT_PAGE,
-            Some(_) => REPLY_PAGE,
-        })
+        self.shown.get(list).copied().unwrap_or(page(list))
     }
 
     /// Renders the next page of a list.
     pub fn show_more(&mut self, list: ListKey) {
-        let page = if list.is_none() {
-            ROOT_PAGE
-        } else {
-            REPLY_PAGE
-        };
-        let next = self.shown(&list) + page;
+        let next = self.shown(&list) + page(&list);
         self.shown.insert(list, next);
     }
 
@@ -72,12 +64,12 @@ impl Paging {
     /// thread has no such comment.
     pub fn reveal(&mut self, store: &ThreadStore, id: &str, max_depth: usize) -> Option<Revealed> {
         let mut path: Vec<CommentId> = vec![store.comment(id)?.id.clone()];
+        // The store has broken every cycle; the bound only guards the loop.
         while let Some(parent) = path.last().and_then(|last| store.parent(last)) {
-            let parent = store.comment(parent)?.id.clone();
-            if path.contains(&parent) {
+            if path.len() > store.len() {
                 break;
             }
-            path.push(parent);
+            path.push(store.comment(parent)?.id.clone());
         }
         path.reverse();
         let depth = path.len() - 1;
@@ -113,6 +105,14 @@ impl Paging {
                 revealed.lists.push(list);
             }
         }
+    }
+}
+
+/// A list's page size: the top level's, or a comment's replies'.
+fn page(list: &ListKey) -> usize {
+    match list {
+        None => ROOT_PAGE,
+        Some(_) => REPLY_PAGE,
     }
 }
 

@@ -37,18 +37,9 @@ async fn send_request(url: &str, init: &RequestInit) -> Result<Response, LoadErr
 }
 
 /// Fetches `url` and returns its body, or says why it could not: no answer,
-/// a timeout, or an error status.
-pub async fn fetch_text(url: &str) -> Result<String, LoadError> {
-    let response = send_request(url, &RequestInit::new()).await?;
-    response
-        .text()
-        .await
-        .map_err(|error| LoadError::Network(error.to_string()))
-}
-
-/// Fetches `url` like [`fetch_text`], but leaves the body in the browser's
-/// memory, to be read piece by piece: a thread's JSON then never sits whole
-/// in wasm memory (which never shrinks) next to the comments parsed from it.
+/// a timeout, or an error status. The body stays in the browser's memory, to
+/// be read piece by piece: a thread's JSON then never sits whole in wasm
+/// memory (which never shrinks) next to the comments parsed from it.
 pub async fn fetch_body(url: &str) -> Result<JsBytes, LoadError> {
     let response = send_request(url, &RequestInit::new()).await?;
     let buffer = web_sys::Response::from(response)
