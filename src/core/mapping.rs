@@ -2,9 +2,9 @@
 //! how the tree is shaped, which field holds what) and named presets for
 //! real APIs. Never fails on one bad comment: it is skipped and counted.
 
+use super::entities::{decode, Context};
 use super::model::{BodyFormat, CommentInput, ThreadDocument, Timestamp};
 use super::path::{describe, JsonPath, PathMiss};
-use super::text::decode_entities;
 use super::url::encode_component;
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
@@ -545,7 +545,7 @@ fn quirks(preset: Option<&str>, item: &Value, comment: &mut CommentInput) {
                 comment.author = None;
             }
             if comment.format == BodyFormat::Html && !comment.body.contains('<') {
-                comment.body = decode_entities(&comment.body).into();
+                comment.body = decode(&comment.body, Context::Strict).into();
             }
         }
         Some("discourse") => {

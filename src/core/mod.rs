@@ -1,8 +1,11 @@
 //! The pure core: everything that needs no browser, tested with `cargo test`.
 
 pub mod config;
+pub mod entities;
+pub mod html;
 pub mod load;
 pub mod mapping;
+pub mod markdown;
 pub mod model;
 pub mod paging;
 pub mod path;

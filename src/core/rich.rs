@@ -2,15 +2,15 @@
 //! of allowlisted elements and text. Views render that tree node by node;
 //! no markup from an endpoint ever reaches the page as markup.
 
+use super::html::{html_events, HtmlEvent};
+use super::markdown::from_markdown;
 use super::model::BodyFormat;
 use super::text::paragraphs;
 use super::url::safe_url;
-use html5gum::{Token, Tokenizer};
-use pulldown_cmark::{Event, Options, Parser, Tag as MdTag, TagEnd};
 
 /// Deeper nesting than this is flattened into its text, so rendering and
 /// dropping a tree never recurse far.
-const MAX_DEPTH: usize = 24;
+pub(super) const MAX_DEPTH: usize = 24;
 
 /// The only elements a comment body can produce.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -147,23 +147,6 @@ pub struct RichOptions {
     pub images: bool,
 }
 
-/// One step through tokenized HTML: [`html_events`] reports what it meets,
-/// and [`from_html_events`] keeps what the allowlist allows.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum HtmlEvent {
-    /// An element starts; `href` is its raw attribute, if any.
-    Start {
-        /// The element's local name, lowercase.
-        name: String,
-        /// Its `href` attribute, unchecked.
-        href: Option<String>,
-    },
-    /// The element of this name ends.
-    End(String),
-    /// A text node.
-    Text(String),
-}
-
 /// Converts a body to the safe tree, according to its format.
 pub fn to_nodes(body: &str, format: BodyFormat, options: RichOptions) -> Vec<Node> {
     match format {
@@ -173,45 +156,12 @@ pub fn to_nodes(body: &str, format: BodyFormat, options: RichOptions) -> Vec<Nod
     }
 }
 
-/// Tokenizes HTML with html5gum (a WHATWG tokenizer; entities are decoded
-/// once, here) into events. The browser's DOMParser would cost no wasm, but
-/// parsing there makes the page report a CSP violation for every inline
-/// handler and style in a comment, under the strict policies news sites use.
-pub fn html_events(html: &str) -> Vec<HtmlEvent> {
-    let name = |bytes: &[u8]| String::from_utf8_lossy(bytes).to_ascii_lowercase();
-    Tokenizer::new(html)
-        .flatten()
-        .filter_map(|token| match token {
-            Token::StartTag(tag) => {
-                let start = HtmlEvent::Start {
-                    name: name(&tag.name),
-                    href: tag
-                        .attributes
-                        .get(b"href".as_slice())
-                        .map(|href| String::from_utf8_lossy(href).into_owned()),
-                };
-                Some(if tag.self_closing {
-                    vec![start, HtmlEvent::End(name(&tag.name))]
-                } else {
-                    vec![start]
-                })
-            }
-            Token::EndTag(tag) => Some(vec![HtmlEvent::End(name(&tag.name))]),
-            Token::String(text) => Some(vec![HtmlEvent::Text(
-                String::from_utf8_lossy(&text).into_owned(),
-            )]),
-            _ => None,
-        })
-        .flatten()
-        .collect()
-}
-
 /// Builds a tree with HTML's forgiving rules: a paragraph or list item
 /// closes the one before it, blocks close an open paragraph, end tags close
 /// back to their element or are ignored, and loose inline content at the
 /// top level is gathered into paragraphs.
 #[derive(Default)]
-struct Builder {
+pub(super) struct Builder {
     open: Vec<Element>,
     done: Vec<Node>,
     loose: Vec<Node>,
@@ -219,7 +169,7 @@ struct Builder {
 }
 
 impl Builder {
-    fn element(tag: Tag, url: Option<String>) -> Element {
+    pub(super) fn element(tag: Tag, url: Option<String>) -> Element {
         Element {
             tag,
             url,
@@ -255,7 +205,7 @@ impl Builder {
         }
     }
 
-    fn text(&mut self, text: &str) {
+    pub(super) fn text(&mut self, text: &str) {
         if text.is_empty() {
             return;
         }
@@ -270,7 +220,15 @@ impl Builder {
         self.append(Node::Text(text.to_owned()));
     }
 
-    fn void(&mut self, element: Element) {
+    /// An image, which only markdown can give.
+    pub(super) fn image(src: String, alt: String) -> Element {
+        Element {
+            alt,
+            ..Self::element(Tag::Img, Some(src))
+        }
+    }
+
+    pub(super) fn void(&mut self, element: Element) {
         self.append(Node::Element(element));
     }
 
@@ -278,7 +236,7 @@ impl Builder {
         self.open.iter().any(|element| element.tag == tag)
     }
 
-    fn start(&mut self, tag: Tag, url: Option<String>) {
+    pub(super) fn start(&mut self, tag: Tag, url: Option<String>) {
         if tag.is_block() && self.is_open(Tag::P) {
             self.end(Tag::P);
         }
@@ -295,7 +253,7 @@ impl Builder {
         self.open.push(Self::element(tag, url));
     }
 
-    fn end(&mut self, tag: Tag) {
+    pub(super) fn end(&mut self, tag: Tag) {
         if self.ignored_depth > 0 && !self.is_open(tag) {
             self.ignored_depth -= 1;
             return;
@@ -312,7 +270,7 @@ impl Builder {
 
     /// A block the allowlist drops (a heading, a div): its text stays, and it
     /// still separates paragraphs.
-    fn boundary(&mut self) {
+    pub(super) fn boundary(&mut self) {
         if self.is_open(Tag::P) {
             self.end(Tag::P);
         } else if self.open.is_empty() {
@@ -320,7 +278,7 @@ impl Builder {
         }
     }
 
-    fn finish(mut self) -> Vec<Node> {
+    pub(super) fn finish(mut self) -> Vec<Node> {
         while let Some(element) = self.open.pop() {
             let node = Node::Element(element);
             match self.open.last_mut() {
@@ -412,80 +370,6 @@ pub fn from_html_events(events: impl IntoIterator<Item = HtmlEvent>) -> Vec<Node
     builder.finish()
 }
 
-/// Markdown (CommonMark with strikethrough): raw HTML in it is shown as
-/// text, links keep only allowed schemes, images only when turned on.
-pub fn from_markdown(markdown: &str, options: RichOptions) -> Vec<Node> {
-    let mut builder = Builder::default();
-    let mut image: Option<(Option<String>, String)> = None;
-    for event in Parser::new_ext(markdown, Options::ENABLE_STRIKETHROUGH) {
-        if let Some((_, alt)) = &mut image {
-            match event {
-                Event::End(TagEnd::Image) => match image.take() {
-                    Some((Some(src), alt)) => builder.void(Element {
-                        alt,
-                        ..Builder::element(Tag::Img, Some(src))
-                    }),
-                    Some((None, alt)) => builder.text(&alt),
-                    None => {}
-                },
-                Event::Text(text) | Event::Code(text) => alt.push_str(&text),
-                _ => {}
-            }
-            continue;
-        }
-        match event {
-            Event::Start(tag) => match tag {
-                MdTag::Paragraph | MdTag::Heading { .. } => builder.start(Tag::P, None),
-                MdTag::BlockQuote(_) => builder.start(Tag::Blockquote, None),
-                MdTag::CodeBlock(_) => {
-                    builder.start(Tag::Pre, None);
-                    builder.start(Tag::Code, None);
-                }
-                MdTag::List(Some(_)) => builder.start(Tag::Ol, None),
-                MdTag::List(None) => builder.start(Tag::Ul, None),
-                MdTag::Item => builder.start(Tag::Li, None),
-                MdTag::Emphasis => builder.start(Tag::Em, None),
-                MdTag::Strong => builder.start(Tag::Strong, None),
-                MdTag::Strikethrough => builder.start(Tag::Del, None),
-                MdTag::Link { dest_url, .. } => {
-                    builder.start(Tag::A, safe_url(&dest_url).map(str::to_owned))
-                }
-                MdTag::Image { dest_url, .. } => {
-                    let src = safe_url(&dest_url)
-                        .filter(|_| options.images)
-                        .map(str::to_owned);
-                    image = Some((src, String::new()));
-                }
-                _ => {}
-            },
-            Event::End(end) => match end {
-                TagEnd::Paragraph | TagEnd::Heading(_) => builder.end(Tag::P),
-                TagEnd::BlockQuote(_) => builder.end(Tag::Blockquote),
-                TagEnd::CodeBlock => builder.end(Tag::Pre),
-                TagEnd::List(true) => builder.end(Tag::Ol),
-                TagEnd::List(false) => builder.end(Tag::Ul),
-                TagEnd::Item => builder.end(Tag::Li),
-                TagEnd::Emphasis => builder.end(Tag::Em),
-                TagEnd::Strong => builder.end(Tag::Strong),
-                TagEnd::Strikethrough => builder.end(Tag::Del),
-                TagEnd::Link => builder.end(Tag::A),
-                _ => {}
-            },
-            Event::Text(text) | Event::Html(text) | Event::InlineHtml(text) => builder.text(&text),
-            Event::Code(code) => {
-                builder.start(Tag::Code, None);
-                builder.text(&code);
-                builder.end(Tag::Code);
-            }
-            Event::SoftBreak => builder.text("\n"),
-            Event::HardBreak => builder.void(Builder::element(Tag::Br, None)),
-            Event::Rule => builder.boundary(),
-            _ => {}
-        }
-    }
-    builder.finish()
-}
-
 /// Plain text: paragraphs at blank lines, line breaks kept, and bare
 /// http(s) URLs turned into links.
 pub fn from_text(text: &str) -> Vec<Node> {
@@ -508,7 +392,7 @@ pub fn from_text(text: &str) -> Vec<Node> {
 }
 
 /// Splits a line into text and links at bare `http://` and `https://` URLs.
-fn linkify(line: &str, out: &mut Vec<Node>) {
+pub(super) fn linkify(line: &str, out: &mut Vec<Node>) {
     let mut rest = line;
     while let Some(start) = find_url(rest) {
         let tail = &rest[start..];
@@ -552,7 +436,7 @@ fn find_url(text: &str) -> Option<usize> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     /// All the text of a tree.
@@ -574,7 +458,7 @@ mod tests {
     }
 
     /// A compact rendering for assertions: `<p>text<a href="u">x</a></p>`.
-    fn show(nodes: &[Node]) -> String {
+    pub(in crate::core) fn show(nodes: &[Node]) -> String {
         nodes
             .iter()
             .map(|node| match node {

@@ -22,49 +22,6 @@ pub fn paragraphs(text: &str) -> Vec<Vec<&str>> {
     result
 }
 
-/// Decodes HTML character references once: the common named ones and all
-/// numeric ones. Unknown or malformed references stay as written.
-pub fn decode_entities(text: &str) -> String {
-    let mut decoded = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(amp) = rest.find('&') {
-        decoded.push_str(&rest[..amp]);
-        let after = &rest[amp + 1..];
-        let reference = after
-            .find(';')
-            .filter(|end| *end <= 10)
-            .map(|end| &after[..end]);
-        let character = reference.and_then(|name| match name {
-            "amp" => Some('&'),
-            "lt" => Some('<'),
-            "gt" => Some('>'),
-            "quot" => Some('"'),
-            "apos" => Some('\''),
-            "nbsp" => Some('\u{a0}'),
-            _ => {
-                let number = name.strip_prefix('#')?;
-                let code = match number.strip_prefix(['x', 'X']) {
-                    Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                    None => number.parse().ok()?,
-                };
-                char::from_u32(code).filter(|c| *c != '\0')
-            }
-        });
-        match (reference, character) {
-            (Some(name), Some(character)) => {
-                decoded.push(character);
-                rest = &after[name.len() + 1..];
-            }
-            _ => {
-                decoded.push('&');
-                rest = after;
-            }
-        }
-    }
-    decoded.push_str(rest);
-    decoded
-}
-
 /// "1 reply", "3 replies": a count with its noun in the right number.
 pub fn count(n: i64, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
@@ -73,14 +30,6 @@ pub fn count(n: i64, one: &str, many: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn entities_are_decoded_once_and_bad_ones_kept() {
-        assert_eq!(
-            decode_entities("I don&#x27;t &amp;amp; &lt;b&gt; &bogus; &#0; x & &#x1F600;"),
-            "I don't &amp; <b> &bogus; &#0; x & 😀"
-        );
-    }
 
     #[test]
     fn counts_agree_with_their_nouns() {

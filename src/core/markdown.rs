@@ -1,0 +1,924 @@
+//! Markdown bodies (Reddit, Lemmy, GitHub, Discourse): the CommonMark that
+//! comments use, written for size. Blocks: paragraphs, headings (shown as
+//! paragraphs), block quotes, bullet and numbered lists, fenced and indented
+//! code, thematic breaks. Inline: emphasis and strong emphasis (CommonMark's
+//! delimiter rules), `~~strikethrough~~`, code spans, links, images,
+//! `<autolinks>`, bare URLs, backslash escapes, character references and
+//! hard breaks. Raw HTML is shown as text; reference-style links and tables
+//! stay as written. A full CommonMark parser (pulldown-cmark) added 30 KB
+//! gzipped to the widget, a third of its size budget.
+
+use super::entities::{reference, Context};
+use super::rich::{linkify, Builder, Node, RichOptions, Tag, MAX_DEPTH};
+use super::url::safe_url;
+
+/// Converts markdown to the safe tree: links keep only allowed schemes,
+/// images appear only when the site turns them on.
+pub fn from_markdown(markdown: &str, options: RichOptions) -> Vec<Node> {
+    let lines: Vec<&str> = markdown.lines().collect();
+    let mut blocks = Blocks {
+        out: Builder::default(),
+        options,
+    };
+    blocks.parse(&lines, 0, false);
+    blocks.out.finish()
+}
+
+struct Blocks {
+    out: Builder,
+    options: RichOptions,
+}
+
+impl Blocks {
+    /// Parses lines (already out of their container) as blocks. In a tight
+    /// list item, paragraphs are not wrapped in `<p>`.
+    fn parse(&mut self, lines: &[&str], depth: usize, tight: bool) {
+        let mut paragraph: Vec<&str> = Vec::new();
+        let mut at = 0;
+        while at < lines.len() {
+            let line = lines[at];
+            let trimmed = line.trim_start();
+            if trimmed.is_empty() {
+                self.paragraph(&mut paragraph, tight);
+                at += 1;
+                continue;
+            }
+            if depth >= MAX_DEPTH {
+                paragraph.push(trimmed.trim_start_matches(['>', ' ', '\t']));
+                at += 1;
+                continue;
+            }
+            if columns(line) >= 4 {
+                if paragraph.is_empty() {
+                    at = self.indented_code(lines, at);
+                } else {
+                    paragraph.push(line);
+                    at += 1;
+                }
+                continue;
+            }
+            if let Some(fence) = fence(trimmed) {
+                self.paragraph(&mut paragraph, tight);
+                at = self.fenced_code(lines, at, fence);
+                continue;
+            }
+            if let Some(text) = heading(trimmed) {
+                self.paragraph(&mut paragraph, tight);
+                self.out.start(Tag::P, None);
+                self.inline(text);
+                self.out.end(Tag::P);
+                at += 1;
+                continue;
+            }
+            if thematic_break(trimmed) {
+                self.paragraph(&mut paragraph, tight);
+                self.out.boundary();
+                at += 1;
+                continue;
+            }
+            if trimmed.starts_with('>') {
+                self.paragraph(&mut paragraph, tight);
+                at = self.quote(lines, at, depth);
+                continue;
+            }
+            if let Some(marker) = list_marker(trimmed) {
+                let interrupts =
+                    !trimmed[marker.width..].trim().is_empty() && (!marker.ordered || marker.one);
+                if paragraph.is_empty() || interrupts {
+                    self.paragraph(&mut paragraph, tight);
+                    at = self.list(lines, at, depth);
+                    continue;
+                }
+            }
+            paragraph.push(line);
+            at += 1;
+        }
+        self.paragraph(&mut paragraph, tight);
+    }
+
+    fn paragraph(&mut self, lines: &mut Vec<&str>, tight: bool) {
+        if lines.is_empty() {
+            return;
+        }
+        let text = lines
+            .iter()
+            .map(|line| line.trim_start())
+            .collect::<Vec<_>>()
+            .join("\n");
+        lines.clear();
+        if !tight {
+            self.out.start(Tag::P, None);
+        }
+        self.inline(text.trim_end());
+        if !tight {
+            self.out.end(Tag::P);
+        }
+    }
+
+    fn code(&mut self, text: &str) {
+        self.out.start(Tag::Pre, None);
+        self.out.start(Tag::Code, None);
+        self.out.text(text);
+        self.out.end(Tag::Pre);
+    }
+
+    fn indented_code(&mut self, lines: &[&str], start: usize) -> usize {
+        let mut end = start;
+        let mut at = start;
+        while at < lines.len() && (lines[at].trim().is_empty() || columns(lines[at]) >= 4) {
+            at += 1;
+            if !lines[at - 1].trim().is_empty() {
+                end = at;
+            }
+        }
+        let text: String = lines[start..end]
+            .iter()
+            .map(|line| format!("{}\n", strip_columns(line, 4)))
+            .collect();
+        self.code(&text);
+        end
+    }
+
+    fn fenced_code(&mut self, lines: &[&str], start: usize, fence: (u8, usize)) -> usize {
+        let indent = columns(lines[start]);
+        let mut text = String::new();
+        let mut at = start + 1;
+        while at < lines.len() {
+            let line = lines[at];
+            at += 1;
+            let trimmed = line.trim_start();
+            let run = trimmed.bytes().take_while(|b| *b == fence.0).count();
+            if columns(line) < 4 && run >= fence.1 && trimmed[run..].trim().is_empty() {
+                break;
+            }
+            text.push_str(strip_columns(line, indent));
+            text.push('\n');
+        }
+        self.code(&text);
+        at
+    }
+
+    fn quote(&mut self, lines: &[&str], start: usize, depth: usize) -> usize {
+        let mut inner: Vec<&str> = Vec::new();
+        let mut at = start;
+        while let Some(line) = lines.get(at) {
+            let trimmed = line.trim_start();
+            if columns(line) < 4 && trimmed.starts_with('>') {
+                let rest = &trimmed[1..];
+                inner.push(rest.strip_prefix(' ').unwrap_or(rest));
+            } else if lazy(line, inner.last()) {
+                inner.push(line);
+            } else {
+                break;
+            }
+            at += 1;
+        }
+        self.out.start(Tag::Blockquote, None);
+        self.parse(&inner, depth + 1, false);
+        self.out.end(Tag::Blockquote);
+        at
+    }
+
+    fn list(&mut self, lines: &[&str], start: usize, depth: usize) -> usize {
+        let Some(first) = list_marker(lines[start].trim_start()) else {
+            return start;
+        };
+        let mut items: Vec<Vec<&str>> = Vec::new();
+        let mut loose = false;
+        let mut at = start;
+        while let Some(marker) = lines
+            .get(at)
+            .filter(|line| columns(line) < 4 && !thematic_break(line.trim_start()))
+            .and_then(|line| list_marker(line.trim_start()))
+            .filter(|marker| marker.ordered == first.ordered && marker.kind == first.kind)
+        {
+            if items.last().is_some_and(|item| item.len() > 1) && lines[at - 1].trim().is_empty() {
+                loose = true;
+            }
+            let line = lines[at];
+            let after = &line.trim_start()[marker.width..];
+            let gap = columns(after);
+            let (indent, first_line) = if after.trim().is_empty() || gap > 4 {
+                (
+                    columns(line) + marker.width + 1,
+                    after.get(1..).unwrap_or(""),
+                )
+            } else {
+                (columns(line) + marker.width + gap, after.trim_start())
+            };
+            let mut item = vec![first_line];
+            at += 1;
+            while let Some(line) = lines.get(at) {
+                if line.trim().is_empty() {
+                    item.push("");
+                } else if columns(line) >= indent {
+                    item.push(strip_columns(line, indent));
+                } else if lazy(line, item.last()) {
+                    item.push(line.trim_start());
+                } else {
+                    break;
+                }
+                at += 1;
+            }
+            while item.len() > 1 && item.last().is_some_and(|line| line.trim().is_empty()) {
+                item.pop();
+            }
+            if item.iter().any(|line| line.trim().is_empty()) {
+                loose = true;
+            }
+            items.push(item);
+        }
+        let tag = if first.ordered { Tag::Ol } else { Tag::Ul };
+        self.out.start(tag, None);
+        for item in items {
+            self.out.start(Tag::Li, None);
+            self.parse(&item, depth + 1, !loose);
+            self.out.end(Tag::Li);
+        }
+        self.out.end(tag);
+        at
+    }
+
+    fn inline(&mut self, text: &str) {
+        let pieces = Inline::parse(text);
+        let mut links = 0;
+        let mut image: Option<(Option<String>, String)> = None;
+        for piece in pieces {
+            if let Some((src, alt)) = &mut image {
+                match piece {
+                    Piece::ImageEnd => {
+                        let (src, alt) = (src.take(), std::mem::take(alt));
+                        image = None;
+                        match src {
+                            Some(src) => self.out.void(Builder::image(src, alt)),
+                            None => self.out.text(&alt),
+                        }
+                    }
+                    Piece::Text(text) | Piece::Code(text) => alt.push_str(&text),
+                    Piece::Autolink { text, .. } => alt.push_str(&text),
+                    _ => {}
+                }
+                continue;
+            }
+            match piece {
+                Piece::Text(text) if links == 0 => {
+                    let mut nodes = Vec::new();
+                    linkify(&text, &mut nodes);
+                    for node in nodes {
+                        match node {
+                            Node::Text(text) => self.out.text(&text),
+                            Node::Element(link) => self.out.void(link),
+                        }
+                    }
+                }
+                Piece::Text(text) => self.out.text(&text),
+                Piece::Code(code) => {
+                    self.out.start(Tag::Code, None);
+                    self.out.text(&code);
+                    self.out.end(Tag::Code);
+                }
+                Piece::Break => self.out.void(Builder::element(Tag::Br, None)),
+                Piece::Delim(delim) => {
+                    for tag in delim.ends {
+                        self.out.end(tag);
+                    }
+                    let literal = char::from(delim.byte).to_string().repeat(delim.count);
+                    self.out.text(&literal);
+                    for tag in delim.starts.into_iter().rev() {
+                        self.out.start(tag, None);
+                    }
+                }
+                Piece::Bracket { image, .. } => self.out.text(if image { "![" } else { "[" }),
+                Piece::LinkStart(href) => {
+                    links += 1;
+                    let href = href.as_deref().and_then(safe_url).map(str::to_owned);
+                    self.out.start(Tag::A, href);
+                }
+                Piece::LinkEnd => {
+                    links -= 1;
+                    self.out.end(Tag::A);
+                }
+                Piece::ImageStart(src) => {
+                    let src = src
+                        .as_deref()
+                        .filter(|_| self.options.images)
+                        .and_then(safe_url)
+                        .map(str::to_owned);
+                    image = Some((src, String::new()));
+                }
+                Piece::ImageEnd => {}
+                Piece::Autolink { href, text } => {
+                    self.out.start(Tag::A, safe_url(&href).map(str::to_owned));
+                    self.out.text(&text);
+                    self.out.end(Tag::A);
+                }
+            }
+        }
+    }
+}
+
+/// Leading whitespace in columns (a tab reaches the next multiple of 4).
+fn columns(line: &str) -> usize {
+    let mut columns = 0;
+    for byte in line.bytes() {
+        match byte {
+            b' ' => columns += 1,
+            b'\t' => columns += 4 - columns % 4,
+            _ => break,
+        }
+    }
+    columns
+}
+
+/// The line without up to `count` columns of leading whitespace.
+fn strip_columns(line: &str, count: usize) -> &str {
+    let mut seen = 0;
+    for (at, byte) in line.bytes().enumerate() {
+        if seen >= count {
+            return &line[at..];
+        }
+        match byte {
+            b' ' => seen += 1,
+            b'\t' => seen += 4 - seen % 4,
+            _ => return &line[at..],
+        }
+    }
+    ""
+}
+
+/// A line that continues the paragraph before it without its container's
+/// marker (CommonMark's "lazy continuation").
+fn lazy(line: &str, previous: Option<&&str>) -> bool {
+    let trimmed = line.trim_start();
+    previous.is_some_and(|previous| {
+        !previous.trim().is_empty() && fence(previous.trim_start()).is_none()
+    }) && !trimmed.is_empty()
+        && (columns(line) >= 4
+            || (fence(trimmed).is_none()
+                && heading(trimmed).is_none()
+                && !thematic_break(trimmed)
+                && !trimmed.starts_with('>')
+                && list_marker(trimmed).is_none()))
+}
+
+/// An opening code fence: its character and length.
+fn fence(trimmed: &str) -> Option<(u8, usize)> {
+    let byte = *trimmed
+        .as_bytes()
+        .first()
+        .filter(|b| matches!(b, b'`' | b'~'))?;
+    let run = trimmed.bytes().take_while(|b| *b == byte).count();
+    (run >= 3 && !(byte == b'`' && trimmed[run..].contains('`'))).then_some((byte, run))
+}
+
+/// An ATX heading's text.
+fn heading(trimmed: &str) -> Option<&str> {
+    let level = trimmed.bytes().take_while(|b| *b == b'#').count();
+    let rest = &trimmed[level..];
+    if !(1..=6).contains(&level) || !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
+        return None;
+    }
+    let rest = rest.trim();
+    let without_closing = rest.trim_end_matches('#');
+    Some(
+        if without_closing.is_empty() || without_closing.ends_with([' ', '\t']) {
+            without_closing.trim_end()
+        } else {
+            rest
+        },
+    )
+}
+
+fn thematic_break(trimmed: &str) -> bool {
+    let mut marks = trimmed.bytes().filter(|b| !matches!(b, b' ' | b'\t'));
+    let Some(first) = marks.next().filter(|b| matches!(b, b'-' | b'*' | b'_')) else {
+        return false;
+    };
+    let mut count = 1;
+    for mark in marks {
+        if mark != first {
+            return false;
+        }
+        count += 1;
+    }
+    count >= 3
+}
+
+#[derive(Clone, Copy)]
+struct Marker {
+    ordered: bool,
+    /// The bullet, or the `.` or `)` after the number.
+    kind: u8,
+    /// The marker's length in bytes.
+    width: usize,
+    /// A numbered list starting at 1 (only those may interrupt a paragraph).
+    one: bool,
+}
+
+fn list_marker(trimmed: &str) -> Option<Marker> {
+    let bytes = trimmed.as_bytes();
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    let (marker, ordered) = match bytes.first()? {
+        b'-' | b'*' | b'+' => (1, false),
+        _ if (1..=9).contains(&digits) && matches!(bytes.get(digits), Some(b'.' | b')')) => {
+            (digits + 1, true)
+        }
+        _ => return None,
+    };
+    if !bytes.get(marker).is_none_or(|b| matches!(b, b' ' | b'\t')) {
+        return None;
+    }
+    Some(Marker {
+        ordered,
+        kind: bytes[marker - 1],
+        width: marker,
+        one: ordered && trimmed[..digits].trim_start_matches('0') == "1",
+    })
+}
+
+/// A run of `*`, `_` or `~` that may open or close emphasis.
+struct Delim {
+    byte: u8,
+    /// Characters not used as emphasis yet.
+    count: usize,
+    /// The run's original length (for CommonMark's "rule of 3").
+    length: usize,
+    open: bool,
+    close: bool,
+    /// Elements this run opens, innermost first.
+    starts: Vec<Tag>,
+    /// Elements this run closes, innermost first.
+    ends: Vec<Tag>,
+}
+
+enum Piece {
+    Text(String),
+    Code(String),
+    Break,
+    Delim(Delim),
+    Bracket { image: bool },
+    LinkStart(Option<String>),
+    LinkEnd,
+    ImageStart(Option<String>),
+    ImageEnd,
+    Autolink { href: String, text: String },
+}
+
+#[derive(Default)]
+struct Inline {
+    pieces: Vec<Piece>,
+    /// Unmatched `[` and `![`, by index into `pieces`.
+    brackets: Vec<usize>,
+}
+
+impl Inline {
+    fn parse(text: &str) -> Vec<Piece> {
+        let mut inline = Inline::default();
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            let special = bytes[at..]
+                .iter()
+                .position(|b| b"\\`*_~![]<&\n".contains(b))
+                .map_or(bytes.len(), |offset| at + offset);
+            if special > at {
+                inline.text(&text[at..special]);
+                at = special;
+                continue;
+            }
+            at = inline.special(text, at);
+        }
+        inline.emphasis(0);
+        inline.pieces
+    }
+
+    fn text(&mut self, text: &str) {
+        match self.pieces.last_mut() {
+            Some(Piece::Text(last)) => last.push_str(text),
+            _ => self.pieces.push(Piece::Text(text.to_owned())),
+        }
+    }
+
+    /// Handles the special character at `at`; returns where to go on.
+    fn special(&mut self, text: &str, at: usize) -> usize {
+        let bytes = text.as_bytes();
+        let next = bytes.get(at + 1).copied();
+        match bytes[at] {
+            b'\\' if next.is_some_and(|b| b.is_ascii_punctuation()) => {
+                self.text(&text[at + 1..at + 2]);
+                at + 2
+            }
+            b'\\' if next == Some(b'\n') => {
+                self.pieces.push(Piece::Break);
+                at + 2
+            }
+            b'`' => self.code_span(text, at),
+            byte @ (b'*' | b'_' | b'~') => self.delimiter(text, at, byte),
+            b'!' if next == Some(b'[') => {
+                self.brackets.push(self.pieces.len());
+                self.pieces.push(Piece::Bracket { image: true });
+                at + 2
+            }
+            b'[' => {
+                self.brackets.push(self.pieces.len());
+                self.pieces.push(Piece::Bracket { image: false });
+                at + 1
+            }
+            b']' => self.close_bracket(text, at),
+            b'<' => match autolink(&text[at + 1..]) {
+                Some((href, text, used)) => {
+                    self.pieces.push(Piece::Autolink { href, text });
+                    at + 1 + used
+                }
+                None => {
+                    self.text("<");
+                    at + 1
+                }
+            },
+            b'&' => match reference(&text[at + 1..], Context::Strict) {
+                Some((character, used)) => {
+                    self.text(character.encode_utf8(&mut [0; 4]));
+                    at + 1 + used
+                }
+                None => {
+                    self.text("&");
+                    at + 1
+                }
+            },
+            b'\n' => {
+                let hard = match self.pieces.last_mut() {
+                    Some(Piece::Text(last)) => {
+                        let hard = last.ends_with("  ");
+                        last.truncate(last.trim_end_matches(' ').len());
+                        hard
+                    }
+                    _ => false,
+                };
+                if hard {
+                    self.pieces.push(Piece::Break);
+                } else {
+                    self.text("\n");
+                }
+                at + 1
+            }
+            byte => {
+                self.text(char::from(byte).encode_utf8(&mut [0; 4]));
+                at + 1
+            }
+        }
+    }
+
+    fn code_span(&mut self, text: &str, at: usize) -> usize {
+        let run = text[at..].bytes().take_while(|b| *b == b'`').count();
+        let mut from = at + run;
+        while let Some(found) = text[from..].find('`').map(|offset| from + offset) {
+            let closing = text[found..].bytes().take_while(|b| *b == b'`').count();
+            if closing == run {
+                let code = text[at + run..found].replace('\n', " ");
+                let strip = code.len() > 2 && code.starts_with(' ') && code.ends_with(' ');
+                let code = if strip && !code.trim().is_empty() {
+                    code[1..code.len() - 1].to_owned()
+                } else {
+                    code
+                };
+                self.pieces.push(Piece::Code(code));
+                return found + run;
+            }
+            from = found + closing;
+        }
+        self.text(&text[at..at + run]);
+        at + run
+    }
+
+    fn delimiter(&mut self, text: &str, at: usize, byte: u8) -> usize {
+        let run = text[at..].bytes().take_while(|b| *b == byte).count();
+        let before = text[..at].chars().next_back().unwrap_or(' ');
+        let after = text[at + run..].chars().next().unwrap_or(' ');
+        let punctuation = |c: char| c.is_ascii_punctuation();
+        let left = !after.is_whitespace()
+            && (!punctuation(after) || before.is_whitespace() || punctuation(before));
+        let right = !before.is_whitespace()
+            && (!punctuation(before) || after.is_whitespace() || punctuation(after));
+        let (open, close) = match byte {
+            b'_' => (
+                left && (!right || punctuation(before)),
+                right && (!left || punctuation(after)),
+            ),
+            b'~' if run > 2 => (false, false),
+            _ => (left, right),
+        };
+        self.pieces.push(Piece::Delim(Delim {
+            byte,
+            count: run,
+            length: run,
+            open,
+            close,
+            starts: Vec::new(),
+            ends: Vec::new(),
+        }));
+        at + run
+    }
+
+    fn close_bracket(&mut self, text: &str, at: usize) -> usize {
+        let Some(opener) = self.brackets.pop() else {
+            self.text("]");
+            return at + 1;
+        };
+        let image = matches!(self.pieces[opener], Piece::Bracket { image: true });
+        let Some((destination, used)) = destination(&text[at + 1..]) else {
+            self.pieces[opener] = Piece::Text(if image { "![" } else { "[" }.to_owned());
+            self.text("]");
+            return at + 1;
+        };
+        self.emphasis(opener + 1);
+        if image {
+            self.pieces[opener] = Piece::ImageStart(Some(destination));
+            self.pieces.push(Piece::ImageEnd);
+        } else {
+            self.pieces[opener] = Piece::LinkStart(Some(destination));
+            self.pieces.push(Piece::LinkEnd);
+            // Links cannot hold links: earlier `[`s become text.
+            let pieces = &mut self.pieces;
+            self.brackets.retain(|&index| {
+                let image = matches!(pieces[index], Piece::Bracket { image: true });
+                if !image {
+                    pieces[index] = Piece::Text("[".to_owned());
+                }
+                image
+            });
+        }
+        at + 1 + used
+    }
+
+    /// CommonMark's "process emphasis" over the pieces from `bottom` on;
+    /// afterwards no delimiter there can match anything outside.
+    fn emphasis(&mut self, bottom: usize) {
+        // Where the search for an opener stops, by delimiter, whether the
+        // closer can open, and its length modulo 3.
+        let mut floors = [[[bottom; 3]; 2]; 3];
+        let mut closer = bottom;
+        while closer < self.pieces.len() {
+            let Piece::Delim(delim) = &self.pieces[closer] else {
+                closer += 1;
+                continue;
+            };
+            if !delim.close || delim.count == 0 {
+                closer += 1;
+                continue;
+            }
+            let (byte, count, length, can_open) =
+                (delim.byte, delim.count, delim.length, delim.open);
+            let kind = match byte {
+                b'*' => 0,
+                b'_' => 1,
+                _ => 2,
+            };
+            let floor = &mut floors[kind][usize::from(can_open)][length % 3];
+            let found = (*floor..closer)
+                .rev()
+                .find(|&index| match &self.pieces[index] {
+                    Piece::Delim(opener)
+                        if opener.byte == byte && opener.open && opener.count > 0 =>
+                    {
+                        if byte == b'~' {
+                            opener.count == count
+                        } else {
+                            let odd = (opener.close || can_open)
+                                && (opener.length + length) % 3 == 0
+                                && !(opener.length % 3 == 0 && length % 3 == 0);
+                            !odd
+                        }
+                    }
+                    _ => false,
+                });
+            let Some(opener) = found else {
+                *floor = closer;
+                if let Piece::Delim(delim) = &mut self.pieces[closer] {
+                    if !delim.open {
+                        delim.close = false;
+                    }
+                }
+                closer += 1;
+                continue;
+            };
+            let opener_count = match &self.pieces[opener] {
+                Piece::Delim(delim) => delim.count,
+                _ => 0,
+            };
+            let (used, tag) = match byte {
+                b'~' => (count, Tag::Del),
+                _ if count >= 2 && opener_count >= 2 => (2, Tag::Strong),
+                _ => (1, Tag::Em),
+            };
+            for (index, piece) in self
+                .pieces
+                .iter_mut()
+                .enumerate()
+                .take(closer + 1)
+                .skip(opener)
+            {
+                if let Piece::Delim(delim) = piece {
+                    if index == opener {
+                        delim.count -= used;
+                        delim.starts.push(tag);
+                    } else if index == closer {
+                        delim.count -= used;
+                        delim.ends.push(tag);
+                    } else {
+                        delim.open = false;
+                        delim.close = false;
+                    }
+                }
+            }
+            if count == used {
+                closer += 1;
+            }
+        }
+        for piece in &mut self.pieces[bottom..] {
+            if let Piece::Delim(delim) = piece {
+                delim.open = false;
+                delim.close = false;
+            }
+        }
+    }
+}
+
+/// `(destination "title")` right after a link's `]`: the destination, with
+/// escapes and references decoded, and the bytes used.
+fn destination(text: &str) -> Option<(String, usize)> {
+    let bytes = text.as_bytes();
+    if bytes.first() != Some(&b'(') {
+        return None;
+    }
+    let skip_space = |mut at: usize| {
+        while bytes.get(at).is_some_and(u8::is_ascii_whitespace) {
+            at += 1;
+        }
+        at
+    };
+    let start = skip_space(1);
+    let (raw, mut at) = if bytes.get(start) == Some(&b'<') {
+        let len = text[start + 1..].find(['>', '\n'])?;
+        if bytes[start + 1 + len] != b'>' {
+            return None;
+        }
+        (&text[start + 1..start + 1 + len], start + len + 2)
+    } else {
+        let mut depth = 0usize;
+        let mut at = start;
+        while let Some(&byte) = bytes.get(at) {
+            match byte {
+                b'\\' => at += 1,
+                b'(' => depth += 1,
+                b')' if depth == 0 => break,
+                b')' => depth -= 1,
+                _ if byte.is_ascii_whitespace() || byte.is_ascii_control() => break,
+                _ => {}
+            }
+            at += 1;
+        }
+        (&text[start..at.min(text.len())], at)
+    };
+    at = skip_space(at);
+    if let Some(&quote) = bytes.get(at).filter(|b| matches!(b, b'"' | b'\'' | b'(')) {
+        let close = if quote == b'(' { b')' } else { quote };
+        at += 1;
+        while *bytes.get(at)? != close {
+            at += if bytes[at] == b'\\' { 2 } else { 1 };
+        }
+        at = skip_space(at + 1);
+    }
+    if bytes.get(at) != Some(&b')') {
+        return None;
+    }
+    Some((unescape(raw), at + 1))
+}
+
+/// Backslash escapes and character references of a link destination.
+fn unescape(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(at) = rest.find(['\\', '&']) {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        let escaped = after.chars().next().filter(char::is_ascii_punctuation);
+        match (
+            &rest[at..at + 1],
+            escaped,
+            reference(after, Context::Strict),
+        ) {
+            ("\\", Some(character), _) => {
+                out.push(character);
+                rest = &after[1..];
+            }
+            ("&", _, Some((character, used))) => {
+                out.push(character);
+                rest = &after[used..];
+            }
+            (mark, _, _) => {
+                out.push_str(mark);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `<scheme:...>` or `<name@host>` (text after the `<`): the link, the
+/// text to show and the bytes used.
+fn autolink(text: &str) -> Option<(String, String, usize)> {
+    let end = text.find(['>', '<', ' ', '\n', '\t'])?;
+    if text.as_bytes()[end] != b'>' {
+        return None;
+    }
+    let inner = &text[..end];
+    let scheme = inner.split_once(':').map(|(scheme, _)| scheme);
+    let is_uri = scheme.is_some_and(|scheme| {
+        (2..=32).contains(&scheme.len())
+            && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+            && scheme
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'.' | b'-'))
+    });
+    let is_email = !is_uri
+        && inner.split_once('@').is_some_and(|(local, host)| {
+            !local.is_empty()
+                && host.contains('.')
+                && local
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b".!#$%&'*+/=?^_`{|}~-".contains(&b))
+                && host
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.'))
+        });
+    match (is_uri, is_email) {
+        (true, _) => Some((inner.to_owned(), inner.to_owned(), end + 1)),
+        (_, true) => Some((format!("mailto:{inner}"), inner.to_owned(), end + 1)),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::rich::tests::show;
+
+    fn md(markdown: &str) -> String {
+        show(&from_markdown(markdown, RichOptions::default()))
+    }
+
+    #[test]
+    fn emphasis_follows_commonmark_delimiter_rules() {
+        assert_eq!(md("*a* **b** ***c*** _d_ __e__"), "<p><em>a</em> <strong>b</strong> <em><strong>c</strong></em> <em>d</em> <strong>e</strong></p>");
+        assert_eq!(
+            md("snake_case_name and 2*3*4 and * lone"),
+            "<p>snake_case_name and 2<em>3</em>4 and * lone</p>"
+        );
+        assert_eq!(md("**bold *both* bold** ~~gone~~ ~one~ ~~~no~~~"), "<p><strong>bold <em>both</em> bold</strong> <del>gone</del> <del>one</del> ~~~no~~~</p>");
+        assert_eq!(
+            md("*unclosed **strong**"),
+            "<p>*unclosed <strong>strong</strong></p>"
+        );
+        assert_eq!(
+            md("\\*not\\* `*code*` ``a ` b``"),
+            "<p>*not* <code>*code*</code> <code>a ` b</code></p>"
+        );
+    }
+
+    #[test]
+    fn links_images_and_autolinks() {
+        assert_eq!(
+            md("[a *b*](https://x.org/a_(b) \"t\") [c](<d e>) [no] [x](y z) <me@x.org> <b>"),
+            "<p><a href=\"https://x.org/a_(b)\">a <em>b</em></a> <a href=\"d e\">c</a> [no] [x](y z) <a href=\"mailto:me@x.org\">me@x.org</a> <b></p>"
+        );
+        assert_eq!(
+            md("[[inner](https://a.org)](https://b.org) see https://c.org/x."),
+            "<p>[<a href=\"https://a.org\">inner</a>](<a href=\"https://b.org\">https://b.org</a>) see <a href=\"https://c.org/x\">https://c.org/x</a>.</p>"
+        );
+        assert_eq!(
+            md("[bad](javascript:alert(1)) [e](java&#x73;cript:x)"),
+            "<p><a>bad</a> <a>e</a></p>"
+        );
+    }
+
+    #[test]
+    fn blocks() {
+        assert_eq!(
+            md("# Title #\ntext\nmore  \nhard\\\nend\n\n---\n```rust\nlet a = 1;\n\n<b>\n```\n\n    indented\n    code\n\n> quote\nlazy\n> > nested"),
+            "<p>Title</p><p>text\nmore<br></br>hard<br></br>end</p><pre><code>let a = 1;\n\n<b>\n</code></pre><pre><code>indented\ncode\n</code></pre><blockquote><p>quote\nlazy</p><blockquote><p>nested</p></blockquote></blockquote>"
+        );
+    }
+
+    #[test]
+    fn lists_tight_loose_and_nested() {
+        assert_eq!(
+            md("- a\n- b\n  - c\n  - d\n- e\n\n1. one\n2. two\n\n* p\n\n* q\n\n  second"),
+            "<ul><li>a</li><li>b<ul><li>c</li><li>d</li></ul></li><li>e</li></ul><ol><li>one</li><li>two</li></ol><ul><li><p>p</p></li><li><p>q</p><p>second</p></li></ul>"
+        );
+        assert_eq!(
+            md("text\n2. not a list\n- but this is"),
+            "<p>text\n2. not a list</p><ul><li>but this is</li></ul>"
+        );
+    }
+}
