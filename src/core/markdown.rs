@@ -239,6 +239,21 @@ impl Blocks {
         at
     }
 
+    /// An image where the site shows images; otherwise a link to it, so
+    /// readers can still open it.
+    fn image(&mut self, src: Option<String>, alt: String) {
+        match src {
+            Some(src) if self.options.images => self.out.void(Builder::image(src, alt)),
+            Some(src) => {
+                self.out.start(Tag::A, Some(src));
+                self.out
+                    .text(if alt.trim().is_empty() { "image" } else { &alt });
+                self.out.end(Tag::A);
+            }
+            None => self.out.text(&alt),
+        }
+    }
+
     fn inline(&mut self, text: &str) {
         let pieces = Inline::parse(text);
         let mut links = 0;
@@ -249,10 +264,7 @@ impl Blocks {
                     Piece::ImageEnd => {
                         let (src, alt) = (src.take(), std::mem::take(alt));
                         image = None;
-                        match src {
-                            Some(src) => self.out.void(Builder::image(src, alt)),
-                            None => self.out.text(&alt),
-                        }
+                        self.image(src, alt);
                     }
                     Piece::Text(text) | Piece::Code(text) => alt.push_str(&text),
                     Piece::Autolink { text, .. } => alt.push_str(&text),
@@ -299,11 +311,7 @@ impl Blocks {
                     self.out.end(Tag::A);
                 }
                 Piece::ImageStart(src) => {
-                    let src = src
-                        .as_deref()
-                        .filter(|_| self.options.images)
-                        .and_then(safe_url)
-                        .map(str::to_owned);
+                    let src = src.as_deref().and_then(safe_url).map(str::to_owned);
                     image = Some((src, String::new()));
                 }
                 Piece::ImageEnd => {}

@@ -558,7 +558,7 @@ pub(super) mod tests {
             show(&from_markdown(md, RichOptions::default())),
             "<p>Some <em>em</em> <strong>strong</strong> <code>code</code> <del>gone</del> <b>raw</b></p>\
              <blockquote><p>quote</p></blockquote><ol><li>one</li><li>two</li></ol>\
-             <p><a href=\"https://x.org\">link</a> <a>bad</a> <a href=\"https://auto.link\">https://auto.link</a></p><p>map</p>"
+             <p><a href=\"https://x.org\">link</a> <a>bad</a> <a href=\"https://auto.link\">https://auto.link</a></p><p><a href=\"https://x.org/m.png\">map</a></p>"
         );
         assert_eq!(
             show(&from_markdown(
