@@ -751,9 +751,18 @@ impl Inline {
     }
 }
 
+/// How far a link's `(destination "title")` may reach, so that text full of
+/// `](` cannot make every bracket scan the rest of the comment.
+const MAX_DESTINATION: usize = 2048;
+
 /// `(destination "title")` right after a link's `]`: the destination, with
 /// escapes and references decoded, and the bytes used.
 fn destination(text: &str) -> Option<(String, usize)> {
+    let mut end = text.len().min(MAX_DESTINATION);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let text = &text[..end];
     let bytes = text.as_bytes();
     if bytes.first() != Some(&b'(') {
         return None;
