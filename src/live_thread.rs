@@ -27,8 +27,14 @@ use yew::{AttrValue, Callback};
 /// Where the reader's name is remembered, for every thread.
 const NAME_KEY: &str = "threadline:v1:name";
 
-/// Who listens: one comment, or (`None`) the list of top-level comments.
-type Key = ListKey;
+/// What a view listens to.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Topic {
+    /// One comment's view, or (`None`) the list of top-level comments.
+    View(ListKey),
+    /// How many comments the thread holds (the heading's count).
+    Count,
+}
 
 /// How one widget's thread is stored, named and shown.
 #[derive(Debug, Clone, Default)]
@@ -70,7 +76,9 @@ struct Inner {
     state: RefCell<ThreadState>,
     paging: RefCell<Paging>,
     settings: ThreadSettings,
-    subscribers: RefCell<HashMap<Key, (u64, Callback<()>)>>,
+    subscribers: RefCell<HashMap<Topic, (u64, Callback<()>)>>,
+    /// The comment count the heading last heard of.
+    counted: Cell<usize>,
     next_token: Cell<u64>,
 }
 
@@ -88,7 +96,7 @@ impl PartialEq for LiveThread {
 /// Unsubscribes a view when dropped.
 pub struct Subscription {
     thread: LiveThread,
-    id: Key,
+    id: Topic,
     token: u64,
 }
 
@@ -118,6 +126,7 @@ impl LiveThread {
             store.add(input.parent.as_deref(), input);
         }
         LiveThread(Rc::new(Inner {
+            counted: Cell::new(store.len()),
             store: RefCell::new(store),
             state: RefCell::new(state),
             paging: RefCell::default(),
@@ -410,12 +419,18 @@ impl LiveThread {
     }
 
     fn notify(&self, change: StoreChange) {
-        let keys = change.comments.into_iter().map(Some);
-        let keys: Vec<Key> = if change.roots {
-            keys.chain([None]).collect()
-        } else {
-            keys.collect()
-        };
+        let mut keys: Vec<Topic> = change
+            .comments
+            .into_iter()
+            .map(|id| Topic::View(Some(id)))
+            .collect();
+        if change.roots {
+            keys.push(Topic::View(None));
+        }
+        let count = self.0.store.borrow().len();
+        if self.0.counted.replace(count) != count {
+            keys.push(Topic::Count);
+        }
         let callbacks: Vec<Callback<()>> = {
             let subscribers = self.0.subscribers.borrow();
             keys.iter()
@@ -427,9 +442,9 @@ impl LiveThread {
         }
     }
 
-    /// Calls `on_change` whenever this comment's view changes (for `None`:
-    /// the list of top-level comments), until the subscription is dropped.
-    pub fn subscribe(&self, id: Key, on_change: Callback<()>) -> Subscription {
+    /// Calls `on_change` whenever what `id` names changes, until the
+    /// subscription is dropped.
+    pub fn subscribe(&self, id: Topic, on_change: Callback<()>) -> Subscription {
         let token = self.0.next_token.get() + 1;
         self.0.next_token.set(token);
         self.0

@@ -480,6 +480,7 @@ async fn a_new_reply_rerenders_only_its_parent_of_a_1000_comment_thread() {
         text: "a fresh reply".into(),
     });
     let before = comment_renders();
+    assert_eq!(text(&until(&host, ".tl-count").await), "1000 comments");
     thread.dispatch(ThreadAction::Submit {
         parent: Some("r600".into()),
         name: None,
@@ -490,6 +491,11 @@ async fn a_new_reply_rerenders_only_its_parent_of_a_1000_comment_thread() {
         comment_renders() - before,
         2,
         "the parent's list and the new comment, nothing else"
+    );
+    assert_eq!(
+        text(&until(&host, ".tl-count").await),
+        "1001 comments",
+        "the heading counts a reply at any depth"
     );
     let replies = all(&parent, ":scope > ul > .tl-comment");
     let last = replies.last().expect("replies");

@@ -11,7 +11,7 @@ use crate::core::rich::to_nodes;
 use crate::core::state::{Direction, PostStatus, ThreadAction};
 use crate::core::text::count;
 use crate::core::url::safe_url;
-use crate::live_thread::LiveThread;
+use crate::live_thread::{LiveThread, Topic};
 use crate::services::page::bring_into_view;
 use std::cell::Cell;
 use std::rc::Rc;
@@ -72,7 +72,7 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
     let update = use_force_update();
     use_effect_with((thread.clone(), id.clone()), move |(thread, id)| {
         let subscription = thread.subscribe(
-            Some(id.clone()),
+            Topic::View(Some(id.clone())),
             Callback::from(move |()| update.force_update()),
         );
         move || drop(subscription)

@@ -3,6 +3,7 @@
 mod article;
 mod comment;
 mod composer;
+mod heading;
 mod more;
 mod rich;
 mod text;

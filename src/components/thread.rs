@@ -4,8 +4,9 @@
 
 use super::comment::child;
 use super::composer::Composer;
+use super::heading::Heading;
 use crate::core::text::count;
-use crate::live_thread::LiveThread;
+use crate::live_thread::{LiveThread, Topic};
 use crate::services::page::{bring_into_view, fragment, on_fragment_change, NearViewport};
 use yew::prelude::*;
 
@@ -35,7 +36,10 @@ pub fn ThreadView(props: &ThreadProps) -> Html {
     let thread = &props.thread;
     let update = use_force_update();
     use_effect_with(thread.clone(), move |thread| {
-        let subscription = thread.subscribe(None, Callback::from(move |()| update.force_update()));
+        let subscription = thread.subscribe(
+            Topic::View(None),
+            Callback::from(move |()| update.force_update()),
+        );
         if let Some(fragment) = fragment() {
             follow(thread, &fragment);
         }
@@ -84,7 +88,7 @@ pub fn ThreadView(props: &ThreadProps) -> Html {
     let heading_id = thread.dom_id("heading", "comments");
     html! {
         <section class="tl-thread" aria-labelledby={heading_id.clone()}>
-            <h2 class="tl-count" id={heading_id}>{ count(store.len() as i64, "comment", "comments") }</h2>
+            <Heading thread={thread.clone()} id={heading_id} />
             if props.skipped > 0 {
                 <p class="tl-skipped" role="note">
                     { format!("{} could not be shown.", count(props.skipped as i64, "comment", "comments")) }

@@ -1,0 +1,33 @@
+//! The thread's heading: "13 comments", kept right as comments arrive at
+//! any depth, without re-rendering the thread around it.
+
+use crate::core::text::count;
+use crate::live_thread::{LiveThread, Topic};
+use yew::prelude::*;
+
+/// Props of [`Heading`].
+#[derive(Properties, PartialEq)]
+pub struct HeadingProps {
+    /// The loaded thread.
+    pub thread: LiveThread,
+    /// The heading's element id, which labels the comment section.
+    pub id: AttrValue,
+}
+
+/// The comment count as the section's heading; it alone re-renders when a
+/// reply lands deep in the thread.
+#[function_component]
+pub fn Heading(props: &HeadingProps) -> Html {
+    let update = use_force_update();
+    use_effect_with(props.thread.clone(), move |thread| {
+        let subscription = thread.subscribe(
+            Topic::Count,
+            Callback::from(move |()| update.force_update()),
+        );
+        move || drop(subscription)
+    });
+    let total = props.thread.store().len() as i64;
+    html! {
+        <h2 class="tl-count" id={props.id.clone()}>{ count(total, "comment", "comments") }</h2>
+    }
+}
