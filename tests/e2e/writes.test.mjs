@@ -6,30 +6,37 @@ import assert from "node:assert/strict";
 import { spawn, execFileSync } from "node:child_process";
 import { buildRelease, dist, launch, root } from "./harness.mjs";
 
-let server, origin, browser, context, page;
+let server, origin, browser, context, page, apiServer, apiOrigin;
 
 async function control(path) {
   const response = await fetch(`${origin}${path}`, { method: path.startsWith("/control/requests") ? "GET" : "POST" });
   return path.startsWith("/control/requests") ? response.json() : response.text();
 }
 
+/** Starts an instance of the test server; resolves to it and its origin. */
+function startServer() {
+  const child = spawn(`${root}/target/debug/examples/test-server`, [dist], { stdio: ["ignore", "pipe", "inherit"] });
+  return new Promise((resolve, reject) => {
+    child.stdout.on("data", (chunk) => {
+      const found = /listening on (http:\/\/\S+)/.exec(String(chunk));
+      if (found) resolve([child, found[1]]);
+    });
+    child.on("exit", () => reject(new Error("the test server stopped")));
+  });
+}
+
 before(async () => {
   buildRelease();
   execFileSync("cargo", ["build", "--quiet", "--example", "test-server"], { cwd: root, stdio: "inherit" });
-  server = spawn(`${root}/target/debug/examples/test-server`, [dist], { stdio: ["ignore", "pipe", "inherit"] });
-  origin = await new Promise((resolve, reject) => {
-    server.stdout.on("data", (chunk) => {
-      const found = /listening on (http:\/\/\S+)/.exec(String(chunk));
-      if (found) resolve(found[1]);
-    });
-    server.on("exit", () => reject(new Error("the test server stopped")));
-  });
+  [server, origin] = await startServer();
+  [apiServer, apiOrigin] = await startServer();
   browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
   server?.kill();
+  apiServer?.kill();
 });
 
 beforeEach(async () => {
@@ -151,4 +158,41 @@ test("a token from the host page's auth callback goes with each write", async ()
   const [sent] = await control("/control/requests");
   assert.equal(sent.authorization, "Bearer fresh-1");
   assert.equal(sent.target, "/api/vote?c=c11");
+});
+
+test("credentials: include sends the reader's cookies to a comment server on another origin, and only then", async () => {
+  // Both servers are on localhost, on two ports: other origins, same site, so
+  // the cookie's default SameSite=Lax lets it go where credentials allow.
+  const pageOrigin = origin.replace("127.0.0.1", "localhost");
+  const api = apiOrigin.replace("127.0.0.1", "localhost");
+  await fetch(`${apiOrigin}/control/reset`, { method: "POST" });
+  await context.addCookies([{ name: "session", value: "s3cret", url: api }]);
+  await page.goto(`${pageOrigin}/article.html`);
+  await page.waitForSelector(".tl-comment >> nth=12");
+  await page.evaluate((api) => {
+    for (const [id, credentials] of [["with", "include"], ["without", undefined]]) {
+      const host = document.createElement("section");
+      host.id = id;
+      document.body.append(host);
+      window.Threadline.mount(host, {
+        src: "/data/seed-thread.json",
+        threadId: `cookies-${id}`,
+        voteUrl: `${api}/api/vote?c={id}`,
+        credentials,
+      });
+    }
+  }, api);
+  await page.waitForSelector("#with .tl-comment >> nth=12");
+  await page.waitForSelector("#without .tl-comment >> nth=12");
+  const sent = async () => (await fetch(`${apiOrigin}/control/requests`)).json();
+  await page.locator(`#with ${comment("c3")} > article .tl-up`).click();
+  await waitFor(async () => (await sent()).length === 1);
+  await page.locator(`#without ${comment("c3")} > article .tl-up`).click();
+  await waitFor(async () => (await sent()).length === 2);
+  const [withCookies, withoutCookies] = await sent();
+  assert.equal(withCookies.cookie, "session=s3cret");
+  assert.equal(withCookies.target, "/api/vote?c=c3");
+  assert.equal(withoutCookies.cookie, undefined, "no cookies unless the site asks");
+  assert.equal(await page.locator(`#with ${comment("c3")} > article .tl-score`).textContent(), "10 points");
+  assert.equal(await page.locator("#with [role=alert]").count(), 0, "the cross-origin answer is accepted");
 });

@@ -2,7 +2,9 @@
 //! end-to-end tests start (`cargo run --example test-server -- <dist>`).
 //! It serves the built bundle and a thread, takes votes and comments,
 //! records every request it receives, and can be told to succeed, to
-//! answer 500, or to hang.
+//! answer 500, or to hang. Its API answers other origins with CORS that
+//! allows credentials, so a second instance can stand for a comment server
+//! on another origin.
 
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader, Read, Write};
@@ -66,9 +68,14 @@ fn read_request(stream: &TcpStream) -> Option<Request> {
     })
 }
 
-fn respond(mut stream: TcpStream, status: u16, kind: &str, body: &[u8]) {
+fn respond(stream: TcpStream, status: u16, kind: &str, body: &[u8]) {
+    respond_with(stream, status, kind, body, "");
+}
+
+/// Answers with `extra` header lines (each ending in CRLF) added.
+fn respond_with(mut stream: TcpStream, status: u16, kind: &str, body: &[u8], extra: &str) {
     let head = format!(
-        "HTTP/1.1 {status} {}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status} {}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n{extra}\r\n",
         if status < 400 { "OK" } else { "Error" },
         body.len()
     );
@@ -98,36 +105,50 @@ fn handle(stream: TcpStream, root: &Path, log: &Mutex<Log>) {
         .split_once('?')
         .map(|(_, q)| q.to_owned())
         .unwrap_or_default();
+    let header = |name: &str| {
+        request
+            .headers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.clone())
+    };
+    let cors = header("origin").map_or_else(String::new, |origin| {
+        format!(
+            "Access-Control-Allow-Origin: {origin}\r\nAccess-Control-Allow-Credentials: true\r\n\
+             Access-Control-Allow-Methods: POST\r\nAccess-Control-Allow-Headers: authorization, content-type\r\n"
+        )
+    });
     // Answers take a moment, as on a real network, so tests can see the
     // optimistic state before the answer arrives.
     let write = |mode: Option<Mode>, answer: Value, stream: TcpStream| {
         std::thread::sleep(Duration::from_millis(400));
         match mode.unwrap_or(Mode::Succeed) {
-            Mode::Succeed => respond(
+            Mode::Succeed => respond_with(
                 stream,
                 200,
                 "application/json",
                 answer.to_string().as_bytes(),
+                &cors,
             ),
-            Mode::Fail => respond(stream, 500, "text/plain", b"refused"),
+            Mode::Fail => respond_with(stream, 500, "text/plain", b"refused", &cors),
             Mode::Hang => std::thread::sleep(Duration::from_secs(120)),
         }
     };
     match (request.method.as_str(), path.as_str()) {
+        ("OPTIONS", "/api/vote" | "/api/comments") => {
+            respond_with(stream, 204, "text/plain", b"", &cors);
+        }
         ("POST", "/api/vote" | "/api/comments") => {
             let (mode, answer) = {
                 let mut log = log.lock().unwrap_or_else(|poison| poison.into_inner());
-                let header = |name: &str| {
-                    request
-                        .headers
-                        .iter()
-                        .find(|(n, _)| n == name)
-                        .map(|(_, v)| v.clone())
-                };
-                log.requests.push(json!({
+                let mut record = json!({
                     "method": request.method, "target": request.target, "body": request.body,
                     "authorization": header("authorization"), "contentType": header("content-type"),
-                }));
+                });
+                if let Some(cookie) = header("cookie") {
+                    record["cookie"] = cookie.into();
+                }
+                log.requests.push(record);
                 if path == "/api/vote" {
                     (log.votes, json!({"ok": true}))
                 } else {
