@@ -335,6 +335,29 @@ fn unknown_presets_and_bad_mappings_are_named() {
 }
 
 #[test]
+fn reddit_markdown_quotes_arrive_escaped_and_show_as_quotes() {
+    use threadline::core::rich::{to_nodes, Node, RichOptions, Tag};
+    let source = Source::configure(Some("reddit"), None).expect("a known preset");
+    let document = read_response(&fixture("reddit/reddift_comments.json"), &source).expect("reads");
+    let quoting = document
+        .comments
+        .iter()
+        .flat_map(|c| std::iter::once(c).chain(c.replies.iter()))
+        .find(|c| c.id == "t1_coobibw")
+        .expect("the comment that quotes");
+    assert!(
+        quoting.body.starts_with("> My app relies"),
+        "{}",
+        quoting.body
+    );
+    let nodes = to_nodes(&quoting.body, quoting.format, RichOptions::default());
+    assert!(
+        matches!(&nodes[0], Node::Element(e) if e.tag == Tag::Blockquote),
+        "{nodes:?}"
+    );
+}
+
+#[test]
 fn reddit_body_html_is_unescaped_once_then_parsed() {
     use threadline::core::rich::{to_nodes, Node, RichOptions, Tag};
     let source = Source::configure(

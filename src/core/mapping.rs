@@ -544,7 +544,15 @@ fn quirks(preset: Option<&str>, item: &Value, comment: &mut CommentInput) {
             if comment.author.as_deref() == Some("[deleted]") {
                 comment.author = None;
             }
-            if comment.format == BodyFormat::Html && !comment.body.contains('<') {
+            // Reddit escapes `&`, `<` and `>` in bodies (unless asked for
+            // `raw_json=1`): markdown quotes arrive as `&gt; ...`, HTML as
+            // `&lt;div ...`. Decoding once gives what the author wrote.
+            let escaped = match comment.format {
+                BodyFormat::Html => !comment.body.contains('<'),
+                BodyFormat::Markdown => true,
+                BodyFormat::Text => false,
+            };
+            if escaped {
                 comment.body = decode(&comment.body, Context::Strict).into();
             }
         }
