@@ -69,6 +69,11 @@
             css.integrity = integrity.css;
             css.crossOrigin = "anonymous";
           }
+          // The widget mounts once its stylesheet is in (or has failed), so
+          // it never shows unstyled for a frame.
+          var styled = new Promise(function (resolve) {
+            css.onload = css.onerror = resolve;
+          });
           css.href = new URL("threadline.css", base).href;
           var root = document.createElement("div");
           shadow.append(css, root);
@@ -94,8 +99,8 @@
           handle.setTheme(settings.theme);
           if (String(settings.inherit) === "off") host.setAttribute("data-inherit", "off");
           var start = function () {
-            return load().then(function (glue) {
-              if (host.isConnected) widget = glue.mount(root, settings);
+            return Promise.all([load(), styled]).then(function (loaded) {
+              if (host.isConnected) widget = loaded[0].mount(root, settings);
               return handle;
             });
           };

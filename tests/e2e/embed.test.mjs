@@ -428,7 +428,7 @@ test("data-theme forces dark or light, and the mount handle switches it at run t
     const handle = await window.Threadline.mount(document.body, { src: "/api/seed.json", threadId: "themed", theme: "auto" });
     window.__handle = handle;
   });
-  await page.waitForSelector("threadline-widget:nth-of-type(1) >> .tl-comment >> nth=12");
+  await page.locator("threadline-widget").last().locator(".tl-comment").nth(12).waitFor();
   const second = () =>
     page.evaluate(() => getComputedStyle([...document.querySelectorAll("threadline-widget")].at(-1).shadowRoot.querySelector(".tl-toggle")).color);
   assert.equal(await second(), "rgb(26, 95, 180)", "auto follows the light system");
