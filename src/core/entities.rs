@@ -1,6 +1,6 @@
 //! HTML character references (`&amp;`, `&#x27;`, `&eacute;`): decoded once,
 //! the way browsers decode them, from one small table. The table holds the
-//! 253 names of HTML 4 (every Latin-1 letter and sign, Greek, arrows, maths,
+//! 252 names of HTML 4 (every Latin-1 letter and sign, Greek, arrows, maths,
 //! typographic quotes and dashes) plus `apos` and the upper-case aliases;
 //! HTML 5's other 1,900 names (`&NotSquareSupersetEqual;`) are rare in
 //! comments and stay as written, which keeps 50 KB of table out of the wasm.

@@ -7,7 +7,7 @@
 //! rendered node by node, never as markup. (The browser's DOMParser would
 //! cost no wasm, but parsing there makes the page report a CSP violation for
 //! every inline handler and style in a comment; html5gum, a full WHATWG
-//! tokenizer, cost 70 KB gzipped.)
+//! tokenizer, and pulldown-cmark together cost 124 KB gzipped.)
 
 use super::entities::{decode, Context};
 
