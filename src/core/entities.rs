@@ -93,8 +93,11 @@ fn numeric(text: &str, context: Context) -> Option<(char, usize)> {
     if context == Context::Strict && !terminated {
         return None;
     }
-    let code = u32::from_str_radix(&digits[..len.min(8)], radix).unwrap_or(u32::MAX);
-    let code = if len > 8 { u32::MAX } else { code };
+    // Eight digits always fit a u32; longer numbers are out of range anyway.
+    let code = match len {
+        1..=8 => u32::from_str_radix(&digits[..len], radix).unwrap_or(u32::MAX),
+        _ => u32::MAX,
+    };
     let character = match code {
         0x80..=0x9f => WINDOWS_1252[code as usize - 0x80],
         0 => '\u{fffd}',

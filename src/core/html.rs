@@ -135,9 +135,7 @@ fn tag(text: &str) -> Option<(Tag, &str)> {
     };
     let mut at = name_end;
     loop {
-        while bytes.get(at).is_some_and(u8::is_ascii_whitespace) {
-            at += 1;
-        }
+        at = skip_whitespace(bytes, at);
         match *bytes.get(at)? {
             b'>' => return Some((tag, &text[at + 1..])),
             b'/' => {
@@ -153,15 +151,11 @@ fn tag(text: &str) -> Option<(Tag, &str)> {
             at += 1;
         }
         let name = &text[name_start..at];
-        while bytes.get(at).is_some_and(u8::is_ascii_whitespace) {
-            at += 1;
-        }
+        at = skip_whitespace(bytes, at);
         let mut value = None;
         if bytes.get(at) == Some(&b'=') {
             at += 1;
-            while bytes.get(at).is_some_and(u8::is_ascii_whitespace) {
-                at += 1;
-            }
+            at = skip_whitespace(bytes, at);
             let (raw, next) = match *bytes.get(at)? {
                 quote @ (b'"' | b'\'') => {
                     let len = bytes[at + 1..].iter().position(|b| *b == quote)?;
@@ -182,6 +176,14 @@ fn tag(text: &str) -> Option<(Tag, &str)> {
             tag.href = Some(decode(value.unwrap_or(""), Context::Attribute).into_owned());
         }
     }
+}
+
+/// The first position from `at` that is not ASCII whitespace.
+pub(super) fn skip_whitespace(bytes: &[u8], mut at: usize) -> usize {
+    while bytes.get(at).is_some_and(u8::is_ascii_whitespace) {
+        at += 1;
+    }
+    at
 }
 
 /// Splits raw text at the end tag of `name` (any case); returns the text and

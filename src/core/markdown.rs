@@ -10,6 +10,7 @@
 //! taking both out), mostly two 2,000-name entity tables.
 
 use super::entities::{reference, Context};
+use super::html::skip_whitespace;
 use super::rich::{linkify, Builder, Node, RichOptions, Tag, MAX_DEPTH};
 use super::url::safe_url;
 
@@ -768,13 +769,7 @@ fn destination(text: &str) -> Option<(String, usize)> {
     if bytes.first() != Some(&b'(') {
         return None;
     }
-    let skip_space = |mut at: usize| {
-        while bytes.get(at).is_some_and(u8::is_ascii_whitespace) {
-            at += 1;
-        }
-        at
-    };
-    let start = skip_space(1);
+    let start = skip_whitespace(bytes, 1);
     let (raw, mut at) = if bytes.get(start) == Some(&b'<') {
         let len = text[start + 1..].find(['>', '\n'])?;
         if bytes[start + 1 + len] != b'>' {
@@ -797,14 +792,14 @@ fn destination(text: &str) -> Option<(String, usize)> {
         }
         (&text[start..at.min(text.len())], at)
     };
-    at = skip_space(at);
+    at = skip_whitespace(bytes, at);
     if let Some(&quote) = bytes.get(at).filter(|b| matches!(b, b'"' | b'\'' | b'(')) {
         let close = if quote == b'(' { b')' } else { quote };
         at += 1;
         while *bytes.get(at)? != close {
             at += if bytes[at] == b'\\' { 2 } else { 1 };
         }
-        at = skip_space(at + 1);
+        at = skip_whitespace(bytes, at + 1);
     }
     if bytes.get(at) != Some(&b')') {
         return None;

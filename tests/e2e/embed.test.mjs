@@ -276,15 +276,19 @@ test("data-preset reads a real Mastodon context, cross-origin", async () => {
   const top = page.locator("#comments .tl-list > .tl-comment");
   // Scrolling near the end renders the next pages, until all 43 are there.
   // The page may load the next one by itself at any moment, so each step
-  // looks, scrolls and counts in one go inside the page.
-  const root = () => document.querySelectorAll("#comments threadline-widget")[0].shadowRoot;
+  // counts and scrolls in one go inside the page.
   for (let pages = 0; pages < 10; pages++) {
-    const shown = await page.evaluate(`(${root})().querySelectorAll(".tl-list > .tl-comment").length`);
-    const more = await page.evaluate(`(() => { const next = (${root})().querySelector(".tl-next-page"); next?.scrollIntoView(); return Boolean(next); })()`);
-    if (!more) break;
-    await page.waitForFunction(
-      `(() => { const r = (${root})(); return r.querySelectorAll(".tl-list > .tl-comment").length > ${shown} || !r.querySelector(".tl-next-page"); })()`,
-    );
+    const shown = await page.evaluate(() => {
+      const root = document.querySelectorAll("#comments threadline-widget")[0].shadowRoot;
+      const next = root.querySelector(".tl-next-page");
+      next?.scrollIntoView();
+      return next ? root.querySelectorAll(".tl-list > .tl-comment").length : -1;
+    });
+    if (shown < 0) break;
+    await page.waitForFunction((shown) => {
+      const root = document.querySelectorAll("#comments threadline-widget")[0].shadowRoot;
+      return root.querySelectorAll(".tl-list > .tl-comment").length > shown || !root.querySelector(".tl-next-page");
+    }, shown);
   }
   assert.equal(await top.count(), 43);
   assert.equal(await page.locator("#comments .tl-body script").count(), 0);
