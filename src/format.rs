@@ -1,5 +1,6 @@
 //! Dates and times in the reader's own language, through the browser's Intl.
 
+use crate::core::model::MAX_TIME_MS;
 use crate::core::time::relative_time;
 use js_sys::{Array, Date, Function, Intl, Object, Reflect};
 use wasm_bindgen::JsValue;
@@ -45,7 +46,12 @@ pub fn long_date(ms: f64) -> String {
     LONG_DATE.with(|format| call(format, ms))
 }
 
-/// The machine-readable form for `<time datetime>`.
+/// The machine-readable form for `<time datetime>`; empty for a time a
+/// `Date` cannot hold (whose `toISOString` would throw).
 pub fn iso(ms: f64) -> String {
-    String::from(Date::new(&ms.into()).to_iso_string())
+    if ms.abs() <= MAX_TIME_MS {
+        String::from(Date::new(&ms.into()).to_iso_string())
+    } else {
+        String::new()
+    }
 }

@@ -13,6 +13,7 @@ use crate::core::rich::RichOptions;
 use crate::core::state::{Direction, Post, PostStatus};
 use crate::core::state::{ThreadAction, ThreadState};
 use crate::core::store::{StoreChange, ThreadStore};
+use crate::core::url::encode_component;
 use crate::core::votes::VoteEndpoint;
 use crate::services::events::emit;
 use crate::services::{http, storage};
@@ -257,19 +258,15 @@ impl LiveThread {
         self.0.state.borrow().is_collapsed(id)
     }
 
-    /// A page-unique element id for a part of a comment.
+    /// A page-unique element id for a part of a comment: the comment id is
+    /// percent-encoded, so different ids never share an element id, and the
+    /// element id is also the permalink's fragment as the address bar keeps it.
     pub fn dom_id(&self, part: &str, id: &str) -> String {
-        let safe: String = id
-            .chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() || c == '-' {
-                    c
-                } else {
-                    '_'
-                }
-            })
-            .collect();
-        format!("{}{part}-{safe}", self.0.settings.dom_prefix)
+        format!(
+            "{}{part}-{}",
+            self.0.settings.dom_prefix,
+            encode_component(id)
+        )
     }
 
     /// Applies a reader's action, saves the new state, and re-renders the

@@ -317,12 +317,12 @@ async fn render_fixture(preset: &str, json: &str, key: &str) -> Element {
 async fn reddit_shows_deleted_placeholders_and_more_rows() {
     let host = render_fixture(
         "reddit",
-        include_str!("../../shared/fixtures/reddit/redditkit_comments.json"),
+        include_str!("data/reddit-comments.json"),
         "t-reddit",
     )
     .await;
-    assert_eq!(text(&until(&host, ".tl-count").await), "199 comments");
-    let deleted = comment(&host, "t1_ca72fbo", "t-reddit");
+    assert_eq!(text(&until(&host, ".tl-count").await), "55 comments");
+    let deleted = comment(&host, "t1_r3", "t-reddit");
     assert!(text(&deleted).contains("[deleted]"));
     assert!(text(&deleted).contains("This comment was deleted."));
     assert_eq!(
@@ -340,30 +340,21 @@ async fn reddit_shows_deleted_placeholders_and_more_rows() {
 
 #[wasm_bindgen_test]
 async fn lemmy_marks_replies_to_comments_not_loaded() {
-    let host = render_fixture(
-        "lemmy",
-        include_str!("../../shared/fixtures/lemmy/medium-research-mcp_lemmy-detail.json"),
-        "t-lemmy",
-    )
-    .await;
+    let host = render_fixture("lemmy", include_str!("data/lemmy-post.json"), "t-lemmy").await;
     assert_eq!(all(&host, ".tl-orphan").len(), 4);
-    assert!(!text(&comment(&host, "24672620", "t-lemmy")).contains("not loaded"));
+    assert!(!text(&comment(&host, "200", "t-lemmy")).contains("not loaded"));
 }
 
 #[wasm_bindgen_test]
 async fn html_bodies_render_as_allowlisted_elements_with_safe_links() {
     let host = render_fixture(
         "hn-algolia",
-        include_str!("../../shared/fixtures/hn-algolia/medium-research-mcp_hn-item_TRIMMED.json"),
+        include_str!("data/hn-algolia-item.json"),
         "t-hn",
     )
     .await;
-    let body = comment(&host, "16582152", "t-hn");
-    assert!(
-        text(&body).contains("I don't have anything profound"),
-        "{}",
-        text(&body)
-    );
+    let body = comment(&host, "9001", "t-hn");
+    assert!(text(&body).contains("I don't agree"), "{}", text(&body));
     assert!(
         !host.inner_html().contains("&lt;p"),
         "no markup shown as text"
@@ -377,10 +368,10 @@ async fn html_bodies_render_as_allowlisted_elements_with_safe_links() {
         .query_selector(".tl-body a")
         .ok()
         .flatten()
-        .expect("the xkcd link");
+        .expect("the link");
     assert_eq!(
         link.get_attribute("href").as_deref(),
-        Some("https://xkcd.com/799/")
+        Some("https://example.org/tram/")
     );
     assert_eq!(
         link.get_attribute("rel").as_deref(),

@@ -1,10 +1,10 @@
 //! The article above the thread, when the data carries one.
 
 use super::rich::render;
+use crate::core::model::Timestamp;
 use crate::core::model::{Article, ArticleBlock};
 use crate::core::rich::from_text;
-use crate::core::time::parse_iso8601_ms;
-use crate::core::url::safe_url;
+use crate::core::url::{safe_image_url, safe_url};
 use crate::format;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -20,7 +20,10 @@ pub struct ArticleProps {
 #[function_component]
 pub fn ArticleView(props: &ArticleProps) -> Html {
     let article = &props.article;
-    let published = article.published.as_deref().and_then(parse_iso8601_ms);
+    let published = article
+        .published
+        .clone()
+        .and_then(|text| Timestamp::Iso(text).to_ms());
     html! {
         <article class="tl-article">
             <header>
@@ -50,7 +53,7 @@ fn block(block: &ArticleBlock) -> Html {
             caption,
             link,
         } => {
-            let image = safe_url(image)
+            let image = safe_image_url(image)
                 .map(|src| html! { <img src={src.to_owned()} alt={alt.clone()} loading="lazy" /> });
             let link = link.as_deref().and_then(safe_url).map(str::to_owned);
             html! {

@@ -10,7 +10,7 @@ use crate::core::model::{Comment, CommentId};
 use crate::core::rich::to_nodes;
 use crate::core::state::{Direction, PostStatus, ThreadAction};
 use crate::core::text::count;
-use crate::core::url::safe_url;
+use crate::core::url::{safe_image_url, safe_url};
 use crate::live_thread::{LiveThread, Topic};
 use crate::services::page::bring_into_view;
 use std::cell::Cell;
@@ -240,7 +240,7 @@ fn byline(comment: &Comment) -> Html {
     if comment.deleted {
         return html! { <span class="tl-author tl-anonymous">{ "[deleted]" }</span> };
     }
-    let avatar = comment.avatar.as_deref().and_then(safe_url).map(|src| {
+    let avatar = comment.avatar.as_deref().and_then(safe_image_url).map(|src| {
         html! {
             <img class="tl-avatar" src={src.to_owned()} alt="" width="24" height="24" loading="lazy" referrerpolicy="no-referrer" />
         }

@@ -35,7 +35,7 @@ pub fn Composer(props: &ComposerProps) -> Html {
     let problem = use_state(|| None::<String>);
     let settings = thread.settings();
     let max = settings.max_length;
-    let field_id = thread.dom_id("composer", parent.as_deref().unwrap_or("top"));
+    let field_id = thread.dom_id("composer", parent.as_deref().unwrap_or(""));
 
     let on_input = {
         let (text, problem, thread, parent) = (

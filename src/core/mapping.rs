@@ -5,6 +5,7 @@
 use super::entities::{decode, Context};
 use super::model::{BodyFormat, CommentInput, ThreadDocument, Timestamp};
 use super::path::{describe, JsonPath, PathMiss};
+use super::template::fill;
 use super::url::encode_component;
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
@@ -225,7 +226,7 @@ pub const PRESETS: &[(&str, &str)] = &[
         "hackerweb",
         r#"{"comments": "comments", "tree": {"nested": "comments"},
         "id": "id", "author": "user", "body": "content", "format": "html",
-        "created": "time", "timeFormat": "epoch-seconds", "score": "points", "deleted": ["deleted", "dead"]}"#,
+        "created": "time", "timeFormat": "epoch-seconds", "score": "points", "deleted": "deleted"}"#,
     ),
     (
         "reddit",
@@ -363,10 +364,14 @@ impl Mapping {
 /// Fills a load-more URL template for a placeholder.
 pub fn fill_template(template: &str, id: &str, parent: Option<&str>, ids: &[String]) -> String {
     let ids: Vec<String> = ids.iter().map(|id| encode_component(id)).collect();
-    template
-        .replace("{ids}", &ids.join(","))
-        .replace("{id}", &encode_component(id))
-        .replace("{parent}", &encode_component(parent.unwrap_or("")))
+    fill(
+        template,
+        &[
+            ("ids", &ids.join(",")),
+            ("id", &encode_component(id)),
+            ("parent", &encode_component(parent.unwrap_or(""))),
+        ],
+    )
 }
 
 /// Reads the comments out of a parsed response. Fails only when the list
@@ -538,6 +543,13 @@ fn epoch(value: &Value) -> Option<f64> {
 fn quirks(preset: Option<&str>, item: &Value, comment: &mut CommentInput) {
     match preset {
         Some("reddit") => {
+            // Every "continue this thread" marker is named `t1__`: each one
+            // is told apart by the comment it continues.
+            if comment.id == "t1__" {
+                if let Some(parent) = &comment.parent {
+                    comment.id = format!("t1__{parent}");
+                }
+            }
             if &*comment.body == "[deleted]" || &*comment.body == "[removed]" {
                 comment.deleted = true;
             }
@@ -554,6 +566,14 @@ fn quirks(preset: Option<&str>, item: &Value, comment: &mut CommentInput) {
             };
             if escaped {
                 comment.body = decode(&comment.body, Context::Strict).into();
+            }
+        }
+        Some("hackerweb") => {
+            // A dead comment (flagged) still has its author and text to show;
+            // only one without them is gone.
+            let dead = item.get("dead").and_then(Value::as_bool) == Some(true);
+            if dead && (comment.author.is_none() || comment.body.trim().is_empty()) {
+                comment.deleted = true;
             }
         }
         Some("discourse") => {

@@ -12,7 +12,7 @@
 use super::entities::{reference, Context};
 use super::html::skip_whitespace;
 use super::rich::{linkify, Builder, Node, RichOptions, Tag, MAX_DEPTH};
-use super::url::safe_url;
+use super::url::{safe_image_url, safe_url};
 
 /// Converts markdown to the safe tree: links keep only allowed schemes,
 /// images appear only when the site turns them on.
@@ -313,7 +313,7 @@ impl Blocks {
                     self.out.end(Tag::A);
                 }
                 Piece::ImageStart(src) => {
-                    let src = src.as_deref().and_then(safe_url).map(str::to_owned);
+                    let src = src.as_deref().and_then(safe_image_url).map(str::to_owned);
                     image = Some((src, String::new()));
                 }
                 Piece::ImageEnd => {}

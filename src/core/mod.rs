@@ -13,6 +13,7 @@ pub mod posts;
 pub mod rich;
 pub mod state;
 pub mod store;
+pub mod template;
 pub mod text;
 pub mod time;
 pub mod url;

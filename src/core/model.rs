@@ -131,24 +131,33 @@ pub enum BodyFormat {
 pub enum Timestamp {
     /// ISO 8601 text; without a zone it is UTC.
     Iso(String),
-    /// A number: seconds since the epoch, or milliseconds when it is too large
-    /// to be seconds (after the year 5138).
+    /// A number: seconds since the epoch, or a finer unit when it is too
+    /// large to be seconds (see [`Timestamp::to_ms`]).
     Epoch(f64),
     /// Milliseconds since the epoch, as a mapping that knows the unit gives it.
     #[serde(skip)]
     Millis(f64),
 }
 
+/// The furthest time from 1970 a browser's `Date` can hold (±100,000,000
+/// days): a time beyond it is no time, not an exception while rendering.
+pub const MAX_TIME_MS: f64 = 8.64e15;
+
 impl Timestamp {
-    /// Milliseconds since the Unix epoch, if the value is a valid time.
+    /// Milliseconds since the Unix epoch, if the value is a time a browser
+    /// can show. An epoch number is read by its size: seconds, or
+    /// milliseconds, microseconds or nanoseconds when it is too large to be
+    /// seconds (after the year 5138).
     pub fn to_ms(&self) -> Option<f64> {
-        match self {
-            Timestamp::Iso(text) => super::time::parse_iso8601_ms(text),
-            Timestamp::Epoch(n) | Timestamp::Millis(n) if !n.is_finite() => None,
-            Timestamp::Epoch(n) if n.abs() >= 1e11 => Some(*n),
-            Timestamp::Epoch(n) => Some(n * 1000.0),
-            Timestamp::Millis(ms) => Some(*ms),
-        }
+        let ms = match self {
+            Timestamp::Iso(text) => super::time::parse_iso8601_ms(text)?,
+            Timestamp::Epoch(n) if n.abs() >= 1e17 => n / 1e6,
+            Timestamp::Epoch(n) if n.abs() >= 1e14 => n / 1e3,
+            Timestamp::Epoch(n) if n.abs() >= 1e11 => *n,
+            Timestamp::Epoch(n) => n * 1000.0,
+            Timestamp::Millis(ms) => *ms,
+        };
+        (ms.abs() <= MAX_TIME_MS).then_some(ms)
     }
 }
 
@@ -232,4 +241,40 @@ fn optional_id<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Stri
     Option::<RawId>::deserialize(deserializer)
         .map(|id| id.map(RawId::into_string))
         .map_err(|_| serde::de::Error::custom("expected an id as a string, a number or null"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_a_browser_cannot_hold_are_no_time() {
+        let ns = Timestamp::Epoch(1_577_836_800_000_000_000.0);
+        assert_eq!(
+            ns.to_ms(),
+            Some(1_577_836_800_000.0),
+            "nanoseconds read by size"
+        );
+        assert_eq!(
+            Timestamp::Epoch(1_577_836_800_000_000.0).to_ms(),
+            Some(1_577_836_800_000.0)
+        );
+        assert_eq!(
+            Timestamp::Epoch(1_577_836_800.0).to_ms(),
+            Some(1_577_836_800_000.0)
+        );
+        assert_eq!(
+            Timestamp::Millis(1e20 * 1000.0).to_ms(),
+            None,
+            "Reddit's created_utc 1e20"
+        );
+        assert_eq!(Timestamp::Epoch(1e30).to_ms(), None);
+        assert_eq!(Timestamp::Epoch(f64::INFINITY).to_ms(), None);
+        assert_eq!(Timestamp::Epoch(f64::NAN).to_ms(), None);
+        assert_eq!(Timestamp::Millis(-MAX_TIME_MS).to_ms(), Some(-MAX_TIME_MS));
+        assert_eq!(
+            Timestamp::Iso("275760-09-13T00:00:01Z".into()).to_ms(),
+            None
+        );
+    }
 }

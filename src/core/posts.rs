@@ -3,6 +3,7 @@
 
 use super::mapping::{map_comment, Source};
 use super::model::CommentInput;
+use super::template::{fill, json_string};
 use super::url::encode_component;
 use super::votes::{WriteAccess, WriteRequest};
 
@@ -44,20 +45,22 @@ impl PostEndpoint {
         name: Option<&str>,
         token: Option<&str>,
     ) -> WriteRequest {
-        let json = |value: Option<&str>| match value {
-            Some(text) => serde_json::to_string(text).unwrap_or_else(|_| "null".to_owned()),
-            None => "null".to_owned(),
-        };
+        let json = |value: Option<&str>| value.map_or_else(|| "null".to_owned(), json_string);
+        let (parent_json, body_json, name_json) = (json(parent), json(Some(body)), json(name));
         WriteRequest {
-            url: self
-                .url
-                .replace("{parent}", &encode_component(parent.unwrap_or(""))),
+            url: fill(
+                &self.url,
+                &[("parent", &encode_component(parent.unwrap_or("")))],
+            ),
             method: "POST".to_owned(),
-            body: self
-                .body
-                .replace("{parent}", &json(parent))
-                .replace("{body}", &json(Some(body)))
-                .replace("{name}", &json(name)),
+            body: fill(
+                &self.body,
+                &[
+                    ("parent", &parent_json),
+                    ("body", &body_json),
+                    ("name", &name_json),
+                ],
+            ),
             headers: self.access.headers(token),
         }
     }
@@ -99,6 +102,11 @@ mod tests {
         let top = endpoint.request(None, "x", Some("Ann"), Some("fresh"));
         assert_eq!(top.body, r#"{"parent":null,"body":"x","author":"Ann"}"#);
         assert_eq!(top.headers["Authorization"], "Bearer fresh");
+        let braces = endpoint.request(None, "write {name} here", Some("Ann"), None);
+        assert_eq!(
+            braces.body, r#"{"parent":null,"body":"write {name} here","author":"Ann"}"#,
+            "the reader's text is sent as written"
+        );
     }
 
     #[test]

@@ -217,7 +217,9 @@ impl ThreadState {
             (true, Some(sync)) => sync.at_load,
             _ => 0,
         };
-        data_score + i64::from(self.vote(id)) - i64::from(counted_by_server)
+        data_score
+            .saturating_add(i64::from(self.vote(id)))
+            .saturating_sub(i64::from(counted_by_server))
     }
 
     /// Why the last vote on this comment failed, if it did.
@@ -415,6 +417,15 @@ impl ThreadState {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scores_at_the_ends_of_the_range_do_not_wrap() {
+        let mut state = ThreadState::default().start(false, false);
+        state.apply(ThreadAction::Vote("c".into(), Direction::Up));
+        assert_eq!(state.score("c", i64::MAX), i64::MAX);
+        state.apply(ThreadAction::Vote("c".into(), Direction::Down));
+        assert_eq!(state.score("c", i64::MIN), i64::MIN);
+    }
 
     fn id(text: &str) -> CommentId {
         CommentId::from(text)

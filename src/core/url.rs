@@ -23,6 +23,19 @@ pub fn safe_url(url: &str) -> Option<&str> {
     }
 }
 
+/// Returns the URL if it is safe as an image source: what [`safe_url`]
+/// allows, less `mailto:`, which is a link and never an image.
+pub fn safe_image_url(url: &str) -> Option<&str> {
+    safe_url(url).filter(|url| {
+        let scheme: String = url
+            .chars()
+            .filter(|c| !c.is_whitespace() && !c.is_control())
+            .take(7)
+            .collect();
+        !scheme.eq_ignore_ascii_case("mailto:")
+    })
+}
+
 /// Percent-encodes everything but unreserved characters, for putting an id
 /// into a URL.
 pub fn encode_component(text: &str) -> String {
@@ -38,7 +51,24 @@ pub fn encode_component(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{encode_component, safe_url};
+    use super::{encode_component, safe_image_url, safe_url};
+
+    #[test]
+    fn images_come_from_the_web_or_the_site_only() {
+        assert_eq!(
+            safe_image_url("https://example.com/a.png"),
+            Some("https://example.com/a.png")
+        );
+        assert_eq!(safe_image_url("a.png"), Some("a.png"));
+        for url in [
+            "mailto:desk@example.com",
+            "MailTo:x@y",
+            " mail\tto:x@y",
+            "javascript:alert(1)",
+        ] {
+            assert_eq!(safe_image_url(url), None, "{url:?}");
+        }
+    }
 
     #[test]
     fn encodes_ids_for_urls() {

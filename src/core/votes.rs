@@ -2,6 +2,7 @@
 //! token, cookies): built from the widget's settings, without a browser, so
 //! the exact request is testable.
 
+use super::template::{fill, json_string};
 use super::url::encode_component;
 use std::collections::BTreeMap;
 
@@ -95,18 +96,17 @@ impl VoteEndpoint {
     /// The request for one vote. The id is escaped for where it goes: URL
     /// encoded in the URL, JSON escaped in the body.
     pub fn request(&self, id: &str, value: i8, token: Option<&str>) -> WriteRequest {
-        let json_id = serde_json::to_string(id).unwrap_or_default();
         let value = value.to_string();
+        let json_id = json_string(id);
+        let url_id = encode_component(id);
         WriteRequest {
-            url: self
-                .url
-                .replace("{id}", &encode_component(id))
-                .replace("{value}", &value),
+            url: fill(&self.url, &[("id", &url_id), ("value", &value)]),
             method: self.method.clone(),
-            body: self
-                .body
-                .replace("{id}", json_id.trim_matches('"'))
-                .replace("{value}", &value),
+            // The template quotes `{id}` itself: the escaped id goes inside.
+            body: fill(
+                &self.body,
+                &[("id", &json_id[1..json_id.len() - 1]), ("value", &value)],
+            ),
             headers: self.access.headers(token),
         }
     }
@@ -143,6 +143,12 @@ mod tests {
         assert_eq!(request.url, "/api/comments/c%221%2F2/vote");
         assert_eq!(request.method, "POST");
         assert_eq!(request.body, r#"{"id":"c\"1/2","vote":-1}"#);
+        let quoted = endpoint.request("end\"", 1, None).body;
+        assert_eq!(
+            quoted, r#"{"id":"end\"","vote":1}"#,
+            "an id ending in a quote"
+        );
+        assert!(serde_json::from_str::<serde_json::Value>(&quoted).is_ok());
         assert_eq!(request.headers["Authorization"], "Bearer secret");
         assert_eq!(request.headers["X-Site"], "gazette");
         assert_eq!(request.headers["Content-Type"], "application/json");

@@ -67,13 +67,13 @@ impl Drop for NearViewport {
 }
 
 /// Once the views have rendered, scrolls the element with this id (inside
-/// `root`) into view and moves keyboard focus to it, or to the element the
+/// `root`; ids from `LiveThread::dom_id` hold no quote or backslash) into view and moves keyboard focus to it, or to the element the
 /// selector `then_focus` finds inside it.
 pub fn bring_into_view(root: Option<Element>, dom_id: String, then_focus: &'static str) {
     let Some(root) = root else { return };
     spawn_local(async move {
         sleep(Duration::ZERO).await;
-        let Ok(Some(element)) = root.query_selector(&format!("#{dom_id}")) else {
+        let Ok(Some(element)) = root.query_selector(&format!("[id=\"{dom_id}\"]")) else {
             return;
         };
         element.scroll_into_view();
