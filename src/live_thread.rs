@@ -4,7 +4,7 @@
 
 use crate::core::config::MountConfig;
 use crate::core::config::VoteButtons;
-use crate::core::load::{read_response_from, LoadError};
+use crate::core::load::{read_response_bytes, LoadError};
 use crate::core::mapping::{fill_template, Source};
 use crate::core::model::{Article, ArticleBlock, Comment, CommentId, ThreadDocument};
 use crate::core::paging::{ListKey, Paging};
@@ -19,7 +19,6 @@ use crate::services::events::emit;
 use crate::services::{http, storage};
 use std::cell::{Cell, Ref, RefCell};
 use std::collections::HashMap;
-use std::io::BufReader;
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
 use yew::platform::spawn_local;
@@ -78,6 +77,9 @@ struct Inner {
     paging: RefCell<Paging>,
     settings: ThreadSettings,
     subscribers: RefCell<HashMap<Topic, (u64, Callback<()>)>>,
+    /// How many times each topic has changed, for views that start
+    /// listening after they rendered (see `use_topic`).
+    versions: RefCell<HashMap<Topic, u64>>,
     /// The comment count the heading last heard of.
     counted: Cell<usize>,
     next_token: Cell<u64>,
@@ -133,6 +135,7 @@ impl LiveThread {
             paging: RefCell::default(),
             settings,
             subscribers: RefCell::default(),
+            versions: RefCell::default(),
             next_token: Cell::new(0),
         }))
     }
@@ -176,7 +179,7 @@ impl LiveThread {
             )
         };
         let body = http::fetch_body(&url).await?;
-        let document = read_response_from(&mut BufReader::new(body), source)?;
+        let document = read_response_bytes(&body, source)?;
         let change = self
             .0
             .store
@@ -308,7 +311,7 @@ impl LiveThread {
                 let result = http::send(request, endpoint.access.with_cookies)
                     .await
                     .map(drop)
-                    .map_err(|error| format!("Your vote was not saved: {error}"));
+                    .map_err(|error| format!("Your vote was not saved: {}", error.message));
                 thread.dispatch(ThreadAction::VoteAnswered {
                     id,
                     sent: value,
@@ -334,9 +337,11 @@ impl LiveThread {
             let result = match http::send(request, endpoint.access.with_cookies).await {
                 Ok(answer) => match &thread.0.settings.source {
                     Some(source) => read_posted(&answer, source).map(Box::new),
-                    None => Err("Threadline cannot read the server's answer.".to_owned()),
+                    None => {
+                        Err("The server took your comment. Reload the page to see it.".to_owned())
+                    }
                 },
-                Err(error) => Err(format!("Not sent: {error}")),
+                Err(error) => Err(format!("Not sent: {}", error.message)),
             };
             thread.dispatch(ThreadAction::PostAnswered {
                 local_id: post.local_id,
@@ -428,6 +433,12 @@ impl LiveThread {
         if self.0.counted.replace(count) != count {
             keys.push(Topic::Count);
         }
+        {
+            let mut versions = self.0.versions.borrow_mut();
+            for key in &keys {
+                *versions.entry(key.clone()).or_default() += 1;
+            }
+        }
         let callbacks: Vec<Callback<()>> = {
             let subscribers = self.0.subscribers.borrow();
             keys.iter()
@@ -437,6 +448,11 @@ impl LiveThread {
         for callback in callbacks {
             callback.emit(());
         }
+    }
+
+    /// How many times `topic` has changed so far.
+    pub fn version(&self, topic: &Topic) -> u64 {
+        self.0.versions.borrow().get(topic).copied().unwrap_or(0)
     }
 
     /// Calls `on_change` whenever what `id` names changes, until the
@@ -488,7 +504,7 @@ async fn fetch_document(config: &MountConfig) -> Result<(ThreadDocument, Source)
     let source = Source::configure(config.preset.as_deref(), config.mapping.as_deref())
         .map_err(|error| LoadError::Setup(error.0))?;
     let body = http::fetch_body(&config.src).await?;
-    let document = read_response_from(&mut BufReader::with_capacity(1 << 16, body), &source)?;
+    let document = read_response_bytes(&body, &source)?;
     Ok((document, source))
 }
 

@@ -261,8 +261,8 @@ fn a_path_that_finds_nothing_names_the_path_and_the_keys_there() {
     let error =
         read_response(r#"{"kind": "Listing", "data": {"children": []}}"#, &source).unwrap_err();
     assert_eq!(
-        error.to_string(),
-        "The comments could not be read: no `1.data.children` in the response; its top-level keys are data, kind."
+        error.detail(),
+        "no `1.data.children` in the response; its top-level keys are data, kind"
     );
 }
 

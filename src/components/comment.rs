@@ -5,6 +5,7 @@ use super::composer::Composer;
 use super::more::MoreRow;
 use super::rich::render;
 use super::text::relative_time;
+use super::topic::use_topic;
 use crate::core::config::VoteButtons;
 use crate::core::model::{Comment, CommentId};
 use crate::core::rich::to_nodes;
@@ -69,14 +70,7 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
         depth,
     } = props;
 
-    let update = use_force_update();
-    use_effect_with((thread.clone(), id.clone()), move |(thread, id)| {
-        let subscription = thread.subscribe(
-            Topic::View(Some(id.clone())),
-            Callback::from(move |()| update.force_update()),
-        );
-        move || drop(subscription)
-    });
+    use_topic(thread, Topic::View(Some(id.clone())));
     let nodes = use_memo((comment.clone(), thread.clone()), |(comment, thread)| {
         to_nodes(&comment.body, comment.format, thread.settings().rich)
     });

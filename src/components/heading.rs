@@ -1,6 +1,7 @@
 //! The thread's heading: "13 comments", kept right as comments arrive at
 //! any depth, without re-rendering the thread around it.
 
+use super::topic::use_topic;
 use crate::core::text::count;
 use crate::live_thread::{LiveThread, Topic};
 use yew::prelude::*;
@@ -18,14 +19,7 @@ pub struct HeadingProps {
 /// reply lands deep in the thread.
 #[function_component]
 pub fn Heading(props: &HeadingProps) -> Html {
-    let update = use_force_update();
-    use_effect_with(props.thread.clone(), move |thread| {
-        let subscription = thread.subscribe(
-            Topic::Count,
-            Callback::from(move |()| update.force_update()),
-        );
-        move || drop(subscription)
-    });
+    use_topic(&props.thread, Topic::Count);
     let total = props.thread.store().len() as i64;
     html! {
         <h2 class="tl-count" id={props.id.clone()}>{ count(total, "comment", "comments") }</h2>

@@ -8,6 +8,7 @@ mod more;
 mod rich;
 mod text;
 mod thread;
+mod topic;
 mod widget;
 
 pub use comment::{comment_renders, CommentNode};

@@ -37,6 +37,10 @@ pub fn MoreRow(props: &MoreRowProps) -> Html {
             failure.set(None);
             spawn_local(async move {
                 if let Err(error) = thread.load_more(&id).await {
+                    web_sys::console::warn_1(
+                        &format!("Threadline could not load more replies: {}", error.detail())
+                            .into(),
+                    );
                     failure.set(Some(error.to_string()));
                 }
                 loading.set(false);

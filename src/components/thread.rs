@@ -5,6 +5,7 @@
 use super::comment::child;
 use super::composer::Composer;
 use super::heading::Heading;
+use super::topic::use_topic;
 use crate::core::text::count;
 use crate::live_thread::{LiveThread, Topic};
 use crate::services::page::{bring_into_view, fragment, on_fragment_change, NearViewport};
@@ -34,12 +35,8 @@ fn follow(thread: &LiveThread, fragment: &str) {
 #[function_component]
 pub fn ThreadView(props: &ThreadProps) -> Html {
     let thread = &props.thread;
-    let update = use_force_update();
+    use_topic(thread, Topic::View(None));
     use_effect_with(thread.clone(), move |thread| {
-        let subscription = thread.subscribe(
-            Topic::View(None),
-            Callback::from(move |()| update.force_update()),
-        );
         if let Some(fragment) = fragment() {
             follow(thread, &fragment);
         }
@@ -47,7 +44,7 @@ pub fn ThreadView(props: &ThreadProps) -> Html {
             let thread = thread.clone();
             on_fragment_change(move |fragment| follow(&thread, &fragment))
         };
-        move || drop((subscription, listener))
+        move || drop(listener)
     });
     let store = thread.store();
     let focus = thread.focus().filter(|id| store.comment(id).is_some());

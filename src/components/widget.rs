@@ -58,10 +58,17 @@ pub fn Widget(props: &WidgetProps) -> Html {
                         Phase::Ready(loaded)
                     }
                     Err(error) => {
+                        let detail = error.detail();
+                        web_sys::console::error_1(
+                            &format!("Threadline could not show {}: {detail}", config.src).into(),
+                        );
                         emit(
                             events.as_ref(),
                             "error",
-                            &[("message", JsValue::from(error.to_string()))],
+                            &[
+                                ("message", JsValue::from(error.to_string())),
+                                ("detail", JsValue::from(detail)),
+                            ],
                         );
                         Phase::Failed(error)
                     }

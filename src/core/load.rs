@@ -1,16 +1,23 @@
-//! Reading a response into a thread, and saying clearly what went wrong when
-//! it cannot be read.
+//! Reading a response into a thread. Bad data is repaired wherever it can
+//! be; when a thread cannot be read at all, the reader gets a plain sentence
+//! and the site's developers the technical detail.
 
-use super::mapping::{apply, Source};
-use super::model::ThreadDocument;
+use super::mapping::{apply, native_mapping, Source};
+use super::model::{Article, ArticleBlock, ThreadDocument};
 use super::path::PathMiss;
+use serde::Deserialize;
+use serde_json::Value;
+use std::borrow::Cow;
 use std::fmt;
 
-/// Why a thread could not be shown. Its `Display` is the message readers see.
+/// Why a thread could not be shown. `Display` is the sentence readers see;
+/// [`LoadError::detail`] is what the site's developers need.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoadError {
     /// The request never got an answer (offline, DNS, CORS, refused).
     Network(String),
+    /// No answer came in time.
+    Timeout(u32),
     /// The server answered with an error status.
     Status {
         /// The HTTP status code.
@@ -20,18 +27,9 @@ pub enum LoadError {
     },
     /// The body is not JSON at all.
     NotJson(String),
-    /// The body is JSON but not a thread: says what and where.
-    Shape {
-        /// What was wrong.
-        detail: String,
-        /// The line of the response where reading stopped.
-        line: usize,
-        /// The column of that line.
-        column: usize,
-    },
     /// Replies are nested deeper than the JSON reader follows.
     TooDeep,
-    /// The mapping's path to the comments finds nothing in the response.
+    /// The path to the comments finds nothing (or no list) in the response.
     NotFound(PathMiss),
     /// The widget's settings are wrong (an unknown preset, a broken mapping).
     Setup(String),
@@ -39,37 +37,48 @@ pub enum LoadError {
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            LoadError::Network(_) => {
+                "The comments could not be loaded because the comment server did not answer. \
+                 Check your connection, then try again."
+            }
+            LoadError::Timeout(_) => {
+                "The comment server is taking too long to answer. Please try again."
+            }
+            LoadError::Status {
+                status: 404 | 410, ..
+            } => "The comments for this page could not be found. Please try again later.",
+            LoadError::Status { .. } => {
+                "The comment server could not send the comments just now. \
+                 Please try again in a moment."
+            }
+            LoadError::NotJson(_) | LoadError::TooDeep | LoadError::NotFound(_) => {
+                "The comments arrived in a form that cannot be shown. Please try again later; \
+                 if this keeps happening, let the site know."
+            }
+            LoadError::Setup(_) => {
+                "The comments on this page are not set up correctly, so they cannot be shown. \
+                 Please let the site know."
+            }
+        })
+    }
+}
+
+impl LoadError {
+    /// The technical detail for the console and the `threadline:error`
+    /// event: the status, the JSON error and where it is, the mapping path.
+    pub fn detail(&self) -> String {
         match self {
-            LoadError::Network(detail) => {
-                write!(f, "Could not reach the comment server ({detail}).")
+            LoadError::Network(detail) => format!("the request failed: {detail}"),
+            LoadError::Timeout(seconds) => format!("no answer within {seconds} seconds"),
+            LoadError::Status { status, text } => format!("HTTP {status} {text}").trim().to_owned(),
+            LoadError::NotJson(detail) => format!("the response is not valid JSON: {detail}"),
+            LoadError::TooDeep => {
+                "replies are nested too deeply to read; list deep replies flat, with `parent` ids"
+                    .to_owned()
             }
-            LoadError::Status { status, text } if text.is_empty() => {
-                write!(f, "The comment server answered with HTTP {status}.")
-            }
-            LoadError::Status { status, text } => {
-                write!(f, "The comment server answered with HTTP {status} {text}.")
-            }
-            LoadError::NotJson(detail) => {
-                write!(
-                    f,
-                    "The comments could not be read: the response is not valid JSON ({detail})."
-                )
-            }
-            LoadError::Shape {
-                detail,
-                line,
-                column,
-            } => write!(
-                f,
-                "The comments could not be read: {detail} at line {line}, column {column} of the response."
-            ),
-            LoadError::NotFound(miss) => write!(f, "The comments could not be read: {miss}."),
-            LoadError::Setup(problem) => write!(f, "Threadline is not set up right: {problem}."),
-            LoadError::TooDeep => write!(
-                f,
-                "The comments could not be read: replies are nested too deeply. \
-                 List deep replies flat, with `parent` ids."
-            ),
+            LoadError::NotFound(miss) => miss.to_string(),
+            LoadError::Setup(problem) => format!("the settings are wrong: {problem}"),
         }
     }
 }
@@ -77,89 +86,133 @@ impl fmt::Display for LoadError {
 /// Reads a response the way its source says: the native format, or any API
 /// through a mapping.
 pub fn read_response(body: &str, source: &Source) -> Result<ThreadDocument, LoadError> {
-    read_response_from(&mut body.as_bytes(), source)
+    read_response_bytes(body.as_bytes(), source)
 }
 
-/// Reads a response as it streams out of `reader`, so a big thread is never
-/// held whole in memory next to its parsed form. Every read goes through this
-/// one reader type: each type serde_json reads from adds its whole parser to
-/// the wasm again.
-pub fn read_response_from(
-    reader: &mut dyn std::io::Read,
-    source: &Source,
-) -> Result<ThreadDocument, LoadError> {
-    read_with(&mut serde_json::Deserializer::from_reader(reader), source)
-}
-
-fn read_with<'de, R: serde_json::de::Read<'de>>(
-    deserializer: &mut serde_json::Deserializer<R>,
-    source: &Source,
-) -> Result<ThreadDocument, LoadError> {
+/// Reads a response body as it came over the network. As browsers do, a
+/// byte-order mark is skipped and bytes that are not UTF-8 become U+FFFD,
+/// so one bad byte never loses a thread.
+pub fn read_response_bytes(body: &[u8], source: &Source) -> Result<ThreadDocument, LoadError> {
+    let value = parse_json(&text_of(body))?;
     match source {
-        Source::Native => parse_with(deserializer),
+        Source::Native => read_native(&value),
         Source::Mapped(mapping, preset) => {
-            let value = serde::Deserialize::deserialize(&mut *deserializer)
-                .and_then(|value: serde_json::Value| deserializer.end().map(|()| value))
-                .map_err(|error| {
-                    unreadable(&error).unwrap_or_else(|| LoadError::NotJson(error.to_string()))
-                })?;
             apply(&value, mapping, preset.as_deref()).map_err(LoadError::NotFound)
         }
     }
 }
 
-/// The error for a body that is not JSON at all, or nested too deeply to
-/// read; `None` when it is JSON of the wrong shape.
-fn unreadable(error: &serde_json::Error) -> Option<LoadError> {
-    if error.to_string().starts_with("recursion limit exceeded") {
-        Some(LoadError::TooDeep)
-    } else if error.is_syntax() || error.is_eof() {
-        Some(LoadError::NotJson(error.to_string()))
-    } else {
-        None
+/// A body's text: without a byte-order mark, invalid bytes replaced.
+pub fn text_of(body: &[u8]) -> Cow<'_, str> {
+    String::from_utf8_lossy(body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body))
+}
+
+/// Parses JSON text. A number too large for a double (`1e400`) is read as
+/// the text it is, so an id or score like that costs one comment's field,
+/// not the thread.
+pub fn parse_json(text: &str) -> Result<Value, LoadError> {
+    match serde_json::from_str(text) {
+        Ok(value) => Ok(value),
+        Err(error) if error.to_string().starts_with("number out of range") => {
+            serde_json::from_str(&quote_huge_numbers(text)).map_err(|error| not_read(&error))
+        }
+        Err(error) => Err(not_read(&error)),
     }
 }
 
-/// Parses a native-format response, naming the first problem and where it
-/// is. (The place is a line and column: tracking the JSON path as well, with
-/// serde_path_to_error, cost 9 KB gzipped.)
-pub fn parse_document(body: &str) -> Result<ThreadDocument, LoadError> {
-    read_response_from(&mut body.as_bytes(), &Source::Native)
+fn not_read(error: &serde_json::Error) -> LoadError {
+    if error.to_string().starts_with("recursion limit exceeded") {
+        LoadError::TooDeep
+    } else {
+        LoadError::NotJson(error.to_string())
+    }
 }
 
-fn parse_with<'de, R: serde_json::de::Read<'de>>(
-    deserializer: &mut serde_json::Deserializer<R>,
-) -> Result<ThreadDocument, LoadError> {
-    let document: ThreadDocument = serde::Deserialize::deserialize(&mut *deserializer).map_err(
-        |error: serde_json::Error| {
-            unreadable(&error).unwrap_or_else(|| {
-                let message = error.to_string();
-                let detail = match message.rsplit_once(" at line ") {
-                    Some((detail, _)) => detail.to_owned(),
-                    None => message,
-                };
-                LoadError::Shape {
-                    detail,
-                    line: error.line(),
-                    column: error.column(),
-                }
-            })
-        },
-    )?;
-    deserializer
-        .end()
-        .map_err(|error| LoadError::NotJson(error.to_string()))?;
+/// Puts quotes around the numbers outside strings that overflow a double.
+/// One pass, so it stays linear however many there are.
+fn quote_huge_numbers(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len() + 16);
+    let (mut copied, mut at, mut in_string) = (0, 0, false);
+    while at < bytes.len() {
+        let byte = bytes[at];
+        if in_string {
+            match byte {
+                b'\\' => at += 1,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            at += 1;
+        } else if byte == b'"' {
+            in_string = true;
+            at += 1;
+        } else if byte == b'-' || byte.is_ascii_digit() {
+            let start = at;
+            while at < bytes.len()
+                && matches!(bytes[at], b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E')
+            {
+                at += 1;
+            }
+            let number = &text[start..at];
+            if number.parse::<f64>().is_ok_and(f64::is_infinite) {
+                out.push_str(&text[copied..start]);
+                out.push('"');
+                out.push_str(number);
+                out.push('"');
+                copied = at;
+            }
+        } else {
+            at += 1;
+        }
+    }
+    out.push_str(&text[copied..]);
+    out
+}
+
+/// Reads Threadline's own format. Like a mapped API, one bad comment is
+/// skipped and counted and one bad field is left out, never the thread; a
+/// broken article is left out with its broken blocks.
+fn read_native(value: &Value) -> Result<ThreadDocument, LoadError> {
+    let mut document =
+        apply(value, &native_mapping(), Some("threadline")).map_err(LoadError::NotFound)?;
+    document.id = match value.get("id") {
+        Some(Value::String(text)) if !text.is_empty() => Some(text.clone()),
+        Some(Value::Number(number)) => Some(number.to_string()),
+        _ => None,
+    };
+    document.article = value.get("article").and_then(read_article);
     Ok(document)
+}
+
+fn read_article(value: &Value) -> Option<Article> {
+    let text = |key: &str| value.get(key).and_then(Value::as_str).map(str::to_owned);
+    Some(Article {
+        title: text("title")?,
+        published: text("published"),
+        byline: text("byline"),
+        body: match value.get("body") {
+            Some(Value::Array(blocks)) => blocks
+                .iter()
+                .filter_map(|block| ArticleBlock::deserialize(block).ok())
+                .collect(),
+            _ => Vec::new(),
+        },
+    })
+}
+
+/// Parses a native-format response (tests and tools).
+pub fn parse_document(body: &str) -> Result<ThreadDocument, LoadError> {
+    read_response(body, &Source::Native)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn message(body: &str) -> String {
+    fn detail(body: &str) -> String {
         match parse_document(body) {
             Ok(_) => panic!("{body} should not parse"),
-            Err(error) => error.to_string(),
+            Err(error) => error.detail(),
         }
     }
 
@@ -172,46 +225,85 @@ mod tests {
         .expect("valid document");
         assert_eq!(document.id.as_deref(), Some("7"));
         assert_eq!(document.comments[0].id, "1");
-        assert_eq!(document.comments[0].replies[0].score, Some(-3));
+        assert_eq!(document.comments[1].parent.as_deref(), Some("1"));
+        assert_eq!(document.comments[1].score, Some(-3));
         assert!(document.article.is_none());
     }
 
     #[test]
-    fn names_what_is_missing_and_where() {
+    fn one_bad_field_costs_that_field_and_one_bad_comment_that_comment() {
+        let document = parse_document(
+            r#"{"comments": [
+                {"id": "a", "score": 1.5, "body": null, "author": 7, "format": "rtf"},
+                {"id": 1e400, "body": "huge id"},
+                {"id": "c", "score": 1e400, "created": "not a date", "deleted": "yes?", "replies": 5},
+                {"body": "no id"}, 42, null, {"id": {"x": 1}}, {"id": true}]}"#,
+        )
+        .expect("the thread is read");
+        assert_eq!(document.skipped, 5);
+        let ids: Vec<&str> = document.comments.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["a", "1e400", "c"]);
+        let a = &document.comments[0];
         assert_eq!(
-            message(r#"{"items": []}"#),
-            "The comments could not be read: missing field `comments` at line 1, column 13 of the response."
+            (a.score, &*a.body, a.author.as_deref()),
+            (Some(2), "", Some("7"))
         );
         assert_eq!(
-            message(r#"{"comments": [{"id": "a"}, {"body": "no id"}]}"#),
-            "The comments could not be read: missing field `id` at line 1, column 44 of the response."
+            a.format,
+            super::super::model::BodyFormat::Text,
+            "an unknown format is plain text"
         );
-        assert!(message(r#"{"comments": [{"id": true}]}"#)
-            .contains("expected the id as a string or a number at line 1, column 26"));
-        assert!(message(r#"{"comments": {}}"#).contains("invalid type: map, expected a sequence"));
+        assert_eq!(
+            document.comments[2].score, None,
+            "a score no number can hold"
+        );
+    }
+
+    #[test]
+    fn a_byte_order_mark_and_bad_bytes_are_read_as_browsers_read_them() {
+        let mut body =
+            b"\xEF\xBB\xBF{\"comments\": [{\"id\": \"a\", \"body\": \"caf\xE9 ok\"}]}".to_vec();
+        let document = read_response_bytes(&body, &Source::Native).expect("read");
+        assert_eq!(&*document.comments[0].body, "caf\u{FFFD} ok");
+        body.truncate(body.len() - 4);
+        assert!(
+            read_response_bytes(&body, &Source::Native).is_err(),
+            "cut short is still not JSON"
+        );
+    }
+
+    #[test]
+    fn a_broken_article_keeps_its_good_blocks_or_is_left_out() {
+        let document = parse_document(
+            r#"{"article": {"title": "T", "body": [{"type": "paragraph", "text": "ok"}, {"type": "video"}, 3]},
+                "comments": []}"#,
+        )
+        .expect("read");
+        assert_eq!(document.article.map(|a| a.body.len()), Some(1));
+        let document =
+            parse_document(r#"{"article": {"title": 5}, "comments": []}"#).expect("read");
+        assert!(document.article.is_none());
+    }
+
+    #[test]
+    fn names_what_is_missing_for_the_developer_and_not_the_reader() {
+        assert_eq!(
+            detail(r#"{"items": []}"#),
+            "no `comments` in the response; its top-level has one key, items"
+        );
+        assert!(detail(r#"{"comments": {}}"#).starts_with("no list at `comments`"));
+        let error = parse_document(r#"{"items": []}"#).unwrap_err();
+        assert!(!error.to_string().contains('`'), "{error}");
     }
 
     #[test]
     fn says_when_the_body_is_not_json() {
-        assert!(message("<html>Server error</html>").starts_with(
-            "The comments could not be read: the response is not valid JSON (expected value at line 1 column 1)"
-        ));
-        assert!(message(r#"{"comments": []} trailing"#).contains("not valid JSON"));
-        assert!(message("").contains("not valid JSON"));
-    }
-
-    #[test]
-    fn reads_the_same_from_a_stream_as_from_text() {
-        let body =
-            r#"{"comments": [{"id": 1, "body": "Hi"}, {"id": 2, "parent": 1, "body": "Ho"}]}"#;
-        let streamed = read_response_from(&mut body.as_bytes(), &Source::Native);
-        assert_eq!(streamed, parse_document(body));
         assert_eq!(
-            read_response_from(&mut &b"{\"items\": []}"[..], &Source::Native)
-                .map_err(|error| error.to_string()),
-            Err("The comments could not be read: missing field `comments` at line 1, column 13 of the response.".into())
+            detail("<html>Server error</html>"),
+            "the response is not valid JSON: expected value at line 1 column 1"
         );
-        assert!(read_response_from(&mut &b"{} x"[..], &Source::Native).is_err());
+        assert!(detail(r#"{"comments": []} trailing"#).contains("not valid JSON"));
+        assert!(detail("").contains("not valid JSON"));
     }
 
     #[test]
@@ -226,14 +318,35 @@ mod tests {
     }
 
     #[test]
-    fn describes_http_failures() {
+    fn readers_get_sentences_and_developers_the_status() {
         let error = LoadError::Status {
             status: 500,
             text: "Internal Server Error".into(),
         };
+        assert_eq!(error.detail(), "HTTP 500 Internal Server Error");
+        for error in [
+            error,
+            LoadError::Network("JsValue(TypeError: Failed to fetch)".into()),
+            LoadError::Timeout(15),
+            LoadError::NotJson("expected value".into()),
+            LoadError::TooDeep,
+            LoadError::Setup("there is no preset `x`".into()),
+        ] {
+            let message = error.to_string();
+            for technical in ["HTTP", "JSON", "JsValue", "`", "line"] {
+                assert!(!message.contains(technical), "{message}");
+            }
+            assert!(message.ends_with('.'), "{message}");
+        }
+    }
+
+    #[test]
+    fn huge_numbers_are_quoted_only_outside_strings() {
         assert_eq!(
-            error.to_string(),
-            "The comment server answered with HTTP 500 Internal Server Error."
+            quote_huge_numbers(
+                r#"{"a": 1e400, "b": "1e400", "c": [-1E999, 2.5], "d": "\"", "e": 1e5}"#
+            ),
+            r#"{"a": "1e400", "b": "1e400", "c": ["-1E999", 2.5], "d": "\"", "e": 1e5}"#
         );
     }
 }

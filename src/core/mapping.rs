@@ -196,7 +196,7 @@ impl Fields {
     fn number(&self, item: &Value) -> Option<f64> {
         match self.value(item)? {
             Value::Number(number) => number.as_f64(),
-            Value::String(text) => text.trim().parse().ok(),
+            Value::String(text) => text.trim().parse().ok().filter(|n: &f64| n.is_finite()),
             _ => None,
         }
     }
@@ -277,6 +277,18 @@ pub const PRESETS: &[(&str, &str)] = &[
         "deleted": "delete"}"#,
     ),
 ];
+
+/// Threadline's own format, read the way mapped APIs are (so one bad
+/// comment is skipped, not fatal); `format`, `more` and `moreIds` are read
+/// per comment in [`quirks`].
+const NATIVE: &str = r#"{"comments": "comments", "tree": {"nested": "replies"},
+    "id": "id", "parent": "parent", "author": "author", "authorUrl": "authorUrl", "avatar": "avatar",
+    "body": "body", "created": "created", "score": "score", "deleted": "deleted"}"#;
+
+/// The mapping that reads Threadline's own format.
+pub fn native_mapping() -> Mapping {
+    serde_json::from_str(NATIVE).unwrap_or_default()
+}
 
 /// How to read a response: the native format, or a mapping with a preset's quirks.
 #[derive(Debug, Clone, PartialEq)]
@@ -465,9 +477,12 @@ pub fn apply(
     })
 }
 
-/// Reads one comment (a server's answer to a post, say) through a mapping.
-pub fn map_comment(item: &Value, mapping: &Mapping) -> Option<CommentInput> {
-    map_item(item, mapping)
+/// Reads one comment (a server's answer to a post, say) through a mapping
+/// and its preset's quirks.
+pub fn map_comment(item: &Value, mapping: &Mapping, preset: Option<&str>) -> Option<CommentInput> {
+    let mut comment = map_item(item, mapping)?;
+    quirks(preset, item, &mut comment);
+    Some(comment)
 }
 
 fn map_item(item: &Value, mapping: &Mapping) -> Option<CommentInput> {
@@ -567,6 +582,21 @@ fn quirks(preset: Option<&str>, item: &Value, comment: &mut CommentInput) {
             if escaped {
                 comment.body = decode(&comment.body, Context::Strict).into();
             }
+        }
+        Some("threadline") => {
+            comment.format = match item.get("format").and_then(Value::as_str) {
+                Some("markdown") => BodyFormat::Markdown,
+                Some("html") => BodyFormat::Html,
+                _ => BodyFormat::Text,
+            };
+            let ids = item.get("moreIds").and_then(Value::as_array);
+            comment.more_ids = ids
+                .map(|ids| ids.iter().filter_map(Fields::id_text).collect())
+                .unwrap_or_default();
+            comment.more = item
+                .get("more")
+                .and_then(Value::as_f64)
+                .map(|count| count.max(0.0) as u64);
         }
         Some("hackerweb") => {
             // A dead comment (flagged) still has its author and text to show;

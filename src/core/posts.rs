@@ -1,7 +1,7 @@
 //! How a reader's new comment goes to a site's server, and how its answer
 //! is read back: built from the widget's settings, without a browser.
 
-use super::mapping::{map_comment, Source};
+use super::mapping::{map_comment, native_mapping, Source};
 use super::model::CommentInput;
 use super::template::{fill, json_string};
 use super::url::encode_component;
@@ -69,14 +69,17 @@ impl PostEndpoint {
 /// Reads the server's answer to a post as a comment, through the same
 /// mapping as the thread.
 pub fn read_posted(answer: &str, source: &Source) -> Result<CommentInput, String> {
-    let problem = || "The server's answer is not a comment.".to_owned();
+    let problem = || {
+        "The server took your comment, but its answer could not be read. \
+         Reload the page to see it."
+            .to_owned()
+    };
+    let value: serde_json::Value = serde_json::from_str(answer).map_err(|_| problem())?;
     match source {
-        Source::Native => serde_json::from_str(answer).map_err(|_| problem()),
-        Source::Mapped(mapping, _) => {
-            let value: serde_json::Value = serde_json::from_str(answer).map_err(|_| problem())?;
-            map_comment(&value, mapping).ok_or_else(problem)
-        }
+        Source::Native => map_comment(&value, &native_mapping(), Some("threadline")),
+        Source::Mapped(mapping, preset) => map_comment(&value, mapping, preset.as_deref()),
     }
+    .ok_or_else(problem)
 }
 
 #[cfg(test)]

@@ -7,7 +7,6 @@ use crate::core::load::LoadError;
 use crate::core::votes::WriteRequest;
 use gloo_net::http::{Request, Response};
 use js_sys::{Object, Reflect, Uint8Array};
-use std::io::Read;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{AbortSignal, RequestCredentials, RequestInit};
 
@@ -18,10 +17,10 @@ async fn send_request(url: &str, init: &RequestInit) -> Result<Response, LoadErr
     let signal = AbortSignal::timeout_with_u32(TIMEOUT_MS);
     init.set_signal(Some(&signal));
     let request = web_sys::Request::new_with_str_and_init(url, init)
-        .map_err(|_| LoadError::Network(format!("{url} is not a URL this page can fetch")))?;
+        .map_err(|_| LoadError::Setup(format!("{url} is not a URL this page can fetch")))?;
     let response = Request::from(request).send().await.map_err(|error| {
         if signal.aborted() {
-            LoadError::Network(format!("no answer within {} seconds", TIMEOUT_MS / 1000))
+            LoadError::Timeout(TIMEOUT_MS / 1000)
         } else {
             LoadError::Network(error.to_string())
         }
@@ -36,11 +35,11 @@ async fn send_request(url: &str, init: &RequestInit) -> Result<Response, LoadErr
     }
 }
 
-/// Fetches `url` and returns its body, or says why it could not: no answer,
-/// a timeout, or an error status. The body stays in the browser's memory, to
-/// be read piece by piece: a thread's JSON then never sits whole in wasm
-/// memory (which never shrinks) next to the comments parsed from it.
-pub async fn fetch_body(url: &str) -> Result<JsBytes, LoadError> {
+/// Fetches `url` and returns its body's bytes, or says why it could not: no
+/// answer, a timeout, or an error status. The bytes are copied into wasm
+/// once (their own size); a JS string of the same body would cost up to
+/// three times as much.
+pub async fn fetch_body(url: &str) -> Result<Vec<u8>, LoadError> {
     let response = send_request(url, &RequestInit::new()).await?;
     let buffer = web_sys::Response::from(response)
         .array_buffer()
@@ -48,29 +47,7 @@ pub async fn fetch_body(url: &str) -> Result<JsBytes, LoadError> {
     let buffer = wasm_bindgen_futures::JsFuture::from(buffer)
         .await
         .map_err(|error| LoadError::Network(format!("{error:?}")))?;
-    Ok(JsBytes {
-        bytes: Uint8Array::new(&buffer),
-        read: 0,
-    })
-}
-
-/// A response body in the browser's memory, read with `std::io::Read`.
-pub struct JsBytes {
-    bytes: Uint8Array,
-    read: u32,
-}
-
-impl Read for JsBytes {
-    fn read(&mut self, buffer: &mut [u8]) -> std::io::Result<usize> {
-        let left = self.bytes.length() - self.read;
-        let count = left.min(u32::try_from(buffer.len()).unwrap_or(u32::MAX));
-        let end = self.read + count;
-        self.bytes
-            .subarray(self.read, end)
-            .copy_to(&mut buffer[..count as usize]);
-        self.read = end;
-        Ok(count as usize)
-    }
+    Ok(Uint8Array::new(&buffer).to_vec())
 }
 
 /// Asks the host page's auth callback for a token; it may return the token
@@ -84,9 +61,18 @@ pub async fn token_from(auth: &js_sys::Function) -> Option<String> {
     value.as_string().filter(|token| !token.is_empty())
 }
 
-/// Sends a vote or a new comment and returns the server's answer; the
-/// error is a sentence a reader can be shown.
-pub async fn send(request: WriteRequest, with_cookies: bool) -> Result<String, String> {
+/// Why a vote or a comment did not reach the server: a sentence for the
+/// reader, and the detail for the console.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SendError {
+    /// What the reader is told.
+    pub message: String,
+    /// The status or network error.
+    pub detail: String,
+}
+
+/// Sends a vote or a new comment and returns the server's answer.
+pub async fn send(request: WriteRequest, with_cookies: bool) -> Result<String, SendError> {
     let init = RequestInit::new();
     init.set_method(&request.method);
     init.set_body(&JsValue::from_str(&request.body));
@@ -98,12 +84,29 @@ pub async fn send(request: WriteRequest, with_cookies: bool) -> Result<String, S
     if with_cookies {
         init.set_credentials(RequestCredentials::Include);
     }
-    let lost = || "the server did not answer. Please try again.".to_owned();
-    match send_request(&request.url, &init).await {
-        Ok(response) => response.text().await.map_err(|_| lost()),
-        Err(LoadError::Status { status, .. }) => Err(format!(
-            "the server refused it (HTTP {status}). Please try again."
-        )),
-        Err(_) => Err(lost()),
+    let lost = |detail: String| SendError {
+        message: "the server did not answer. Please try again.".to_owned(),
+        detail,
+    };
+    let result = match send_request(&request.url, &init).await {
+        Ok(response) => response
+            .text()
+            .await
+            .map_err(|error| lost(error.to_string())),
+        Err(error @ LoadError::Status { .. }) => Err(SendError {
+            message: "the server turned it down. Please try again.".to_owned(),
+            detail: error.detail(),
+        }),
+        Err(error) => Err(lost(error.detail())),
+    };
+    if let Err(error) = &result {
+        web_sys::console::warn_1(
+            &format!(
+                "Threadline: {} {}: {}",
+                request.method, request.url, error.detail
+            )
+            .into(),
+        );
     }
+    result
 }

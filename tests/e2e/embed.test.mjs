@@ -240,30 +240,36 @@ test("two widgets on one page load and fold independently", async () => {
   assert.deepEqual(consoleErrors, []);
 });
 
-test("an HTTP 500 shows what went wrong and a Retry button", async () => {
+test("an HTTP 500 tells the reader in a sentence, the console the status, and offers Retry", async () => {
   await page.goto(`${site.origin}/article.html?api=fail.json`);
   const alert = page.locator("#comments [role=alert]");
   await alert.waitFor();
-  assert.match(await alert.textContent(), /HTTP 500 Internal Server Error/);
+  assert.equal(
+    await alert.locator("p").textContent(),
+    "The comment server could not send the comments just now. Please try again in a moment.",
+  );
+  assert.ok(consoleErrors.some((line) => /fail\.json: HTTP 500 Internal Server Error/.test(line)), consoleErrors.join("\n"));
   assert.equal(await alert.locator("button").textContent(), "Retry");
 });
 
-test("invalid JSON, or JSON of the wrong shape, is named as such", async () => {
+test("invalid JSON, or JSON of the wrong shape: a sentence for the reader, the detail in the console", async () => {
   await page.goto(`${site.origin}/article.html?api=invalid.json`);
   const alert = page.locator("#comments [role=alert]");
   await alert.waitFor();
-  assert.match(await alert.textContent(), /not valid JSON/);
+  assert.match(await alert.textContent(), /^The comments arrived in a form that cannot be shown\./);
+  assert.ok(consoleErrors.some((line) => /not valid JSON: expected value at line 1 column 1/.test(line)), consoleErrors.join("\n"));
 
   await page.goto(`${site.origin}/article.html?api=missing-comments.json`);
   await page.locator("#comments [role=alert]").waitFor();
-  assert.match(await page.locator("#comments [role=alert]").textContent(), /missing field `comments` at line 1, column \d+ of the response/);
+  assert.doesNotMatch(await page.locator("#comments [role=alert]").textContent(), /`|JSON|line/);
+  assert.ok(consoleErrors.some((line) => /no `comments` in the response; its top-level has one key, threads/.test(line)), consoleErrors.join("\n"));
 });
 
 test("Retry loads the thread once the server recovers", async () => {
   await page.goto(`${site.origin}/article.html?api=flaky.json`);
   const alert = page.locator("#comments [role=alert]");
   await alert.waitFor();
-  assert.match(await alert.textContent(), /HTTP 503/);
+  assert.match(await alert.textContent(), /could not send the comments just now/);
   await alert.locator("button").click();
   await page.waitForSelector("#comments .tl-comment >> nth=12");
   assert.equal(await page.locator("#comments [role=alert]").count(), 0);
@@ -333,11 +339,13 @@ test("a mapping that does not fit says which path found nothing and what is ther
   await page.goto(article("/fixtures/reddit-morechildren.json", 'data-preset="reddit"'));
   const alert = page.locator("#comments [role=alert]");
   await alert.waitFor();
-  assert.match(await alert.textContent(), /no `1\.data\.children` in the response; its top-level has one key, json\./);
+  assert.match(await alert.textContent(), /arrived in a form that cannot be shown/);
+  assert.ok(consoleErrors.some((line) => /no `1\.data\.children` in the response; its top-level has one key, json/.test(line)));
 
   await page.goto(article("seed.json", 'data-preset="disqus"'));
   await page.locator("#comments [role=alert]").waitFor();
-  assert.match(await page.locator("#comments [role=alert]").textContent(), /not set up right: there is no preset `disqus`/);
+  assert.match(await page.locator("#comments [role=alert]").textContent(), /not set up correctly, so they cannot be shown\. Please let the site know\./);
+  assert.ok(consoleErrors.some((line) => /there is no preset `disqus`/.test(line)));
 });
 
 test("a Reddit 'more' row loads its replies in place through the load-more template", async () => {
@@ -501,7 +509,7 @@ test("the host element hears ready, vote, reply and error events; the handle ref
     document.body.append(host);
     const seen = [];
     host.addEventListener("threadline:ready", (event) => seen.push(event.detail.comments));
-    host.addEventListener("threadline:error", (event) => seen.push(event.detail.message));
+    host.addEventListener("threadline:error", (event) => seen.push(`${event.detail.message} | ${event.detail.detail}`));
     const handle = await window.Threadline.mount(host, { src: "/api/flaky.json", threadId: "handle" });
     await new Promise((resolve) => setTimeout(resolve, 500));
     handle.refresh();
@@ -511,7 +519,7 @@ test("the host element hears ready, vote, reply and error events; the handle ref
     return { seen, before, after: document.querySelectorAll("threadline-widget").length };
   });
   assert.equal(mounted.seen.length, 2);
-  assert.match(mounted.seen[0], /HTTP 503/, "an error event, then after refresh()...");
+  assert.match(mounted.seen[0], /just now\. .* \| HTTP 503/, "an error event with the reader's message and the detail, then after refresh()...");
   assert.equal(mounted.seen[1], 13, "...a ready event with the count");
   assert.equal(mounted.after, mounted.before - 1, "destroy() removes the widget");
 });

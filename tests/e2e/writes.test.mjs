@@ -121,7 +121,8 @@ test("a failed post keeps the text through a reload; Retry sends it again", asyn
   await top.locator("button[type=submit]").click();
   const failed = page.locator(".tl-list > .tl-comment").last();
   await failed.locator(".tl-retry-post").waitFor();
-  assert.match(await failed.textContent(), /HTTP 500/);
+  assert.match(await failed.textContent(), /Not sent: the server turned it down\. Please try again\./);
+  assert.doesNotMatch(await failed.textContent(), /HTTP/);
 
   await control("/control/mode?posts=ok");
   await failed.locator(".tl-retry-post").click();
