@@ -11,7 +11,7 @@ use crate::core::paging::{ListKey, Paging};
 use crate::core::posts::{read_posted, PostEndpoint};
 use crate::core::rich::RichOptions;
 use crate::core::state::{Direction, Post, PostStatus};
-use crate::core::state::{ThreadAction, ThreadState};
+use crate::core::state::{Synced, ThreadAction, ThreadState};
 use crate::core::store::{StoreChange, ThreadStore};
 use crate::core::url::encode_component;
 use crate::core::votes::VoteEndpoint;
@@ -34,6 +34,8 @@ pub enum Topic {
     View(ListKey),
     /// How many comments the thread holds (the heading's count).
     Count,
+    /// The draft of one composer (`""`: the top-level one).
+    Draft(String),
 }
 
 /// How one widget's thread is stored, named and shown.
@@ -125,8 +127,8 @@ impl LiveThread {
                 settings.vote_endpoint.is_some(),
                 settings.post_endpoint.is_some(),
             );
-        for input in state.posted() {
-            store.add(input.parent.as_deref(), input);
+        for input in state.restored() {
+            store.add(input.parent.as_deref(), &input);
         }
         LiveThread(Rc::new(Inner {
             counted: Cell::new(store.len()),
@@ -185,7 +187,7 @@ impl LiveThread {
             .store
             .borrow_mut()
             .replace_placeholder(placeholder, &document.comments);
-        self.notify(change);
+        self.notify(change, Vec::new());
         Ok(())
     }
 
@@ -197,7 +199,7 @@ impl LiveThread {
     /// Renders the next page of a list.
     pub fn show_more(&self, list: ListKey) {
         self.0.paging.borrow_mut().show_more(list.clone());
-        self.notify(list_change(vec![list], false));
+        self.notify(list_change(vec![list], false), Vec::new());
     }
 
     /// The comment shown on its own by "continue this thread", if any.
@@ -208,7 +210,7 @@ impl LiveThread {
     /// Shows one comment's subtree on its own ("continue this thread").
     pub fn continue_thread(&self, id: &CommentId) {
         self.0.paging.borrow_mut().set_focus(Some(id.clone()));
-        self.notify(list_change(Vec::new(), true));
+        self.notify(list_change(Vec::new(), true), Vec::new());
     }
 
     /// Leaves the "continue this thread" view for the view it was opened
@@ -223,7 +225,7 @@ impl LiveThread {
             }
             None => {
                 self.0.paging.borrow_mut().set_focus(None);
-                self.notify(list_change(Vec::new(), true));
+                self.notify(list_change(Vec::new(), true), Vec::new());
             }
         }
         Some(focus)
@@ -239,7 +241,10 @@ impl LiveThread {
             self.0.settings.max_depth,
         )?;
         self.dispatch(ThreadAction::Unfold(revealed.unfold));
-        self.notify(list_change(revealed.lists, revealed.focus_changed));
+        self.notify(
+            list_change(revealed.lists, revealed.focus_changed),
+            Vec::new(),
+        );
         Some(self.dom_id("c", id))
     }
 
@@ -272,12 +277,11 @@ impl LiveThread {
         )
     }
 
-    /// Applies a reader's action, saves the new state, and re-renders the
-    /// comments it changed.
+    /// Applies a reader's action, saves the new state (keeping what other
+    /// tabs saved), and re-renders the views it changed.
     pub fn dispatch(&self, action: ThreadAction) {
         self.announce(&action);
         let outcome = self.0.state.borrow_mut().apply(action);
-        storage::save(&self.0.settings.storage_key, &*self.0.state.borrow());
         let mut change = StoreChange {
             comments: outcome.changed,
             roots: false,
@@ -298,7 +302,10 @@ impl LiveThread {
                 change.roots |= edit.roots;
             }
         }
-        self.notify(change);
+        let mut drafts = outcome.drafts;
+        let synced = self.save();
+        drafts.extend(synced.drafts.iter().cloned());
+        self.show_synced(synced, change, drafts);
         if let Some(post) = outcome.post {
             self.send_post(post);
         }
@@ -348,6 +355,39 @@ impl LiveThread {
                 result,
             });
         });
+    }
+
+    /// Takes in what another tab of this thread saved (on the `storage`
+    /// event) and shows it.
+    pub fn take_saved(&self) {
+        let saved = storage::load::<ThreadState>(&self.0.settings.storage_key).unwrap_or_default();
+        let synced = self.0.state.borrow_mut().sync(saved);
+        let drafts = synced.drafts.clone();
+        self.show_synced(synced, StoreChange::default(), drafts);
+    }
+
+    /// Saves the reader's state over what is saved now, entry by entry, and
+    /// returns what other tabs had changed meanwhile.
+    fn save(&self) -> Synced {
+        let key = &self.0.settings.storage_key;
+        let saved = storage::load::<ThreadState>(key).unwrap_or_default();
+        let synced = self.0.state.borrow_mut().sync(saved);
+        storage::save(key, &*self.0.state.borrow());
+        synced
+    }
+
+    /// Re-renders what an action and another tab's changes touched.
+    fn show_synced(&self, synced: Synced, mut change: StoreChange, drafts: Vec<String>) {
+        change.comments.extend(synced.changed);
+        {
+            let mut store = self.0.store.borrow_mut();
+            for input in &synced.added {
+                let edit = store.add(input.parent.as_deref(), input);
+                change.comments.extend(edit.comments);
+                change.roots |= edit.roots;
+            }
+        }
+        self.notify(change, drafts.into_iter().map(Topic::Draft).collect());
     }
 
     /// Tells the host page what the reader did.
@@ -420,12 +460,8 @@ impl LiveThread {
         self.0.state.borrow().vote_error(id).map(str::to_owned)
     }
 
-    fn notify(&self, change: StoreChange) {
-        let mut keys: Vec<Topic> = change
-            .comments
-            .into_iter()
-            .map(|id| Topic::View(Some(id)))
-            .collect();
+    fn notify(&self, change: StoreChange, mut keys: Vec<Topic>) {
+        keys.extend(change.comments.into_iter().map(|id| Topic::View(Some(id))));
         if change.roots {
             keys.push(Topic::View(None));
         }

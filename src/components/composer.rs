@@ -2,10 +2,11 @@
 //! an optional name, a length counter and a preview of the formatted text.
 
 use super::rich::render;
+use super::topic::use_topic;
 use crate::core::model::{BodyFormat, CommentId};
 use crate::core::rich::{to_nodes, RichOptions};
 use crate::core::state::{check_draft, ThreadAction};
-use crate::live_thread::LiveThread;
+use crate::live_thread::{LiveThread, Topic};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -30,7 +31,11 @@ pub fn Composer(props: &ComposerProps) -> Html {
         parent,
         on_sent,
     } = props;
-    let text = use_state(|| thread.draft(parent.as_deref()));
+    // The draft lives in the thread's state, so text put back there (Edit
+    // on a failed comment, another tab) shows here at once.
+    let key = parent.as_deref().unwrap_or("").to_owned();
+    use_topic(thread, Topic::Draft(key));
+    let text = thread.draft(parent.as_deref());
     let name = use_state(|| thread.remembered_name());
     let problem = use_state(|| None::<String>);
     let settings = thread.settings();
@@ -38,23 +43,16 @@ pub fn Composer(props: &ComposerProps) -> Html {
     let field_id = thread.dom_id("composer", parent.as_deref().unwrap_or(""));
 
     let on_input = {
-        let (text, problem, thread, parent) = (
-            text.clone(),
-            problem.clone(),
-            thread.clone(),
-            parent.clone(),
-        );
+        let (problem, thread, parent) = (problem.clone(), thread.clone(), parent.clone());
         Callback::from(move |event: InputEvent| {
             let Some(area) = event.target_dyn_into::<HtmlTextAreaElement>() else {
                 return;
             };
-            let value = area.value();
+            problem.set(None);
             thread.dispatch(ThreadAction::EditDraft {
                 parent: parent.clone(),
-                text: value.clone(),
+                text: area.value(),
             });
-            problem.set(None);
-            text.set(value);
         })
     };
     let on_name = {
@@ -81,7 +79,6 @@ pub fn Composer(props: &ComposerProps) -> Html {
                 name: (!given.is_empty()).then_some(given),
                 now_ms: js_sys::Date::now(),
             });
-            text.set(String::new());
             on_sent.emit(());
         })
     };
@@ -96,7 +93,7 @@ pub fn Composer(props: &ComposerProps) -> Html {
     html! {
         <form class="tl-composer" onsubmit={on_submit} novalidate=true>
             <label for={field_id.clone()}>{ label }</label>
-            <textarea id={field_id.clone()} rows="4" value={(*text).clone()} oninput={on_input}
+            <textarea id={field_id.clone()} rows="4" value={text.clone()} oninput={on_input}
                 aria-invalid={problem.is_some().to_string()} aria-describedby={format!("{field_id}-count")} />
             <p class="tl-counter" id={format!("{field_id}-count")} aria-live="polite">
                 { format!("{length} / {max}") }

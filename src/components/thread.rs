@@ -9,6 +9,7 @@ use super::topic::use_topic;
 use crate::core::text::count;
 use crate::live_thread::{LiveThread, Topic};
 use crate::services::page::{bring_into_view, fragment, on_fragment_change, NearViewport};
+use crate::services::storage::on_saved_elsewhere;
 use yew::prelude::*;
 
 /// Props of [`ThreadView`].
@@ -44,7 +45,12 @@ pub fn ThreadView(props: &ThreadProps) -> Html {
             let thread = thread.clone();
             on_fragment_change(move |fragment| follow(&thread, &fragment))
         };
-        move || drop(listener)
+        let other_tabs = {
+            let thread = thread.clone();
+            let key = thread.settings().storage_key.clone();
+            on_saved_elsewhere(key, move || thread.take_saved())
+        };
+        move || drop((listener, other_tabs))
     });
     let store = thread.store();
     let focus = thread.focus().filter(|id| store.comment(id).is_some());

@@ -71,8 +71,9 @@ pub enum ThreadAction {
     Edit(CommentId),
 }
 
-/// A comment to send to the server.
-#[derive(Debug, Clone, PartialEq)]
+/// A comment to send to the server. Kept in the saved state until the
+/// server has it, so a reload or a closed tab never loses it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Post {
     /// Its id until the server gives one.
     pub local_id: CommentId,
@@ -82,7 +83,28 @@ pub struct Post {
     pub body: String,
     /// The name given, if any.
     pub name: Option<String>,
+    /// When the reader sent it, in milliseconds since the epoch.
+    #[serde(default)]
+    pub created_ms: f64,
 }
+
+impl Post {
+    fn input(&self) -> CommentInput {
+        CommentInput {
+            id: self.local_id.to_string(),
+            parent: self.parent.as_ref().map(|p| p.to_string()),
+            author: self.name.clone(),
+            created: Some(Timestamp::Epoch(self.created_ms)),
+            body: self.body.as_str().into(),
+            ..CommentInput::default()
+        }
+    }
+}
+
+/// What a comment sent before the page was closed shows after a reload: its
+/// answer never came, so the reader decides.
+pub const NOT_CONFIRMED: &str =
+    "Not sent: the page was closed before the server answered. Send it again, or edit it.";
 
 /// Where a reader's comment stands with the server.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -126,6 +148,8 @@ pub struct Outcome {
     pub replace: Option<(CommentId, CommentInput)>,
     /// A comment to take off the thread (back into its composer).
     pub remove: Option<CommentId>,
+    /// Composers whose draft changed (`""`: the top-level one).
+    pub drafts: Vec<String>,
 }
 
 /// Where a comment's vote stands with the server.
@@ -142,8 +166,10 @@ struct VoteSync {
     error: Option<String>,
 }
 
-/// The reader's own state for one thread. What outlives a page load (folded
-/// ids and own votes) is saved as JSON; the server sync state is not.
+/// The reader's own state for one thread. What outlives a page load (folds,
+/// votes, drafts, comments kept in the browser or not yet confirmed by the
+/// server) is saved as JSON, entry by entry: several tabs of one thread
+/// each keep what they changed (see [`ThreadState::sync`]).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ThreadState {
@@ -151,14 +177,40 @@ pub struct ThreadState {
     votes: BTreeMap<CommentId, i8>,
     drafts: BTreeMap<String, String>,
     posted: Vec<CommentInput>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    unsent: BTreeMap<CommentId, Post>,
     #[serde(skip)]
     remote: bool,
     #[serde(skip)]
     posting: bool,
     #[serde(skip)]
-    pending: HashMap<CommentId, (Post, PostStatus)>,
+    status: HashMap<CommentId, PostStatus>,
     #[serde(skip)]
     sync: HashMap<CommentId, VoteSync>,
+    #[serde(skip)]
+    touched: Touched,
+}
+
+/// The entries this tab changed since it last saved: the only ones it may
+/// write over what another tab saved.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Touched {
+    collapsed: BTreeSet<CommentId>,
+    votes: BTreeSet<CommentId>,
+    drafts: BTreeSet<String>,
+    unsent: BTreeSet<CommentId>,
+}
+
+/// What another tab changed, for the views: comments to re-render and
+/// comments to add.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Synced {
+    /// Comments whose fold or vote changed.
+    pub changed: Vec<CommentId>,
+    /// Comments another tab kept in this browser, new to this one.
+    pub added: Vec<CommentInput>,
+    /// Composers whose draft changed (`""`: the top-level one).
+    pub drafts: Vec<String>,
 }
 
 impl ThreadState {
@@ -168,6 +220,11 @@ impl ThreadState {
     pub fn start(mut self, remote: bool, posting: bool) -> Self {
         self.remote = remote;
         self.posting = posting;
+        self.status = self
+            .unsent
+            .keys()
+            .map(|id| (id.clone(), PostStatus::Failed(NOT_CONFIRMED.to_owned())))
+            .collect();
         self.sync = self
             .votes
             .iter()
@@ -183,9 +240,77 @@ impl ThreadState {
         self
     }
 
-    /// Comments this reader wrote in local-only mode, to show again.
-    pub fn posted(&self) -> &[CommentInput] {
-        &self.posted
+    /// The reader's own comments to show again after a reload: those kept
+    /// in this browser, and those the server never confirmed.
+    pub fn restored(&self) -> Vec<CommentInput> {
+        let unsent = self.unsent.values().map(Post::input);
+        self.posted.iter().cloned().chain(unsent).collect()
+    }
+
+    /// Takes in what another tab saved: this tab's own changes since its
+    /// last save win, entry by entry; everything else comes from `saved`.
+    /// Call it before each save (so nothing another tab saved is written
+    /// over) and when another tab saves. Says what the views must show.
+    pub fn sync(&mut self, saved: ThreadState) -> Synced {
+        let touched = std::mem::take(&mut self.touched);
+        let mut synced = Synced::default();
+        let mut collapsed = saved.collapsed;
+        for id in &touched.collapsed {
+            if self.collapsed.contains(id) {
+                collapsed.insert(id.clone());
+            } else {
+                collapsed.remove(id);
+            }
+        }
+        synced
+            .changed
+            .extend(collapsed.symmetric_difference(&self.collapsed).cloned());
+        self.collapsed = collapsed;
+
+        let mut votes = saved.votes;
+        for id in &touched.votes {
+            match self.votes.get(id) {
+                Some(vote) => votes.insert(id.clone(), *vote),
+                None => votes.remove(id),
+            };
+        }
+        for id in self.votes.keys().chain(votes.keys()) {
+            if self.votes.get(id) != votes.get(id) && !synced.changed.contains(id) {
+                synced.changed.push(id.clone());
+            }
+        }
+        self.votes = votes;
+
+        let mut drafts = saved.drafts;
+        for key in &touched.drafts {
+            match self.drafts.get(key) {
+                Some(text) => drafts.insert(key.clone(), text.clone()),
+                None => drafts.remove(key),
+            };
+        }
+        for key in self.drafts.keys().chain(drafts.keys()) {
+            if self.drafts.get(key) != drafts.get(key) && !synced.drafts.contains(key) {
+                synced.drafts.push(key.clone());
+            }
+        }
+        self.drafts = drafts;
+
+        for input in saved.posted {
+            if !self.posted.iter().any(|own| own.id == input.id) {
+                synced.added.push(input.clone());
+                self.posted.push(input);
+            }
+        }
+
+        let mut unsent = saved.unsent;
+        for id in &touched.unsent {
+            match self.unsent.get(id) {
+                Some(post) => unsent.insert(id.clone(), post.clone()),
+                None => unsent.remove(id),
+            };
+        }
+        self.unsent = unsent;
+        synced
     }
 
     /// The saved draft for a composer.
@@ -198,7 +323,7 @@ impl ThreadState {
 
     /// Where a reader's comment stands with the server, if it is one.
     pub fn post_status(&self, id: &str) -> Option<&PostStatus> {
-        self.pending.get(id).map(|(_, status)| status)
+        self.status.get(id)
     }
 
     /// Whether the replies under this comment are folded.
@@ -236,6 +361,7 @@ impl ThreadState {
 
     /// Applies an action: what changed, and what to send.
     pub fn apply(&mut self, action: ThreadAction) -> Outcome {
+        self.touch(&action);
         match action {
             ThreadAction::ToggleCollapsed(id) => {
                 if !self.collapsed.remove(&id) {
@@ -258,9 +384,12 @@ impl ThreadState {
                 if text.is_empty() {
                     self.drafts.remove(&key);
                 } else {
-                    self.drafts.insert(key, text);
+                    self.drafts.insert(key.clone(), text);
                 }
-                Outcome::default()
+                Outcome {
+                    drafts: vec![key],
+                    ..Outcome::default()
+                }
             }
             ThreadAction::Submit {
                 parent,
@@ -269,29 +398,28 @@ impl ThreadState {
             } => self.submit(parent, name, now_ms),
             ThreadAction::PostAnswered { local_id, result } => match result {
                 Ok(comment) => {
-                    let Some((post, _)) = self.pending.remove(&local_id) else {
+                    if self.unsent.remove(&local_id).is_none() {
                         return Outcome::default();
-                    };
-                    self.drafts.remove(post.parent.as_deref().unwrap_or(""));
+                    }
+                    self.status.remove(&local_id);
                     Outcome {
                         replace: Some((local_id, *comment)),
                         ..Outcome::default()
                     }
                 }
-                Err(error) => match self.pending.get_mut(&local_id) {
-                    Some((_, status)) => {
-                        *status = PostStatus::Failed(error);
-                        Outcome {
-                            changed: vec![local_id],
-                            ..Outcome::default()
-                        }
+                Err(error) if self.unsent.contains_key(&local_id) => {
+                    self.status
+                        .insert(local_id.clone(), PostStatus::Failed(error));
+                    Outcome {
+                        changed: vec![local_id],
+                        ..Outcome::default()
                     }
-                    None => Outcome::default(),
-                },
+                }
+                Err(_) => Outcome::default(),
             },
-            ThreadAction::Retry(local_id) => match self.pending.get_mut(&local_id) {
-                Some((post, status)) => {
-                    *status = PostStatus::Sending;
+            ThreadAction::Retry(local_id) => match self.unsent.get(&local_id) {
+                Some(post) => {
+                    self.status.insert(local_id.clone(), PostStatus::Sending);
                     Outcome {
                         changed: vec![local_id],
                         post: Some(post.clone()),
@@ -300,12 +428,21 @@ impl ThreadState {
                 }
                 None => Outcome::default(),
             },
-            ThreadAction::Edit(local_id) => match self.pending.remove(&local_id) {
-                Some((post, _)) => {
-                    self.drafts
-                        .insert(post.parent.as_deref().unwrap_or("").to_owned(), post.body);
+            ThreadAction::Edit(local_id) => match self.unsent.remove(&local_id) {
+                Some(post) => {
+                    self.status.remove(&local_id);
+                    // What the reader typed since sending stays, after it.
+                    let key = post.parent.as_deref().unwrap_or("").to_owned();
+                    let text = match self.drafts.remove(&key) {
+                        Some(later) if !later.trim().is_empty() => {
+                            format!("{}\n\n{later}", post.body)
+                        }
+                        _ => post.body,
+                    };
+                    self.drafts.insert(key.clone(), text);
                     Outcome {
                         remove: Some(local_id),
+                        drafts: vec![key],
                         ..Outcome::default()
                     }
                 }
@@ -365,43 +502,75 @@ impl ThreadState {
         if check_draft(&body, usize::MAX).is_err() {
             return Outcome::default();
         }
-        let mut counter = self.pending.len() + self.posted.len();
+        // Unique across tabs too: each tab's clock reading and a random-free
+        // counter rarely meet, and a clash is checked against all we know.
+        let mut counter = self.unsent.len() + self.posted.len();
         let local_id = loop {
             counter += 1;
             let id = format!("local-{}-{counter}", now_ms as u64);
-            if !self.pending.contains_key(id.as_str()) && !self.posted.iter().any(|c| c.id == id) {
+            if !self.unsent.contains_key(id.as_str()) && !self.posted.iter().any(|c| c.id == id) {
                 break CommentId::from(id);
             }
         };
-        let input = CommentInput {
-            id: local_id.to_string(),
-            parent: parent.as_ref().map(|p| p.to_string()),
-            author: name.clone(),
-            created: Some(Timestamp::Epoch(now_ms)),
+        // The text now lives in the comment (kept until the server has it),
+        // so the composer starts empty.
+        self.drafts.remove(&key);
+        self.touched.drafts.insert(key.clone());
+        let post = Post {
+            local_id: local_id.clone(),
+            parent: parent.clone(),
             body: body.trim().into(),
-            ..CommentInput::default()
+            name,
+            created_ms: now_ms,
         };
-        let add = Some((parent.clone(), input.clone()));
+        let add = Some((parent, post.input()));
         if !self.posting {
-            self.posted.push(input);
-            self.drafts.remove(&key);
+            self.posted.push(post.input());
             return Outcome {
                 add,
+                drafts: vec![key],
                 ..Outcome::default()
             };
         }
-        let post = Post {
-            local_id: local_id.clone(),
-            parent,
-            body: body.trim().into(),
-            name,
-        };
-        self.pending
-            .insert(local_id, (post.clone(), PostStatus::Sending));
+        self.touched.unsent.insert(local_id.clone());
+        self.unsent.insert(local_id.clone(), post.clone());
+        self.status.insert(local_id, PostStatus::Sending);
         Outcome {
             add,
             post: Some(post),
+            drafts: vec![key],
             ..Outcome::default()
+        }
+    }
+
+    /// Notes which saved entries an action changes.
+    fn touch(&mut self, action: &ThreadAction) {
+        let touched = &mut self.touched;
+        match action {
+            ThreadAction::ToggleCollapsed(id) => {
+                touched.collapsed.insert(id.clone());
+            }
+            ThreadAction::Unfold(ids) => touched.collapsed.extend(ids.iter().cloned()),
+            ThreadAction::Vote(id, _) | ThreadAction::VoteAnswered { id, .. } => {
+                touched.votes.insert(id.clone());
+            }
+            ThreadAction::EditDraft { parent, .. } => {
+                touched
+                    .drafts
+                    .insert(parent.as_deref().unwrap_or("").to_owned());
+            }
+            ThreadAction::PostAnswered { local_id, .. } | ThreadAction::Retry(local_id) => {
+                touched.unsent.insert(local_id.clone());
+            }
+            ThreadAction::Edit(local_id) => {
+                touched.unsent.insert(local_id.clone());
+                if let Some(post) = self.unsent.get(local_id) {
+                    touched
+                        .drafts
+                        .insert(post.parent.as_deref().unwrap_or("").to_owned());
+                }
+            }
+            ThreadAction::Submit { .. } => {}
         }
     }
 
@@ -614,8 +783,8 @@ mod tests {
         assert_eq!(state.draft(Some("a")), "", "cleared once kept");
         let saved = serde_json::to_string(&state).expect("serializable");
         let restored = serde_json::from_str::<ThreadState>(&saved).expect("readable");
-        assert_eq!(restored.posted().len(), 1);
-        assert_eq!(restored.posted()[0].parent.as_deref(), Some("a"));
+        assert_eq!(restored.restored().len(), 1);
+        assert_eq!(restored.restored()[0].parent.as_deref(), Some("a"));
     }
 
     #[test]
@@ -655,7 +824,19 @@ mod tests {
             state.post_status(&post.local_id),
             Some(&PostStatus::Failed("HTTP 500".into()))
         );
-        assert_eq!(state.draft(Some("a")), "my reply", "the text is never lost");
+        assert_eq!(state.draft(Some("a")), "", "the composer is free again");
+        let reloaded: ThreadState =
+            serde_json::from_str(&serde_json::to_string(&state).expect("saved")).expect("read");
+        let reloaded = reloaded.start(false, true);
+        assert_eq!(
+            reloaded.restored()[0].body.as_ref(),
+            "my reply",
+            "kept across a reload"
+        );
+        assert_eq!(
+            reloaded.post_status(&post.local_id),
+            Some(&PostStatus::Failed(NOT_CONFIRMED.into()))
+        );
 
         let retried = state.apply(ThreadAction::Retry(post.local_id.clone()));
         assert_eq!(
@@ -673,11 +854,86 @@ mod tests {
         });
         assert_eq!(done.replace, Some((post.local_id.clone(), server)));
         assert_eq!(state.post_status(&post.local_id), None);
-        assert_eq!(state.draft(Some("a")), "", "cleared only after success");
         assert!(
-            state.posted().is_empty(),
+            state.restored().is_empty(),
             "the server keeps it, not the browser"
         );
+    }
+
+    #[test]
+    fn text_typed_while_a_comment_is_sending_outlives_its_success() {
+        let mut state = ThreadState::default().start(false, true);
+        draft(&mut state, None, "first");
+        let post = submit(&mut state, None).post.expect("sent");
+        draft(
+            &mut state,
+            None,
+            "second, typed while the first was sending",
+        );
+        state.apply(ThreadAction::PostAnswered {
+            local_id: post.local_id,
+            result: Ok(Box::new(CommentInput {
+                id: "srv".into(),
+                ..CommentInput::default()
+            })),
+        });
+        assert_eq!(
+            state.draft(None),
+            "second, typed while the first was sending"
+        );
+    }
+
+    #[test]
+    fn edit_keeps_text_typed_after_sending_too() {
+        let mut state = ThreadState::default().start(false, true);
+        draft(&mut state, None, "first try");
+        let post = submit(&mut state, None).post.expect("sent");
+        draft(&mut state, None, "an afterthought");
+        let outcome = state.apply(ThreadAction::Edit(post.local_id));
+        assert_eq!(outcome.drafts, [""], "the composer shows it at once");
+        assert_eq!(state.draft(None), "first try\n\nan afterthought");
+    }
+
+    #[test]
+    fn two_tabs_keep_each_others_votes_folds_and_comments() {
+        let mut saved = ThreadState::default();
+        let mut a = ThreadState::default().start(false, false);
+        let mut b = ThreadState::default().start(false, false);
+        let save = |tab: &mut ThreadState, saved: &mut ThreadState| {
+            let synced = tab.sync(saved.clone());
+            *saved =
+                serde_json::from_str(&serde_json::to_string(tab).expect("saved")).expect("read");
+            synced
+        };
+        a.apply(ThreadAction::Vote(id("c1"), Direction::Up));
+        save(&mut a, &mut saved);
+        b.apply(ThreadAction::Vote(id("c4"), Direction::Down));
+        save(&mut b, &mut saved);
+        draft(&mut b, None, "from tab B");
+        save(&mut b, &mut saved);
+        submit(&mut b, None);
+        save(&mut b, &mut saved);
+        a.apply(ThreadAction::Vote(id("c5"), Direction::Up));
+        let synced = save(&mut a, &mut saved);
+        assert_eq!(synced.changed, [id("c4")], "tab A shows B's vote");
+        assert_eq!(synced.added.len(), 1, "and B's comment");
+        let reloaded: ThreadState = saved.clone().start(false, false);
+        assert_eq!(
+            (
+                reloaded.vote("c1"),
+                reloaded.vote("c4"),
+                reloaded.vote("c5")
+            ),
+            (1, -1, 1)
+        );
+        assert_eq!(reloaded.restored()[0].body.as_ref(), "from tab B");
+        // B takes A's vote in when A saves (the storage event).
+        let synced = b.sync(saved.clone());
+        assert_eq!(synced.changed, [id("c5")], "c1 came in when B last saved");
+        a.apply(ThreadAction::Vote(id("c1"), Direction::Up));
+        save(&mut a, &mut saved);
+        assert_eq!(saved.vote("c1"), 0, "taking a vote back is kept too");
+        assert_eq!(saved.vote("c4"), -1);
     }
 
     #[test]

@@ -5,8 +5,10 @@
 //! only used after checking that the browser lets us have storage, because it
 //! throws when it cannot get it.
 
+use gloo_events::EventListener;
 use gloo_storage::{LocalStorage, Storage};
 use serde::{de::DeserializeOwned, Serialize};
+use wasm_bindgen::JsCast;
 
 fn available() -> bool {
     web_sys::window()
@@ -31,4 +33,18 @@ pub fn save<T: Serialize>(key: &str, value: &T) {
     if let Err(error) = LocalStorage::set(key, value) {
         web_sys::console::warn_1(&format!("Threadline could not save {key}: {error}").into());
     }
+}
+
+/// Calls `on_change` when another tab of this browser saves `key`, until
+/// dropped.
+pub fn on_saved_elsewhere(key: String, on_change: impl Fn() + 'static) -> Option<EventListener> {
+    let window = web_sys::window()?;
+    Some(EventListener::new(&window, "storage", move |event| {
+        let changed = event
+            .dyn_ref::<web_sys::StorageEvent>()
+            .and_then(web_sys::StorageEvent::key);
+        if changed.as_deref() == Some(key.as_str()) {
+            on_change();
+        }
+    }))
 }

@@ -400,6 +400,36 @@ test("a local vote shows at once, survives a reload and is not counted twice", a
   assert.deepEqual(consoleErrors, []);
 });
 
+test("two tabs of one thread keep each other's votes and comments, live and after a reload", async () => {
+  const tabA = page;
+  const tabB = await context.newPage();
+  await tabA.goto(`${site.origin}/site/embed-demo.html`);
+  await tabB.goto(`${site.origin}/site/embed-demo.html`);
+  for (const tab of [tabA, tabB]) await tab.waitForSelector(".tl-comment >> nth=12");
+  const pressed = (tab, id, which) => tab.locator(`${comment(id)} > article .tl-${which}`).getAttribute("aria-pressed");
+  await tabA.locator(`${comment("c1")} > article .tl-up`).click();
+  await tabB.locator(`${comment("c4")} > article .tl-down`).click();
+  const top = tabB.locator(".tl-thread > .tl-composer");
+  await top.locator("textarea").fill("Posted from the second tab.");
+  await top.locator("button[type=submit]").click();
+  await tabA.locator(`${comment("c5")} > article .tl-up`).click();
+  // Tab A shows what tab B did without a reload (the storage event).
+  await tabA.waitForFunction(() =>
+    document.querySelector("threadline-widget").shadowRoot.textContent.includes("Posted from the second tab."),
+  );
+  assert.equal(await pressed(tabA, "c4", "down"), "true");
+  assert.equal(await pressed(tabB, "c5", "up"), "true");
+  for (const tab of [tabA, tabB]) {
+    await tab.reload();
+    await tab.waitForSelector(".tl-comment >> nth=13");
+    assert.equal(await pressed(tab, "c1", "up"), "true");
+    assert.equal(await pressed(tab, "c4", "down"), "true");
+    assert.equal(await pressed(tab, "c5", "up"), "true");
+    assert.equal(await tab.locator(".tl-comment", { hasText: "Posted from the second tab." }).count(), 1);
+  }
+  await tabB.close();
+});
+
 test("local-only: a draft survives a reload, an empty comment is refused, a reply is kept", async () => {
   await page.goto(`${site.origin}/site/embed-demo.html`);
   await seedThreadShown();

@@ -137,7 +137,24 @@ test("a failed post keeps the text through a reload; Retry sends it again", asyn
   await page.locator(".tl-list > .tl-comment .tl-sending").waitFor();
   await page.reload();
   await page.waitForSelector(".tl-comment >> nth=12");
-  assert.equal(await top.locator("textarea").inputValue(), "Typed while the server hangs.", "the draft survives");
+  const unconfirmed = page.locator(".tl-list > .tl-comment", { hasText: "Typed while the server hangs." });
+  assert.match(await unconfirmed.textContent(), /the page was closed before the server answered/, "kept across the reload");
+  await unconfirmed.locator(".tl-edit-post").click();
+  assert.equal(await top.locator("textarea").inputValue(), "Typed while the server hangs.", "Edit puts it back in the open composer at once");
+  assert.equal(await unconfirmed.count(), 0);
+});
+
+test("text typed while a comment is sending is still there after the server takes the comment", async () => {
+  const top = page.locator(".tl-thread > .tl-composer");
+  await top.locator("textarea").fill("The first comment.");
+  await top.locator("button[type=submit]").click();
+  assert.equal(await top.locator("textarea").inputValue(), "", "the composer is free at once");
+  await top.locator("textarea").fill("A second thought, typed while the first was sending.");
+  await page.locator(comment("srv-1")).waitFor();
+  assert.equal(await top.locator("textarea").inputValue(), "A second thought, typed while the first was sending.");
+  await page.reload();
+  await page.waitForSelector(".tl-comment >> nth=12");
+  assert.equal(await top.locator("textarea").inputValue(), "A second thought, typed while the first was sending.", "and after a reload");
 });
 
 test("a token from the host page's auth callback goes with each write", async () => {
