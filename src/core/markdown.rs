@@ -13,6 +13,7 @@ use super::entities::{reference, Context};
 use super::html::skip_whitespace;
 use super::rich::{linkify, Builder, Node, RichOptions, Tag, MAX_DEPTH};
 use super::url::{safe_image_url, safe_url};
+use std::collections::{HashMap, VecDeque};
 
 /// Converts markdown to the safe tree: links keep only allowed schemes,
 /// images appear only when the site turns them on.
@@ -479,6 +480,13 @@ struct Inline {
     pieces: Vec<Piece>,
     /// Unmatched `[` and `![`, by index into `pieces`.
     brackets: Vec<usize>,
+    /// Delimiter runs not processed for emphasis yet, by index into
+    /// `pieces`, in order: each one is processed once, so emphasis stays
+    /// linear however links nest.
+    delims: Vec<usize>,
+    /// Where each backtick run starts, by its length, for finding code
+    /// spans' closers in one pass (filled at the first backtick).
+    ticks: Option<HashMap<usize, VecDeque<usize>>>,
 }
 
 impl Inline {
@@ -580,10 +588,14 @@ impl Inline {
 
     fn code_span(&mut self, text: &str, at: usize) -> usize {
         let run = text[at..].bytes().take_while(|b| *b == b'`').count();
-        let mut from = at + run;
-        while let Some(found) = text[from..].find('`').map(|offset| from + offset) {
-            let closing = text[found..].bytes().take_while(|b| *b == b'`').count();
-            if closing == run {
+        let ticks = self.ticks.get_or_insert_with(|| backtick_runs(text));
+        // Openers come left to right, so what lies before this one is done with.
+        let starts = ticks.entry(run).or_default();
+        while starts.front().is_some_and(|&start| start < at + run) {
+            starts.pop_front();
+        }
+        if let Some(&found) = starts.front() {
+            {
                 let code = text[at + run..found].replace('\n', " ");
                 let strip = code.len() > 2 && code.starts_with(' ') && code.ends_with(' ');
                 let code = if strip && !code.trim().is_empty() {
@@ -594,7 +606,6 @@ impl Inline {
                 self.pieces.push(Piece::Code(code));
                 return found + run;
             }
-            from = found + closing;
         }
         self.text(&text[at..at + run]);
         at + run
@@ -617,6 +628,7 @@ impl Inline {
             b'~' if run > 2 => (false, false),
             _ => (left, right),
         };
+        self.delims.push(self.pieces.len());
         self.pieces.push(Piece::Delim(Delim {
             byte,
             count: run,
@@ -660,20 +672,40 @@ impl Inline {
         at + 1 + used
     }
 
-    /// CommonMark's "process emphasis" over the pieces from `bottom` on;
-    /// afterwards no delimiter there can match anything outside.
+    /// CommonMark's "process emphasis" over the delimiters from piece
+    /// `bottom` on; afterwards none of them can match anything outside. The
+    /// delimiters form a linked list: a match unlinks everything between its
+    /// opener and closer, so no search walks past the same run twice.
     fn emphasis(&mut self, bottom: usize) {
-        // Where the search for an opener stops, by delimiter, whether the
-        // closer can open, and its length modulo 3.
-        let mut floors = [[[bottom; 3]; 2]; 3];
-        let mut closer = bottom;
-        while closer < self.pieces.len() {
-            let Piece::Delim(delim) = &self.pieces[closer] else {
-                closer += 1;
+        let first = self.delims.partition_point(|&index| index < bottom);
+        let list = self.delims.split_off(first);
+        let count = list.len();
+        const NONE: usize = usize::MAX;
+        let mut prev: Vec<usize> = (0..count).map(|i| i.wrapping_sub(1)).collect();
+        let mut next: Vec<usize> = (1..=count).collect();
+        if let Some(last) = next.last_mut() {
+            *last = NONE;
+        }
+        let unlink = |prev: &mut Vec<usize>, next: &mut Vec<usize>, at: usize| {
+            if prev[at] != NONE {
+                next[prev[at]] = next[at];
+            }
+            if next[at] != NONE {
+                prev[next[at]] = prev[at];
+            }
+        };
+        // How far down the search for an opener goes, by delimiter, whether
+        // the closer can open, and its length modulo 3 (a list position;
+        // 0 is the bottom).
+        let mut floors = [[[0usize; 3]; 2]; 3];
+        let mut closer = if count == 0 { NONE } else { 0 };
+        while closer != NONE {
+            let Piece::Delim(delim) = &self.pieces[list[closer]] else {
+                closer = next[closer];
                 continue;
             };
             if !delim.close || delim.count == 0 {
-                closer += 1;
+                closer = next[closer];
                 continue;
             }
             let (byte, count, length, can_open) =
@@ -684,34 +716,41 @@ impl Inline {
                 _ => 2,
             };
             let floor = &mut floors[kind][usize::from(can_open)][length % 3];
-            let found = (*floor..closer)
-                .rev()
-                .find(|&index| match &self.pieces[index] {
-                    Piece::Delim(opener)
-                        if opener.byte == byte && opener.open && opener.count > 0 =>
-                    {
-                        if byte == b'~' {
+            let mut found = None;
+            let mut candidate = prev[closer];
+            while candidate != NONE && candidate >= *floor {
+                if let Piece::Delim(opener) = &self.pieces[list[candidate]] {
+                    let fits = opener.byte == byte
+                        && opener.open
+                        && opener.count > 0
+                        && if byte == b'~' {
                             opener.count == count
                         } else {
                             let odd = (opener.close || can_open)
                                 && (opener.length + length) % 3 == 0
                                 && !(opener.length % 3 == 0 && length % 3 == 0);
                             !odd
-                        }
-                    }
-                    _ => false,
-                });
-            let Some(opener) = found else {
-                *floor = closer;
-                if let Piece::Delim(delim) = &mut self.pieces[closer] {
-                    if !delim.open {
-                        delim.close = false;
+                        };
+                    if fits {
+                        found = Some(candidate);
+                        break;
                     }
                 }
-                closer += 1;
+                candidate = prev[candidate];
+            }
+            let Some(opener) = found else {
+                *floor = closer;
+                let after = next[closer];
+                if let Piece::Delim(delim) = &mut self.pieces[list[closer]] {
+                    if !delim.open {
+                        delim.close = false;
+                        unlink(&mut prev, &mut next, closer);
+                    }
+                }
+                closer = after;
                 continue;
             };
-            let opener_count = match &self.pieces[opener] {
+            let opener_count = match &self.pieces[list[opener]] {
                 Piece::Delim(delim) => delim.count,
                 _ => 0,
             };
@@ -720,37 +759,55 @@ impl Inline {
                 _ if count >= 2 && opener_count >= 2 => (2, Tag::Strong),
                 _ => (1, Tag::Em),
             };
-            for (index, piece) in self
-                .pieces
-                .iter_mut()
-                .enumerate()
-                .take(closer + 1)
-                .skip(opener)
-            {
-                if let Piece::Delim(delim) = piece {
-                    if index == opener {
-                        delim.count -= used;
-                        delim.starts.push(tag);
-                    } else if index == closer {
-                        delim.count -= used;
-                        delim.ends.push(tag);
-                    } else {
-                        delim.open = false;
-                        delim.close = false;
-                    }
+            // Runs between the two can no longer match anything.
+            let mut between = next[opener];
+            while between != closer && between != NONE {
+                if let Piece::Delim(delim) = &mut self.pieces[list[between]] {
+                    delim.open = false;
+                    delim.close = false;
+                }
+                let after = next[between];
+                unlink(&mut prev, &mut next, between);
+                between = after;
+            }
+            if let Piece::Delim(delim) = &mut self.pieces[list[opener]] {
+                delim.count -= used;
+                delim.starts.push(tag);
+                if delim.count == 0 {
+                    unlink(&mut prev, &mut next, opener);
                 }
             }
-            if count == used {
-                closer += 1;
+            if let Piece::Delim(delim) = &mut self.pieces[list[closer]] {
+                delim.count -= used;
+                delim.ends.push(tag);
+                if delim.count == 0 {
+                    let after = next[closer];
+                    unlink(&mut prev, &mut next, closer);
+                    closer = after;
+                }
             }
         }
-        for piece in &mut self.pieces[bottom..] {
-            if let Piece::Delim(delim) = piece {
+        for index in list {
+            if let Piece::Delim(delim) = &mut self.pieces[index] {
                 delim.open = false;
                 delim.close = false;
             }
         }
     }
+}
+
+/// Where each maximal run of backticks starts, by its length.
+fn backtick_runs(text: &str) -> HashMap<usize, VecDeque<usize>> {
+    let mut runs: HashMap<usize, VecDeque<usize>> = HashMap::new();
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(offset) = bytes[at..].iter().position(|&b| b == b'`') {
+        let start = at + offset;
+        let length = bytes[start..].iter().take_while(|&&b| b == b'`').count();
+        runs.entry(length).or_default().push_back(start);
+        at = start + length;
+    }
+    runs
 }
 
 /// How far a link's `(destination "title")` may reach, so that text full of
@@ -782,6 +839,8 @@ fn destination(text: &str) -> Option<(String, usize)> {
         while let Some(&byte) = bytes.get(at) {
             match byte {
                 b'\\' => at += 1,
+                // As cmark: 32 levels of parentheses at most.
+                b'(' if depth == 32 => return None,
                 b'(' => depth += 1,
                 b')' if depth == 0 => break,
                 b')' => depth -= 1,
