@@ -1,17 +1,14 @@
-//! What the script-tag loader and host pages call: `mount`.
+//! What the script-tag loader calls: `mount`, `count` and `onPanic`. The
+//! loader gives each widget its own instance of this module, so one
+//! widget's failure never reaches another.
 
 use crate::components::{Widget, WidgetProps};
 use crate::core::config::MountConfig;
 use crate::live_thread;
 use js_sys::Reflect;
-use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use yew::AppHandle;
-
-thread_local! {
-    static MOUNTED: Cell<usize> = const { Cell::new(0) };
-}
 
 /// A mounted widget, as the loader's handle sees it.
 #[wasm_bindgen]
@@ -43,19 +40,20 @@ impl MountedWidget {
 /// Shows a thread in `host`. `settings` is the script tag's `dataset` or any
 /// object with the same names (`src`, `threadId`, `preset`, `mapping`...; a
 /// mapping may be JSON text or an object, and `auth` a function returning a
-/// token or a promise of one). Events for the page start from `host`.
-/// Throws a message naming the missing setting instead of mounting a broken
-/// widget.
+/// token or a promise of one). `number` is the widget's number on the page,
+/// which keeps its element ids and permalinks (`#tl2-c-…`) its own. Events
+/// for the page start from `host`. Throws a message naming the missing
+/// setting instead of mounting a broken widget.
 #[wasm_bindgen]
-pub fn mount(host: web_sys::Element, settings: JsValue) -> Result<MountedWidget, JsValue> {
+pub fn mount(
+    host: web_sys::Element,
+    settings: JsValue,
+    number: u32,
+) -> Result<MountedWidget, JsValue> {
     let config = read_config(&settings)?;
-    let instance = MOUNTED.with(|mounted| {
-        mounted.set(mounted.get() + 1);
-        mounted.get()
-    });
     let props = WidgetProps {
         config: Rc::new(config),
-        dom_prefix: format!("tl{instance}-").into(),
+        dom_prefix: format!("tl{number}-").into(),
         auth: Reflect::get(&settings, &JsValue::from_str("auth"))
             .ok()
             .and_then(|auth| auth.dyn_into::<js_sys::Function>().ok()),
@@ -67,6 +65,16 @@ pub fn mount(host: web_sys::Element, settings: JsValue) -> Result<MountedWidget,
         app: Some(app),
         props,
     })
+}
+
+/// Calls `callback` with the message of a panic, just before this instance
+/// stops for good, so the loader can show the widget's error state and offer
+/// a fresh start.
+#[wasm_bindgen(js_name = onPanic)]
+pub fn on_panic(callback: js_sys::Function) {
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = callback.call1(&JsValue::NULL, &JsValue::from_str(&info.to_string()));
+    }));
 }
 
 /// Counts the comments at `settings.src` (read with the same `preset` and

@@ -14,6 +14,10 @@
  * defines one global, `Threadline`, with `mount(element, settings)` for pages
  * that mount widgets themselves; a tag without data-src only loads that API
  * (and fills in <a data-threadline-count data-src="..."> comment counts).
+ *
+ * The wasm is fetched and compiled once; each widget gets its own instance
+ * of it (and of the glue), so a widget that fails shows its own error and
+ * Retry while every other widget on the page goes on working.
  */
 (function () {
   "use strict";
@@ -38,16 +42,51 @@
     var assets = "pkg/";
     var integrity = {};
     var base = new URL(assets, script.src);
-    var ready = null;
-    var load = function () {
-      ready = ready || import(new URL("threadline.js", base).href).then(function (glue) {
-        var wasm = fetch(new URL("threadline_bg.wasm", base), { integrity: integrity.wasm || "" });
-        return glue.default({ module_or_path: wasm }).then(function () {
-          return glue;
+    var compiled = null;
+    var compile = function () {
+      compiled =
+        compiled ||
+        fetch(new URL("threadline_bg.wasm", base), { integrity: integrity.wasm || "" }).then(function (response) {
+          if (!response.ok) throw new Error("threadline_bg.wasm: HTTP " + response.status);
+          var copy = response.clone();
+          // Streaming compiles as it downloads; a server that does not send
+          // application/wasm gets the plain way.
+          return WebAssembly.compileStreaming(response).catch(function () {
+            return copy.arrayBuffer().then(WebAssembly.compile);
+          });
+        });
+      return compiled;
+    };
+    // Instance n runs from glue "threadline.js?w=n", so an error's stack
+    // names the widget it came from.
+    var instances = 0;
+    var failed = {};
+    var instance = function () {
+      var number = ++instances;
+      var glue = import(new URL("threadline.js?w=" + number, base).href);
+      return Promise.all([glue, compile()]).then(function (both) {
+        return both[0].default({ module_or_path: both[1] }).then(function () {
+          return { glue: both[0], number: number };
         });
       });
-      return ready;
     };
+    var shared = null;
+    var load = function () {
+      shared = shared || instance();
+      return shared.then(function (loaded) {
+        return loaded.glue;
+      });
+    };
+    var stopped = function (error) {
+      var found = /threadline\.js\?w=(\d+)/.exec((error && error.stack) || "");
+      if (found && failed[found[1]]) failed[found[1]](String(error));
+    };
+    window.addEventListener("error", function (event) {
+      stopped(event.error);
+    });
+    window.addEventListener("unhandledrejection", function (event) {
+      stopped(event.reason);
+    });
     Object.defineProperty(window, "Threadline", {
       value: Object.freeze({
         /**
@@ -79,6 +118,40 @@
           shadow.append(css, root);
           element.appendChild(host);
           var widget = null;
+          // A widget that stopped (a panic, or an exception out of its code)
+          // is replaced by a message and a Retry that starts a fresh instance.
+          var fail = function (number, detail) {
+            if (!failed[number]) return;
+            delete failed[number];
+            widget = null;
+            console.error("Threadline: the comments stopped working: " + detail);
+            var message = "Something went wrong while showing the comments. Please try again.";
+            var fresh = document.createElement("div");
+            fresh.className = "threadline";
+            var alert = document.createElement("div");
+            alert.className = "tl-error";
+            alert.setAttribute("role", "alert");
+            var text = document.createElement("p");
+            text.textContent = message;
+            var retry = document.createElement("button");
+            retry.type = "button";
+            retry.className = "tl-retry";
+            retry.textContent = "Retry";
+            alert.append(text, retry);
+            fresh.append(alert);
+            retry.addEventListener("click", function () {
+              start();
+            });
+            root.replaceWith(fresh);
+            root = fresh;
+            element.dispatchEvent(
+              new CustomEvent("threadline:error", {
+                bubbles: true,
+                composed: true,
+                detail: { message: message, detail: detail },
+              })
+            );
+          };
           var handle = {
             /** Forces "light" or "dark", or follows the reader's system with "auto". */
             setTheme: function (theme) {
@@ -99,8 +172,17 @@
           handle.setTheme(settings.theme);
           if (String(settings.inherit) === "off") host.setAttribute("data-inherit", "off");
           var start = function () {
-            return Promise.all([load(), styled]).then(function (loaded) {
-              if (host.isConnected) widget = loaded[0].mount(root, settings);
+            return Promise.all([instance(), styled]).then(function (loaded) {
+              var number = loaded[0].number;
+              if (!host.isConnected) return handle;
+              var mountPoint = document.createElement("div");
+              root.replaceWith(mountPoint);
+              root = mountPoint;
+              failed[number] = function (detail) {
+                fail(number, detail);
+              };
+              loaded[0].glue.onPanic(failed[number]);
+              widget = loaded[0].glue.mount(root, settings, number);
               return handle;
             });
           };

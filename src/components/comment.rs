@@ -8,7 +8,7 @@ use super::text::relative_time;
 use super::topic::use_topic;
 use crate::core::config::VoteButtons;
 use crate::core::model::{Comment, CommentId};
-use crate::core::rich::to_nodes;
+use crate::core::rich::{is_blank, to_nodes};
 use crate::core::state::{Direction, PostStatus, ThreadAction};
 use crate::core::text::count;
 use crate::core::url::{safe_image_url, safe_url};
@@ -155,7 +155,7 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
                 <div class="tl-body">
                     if comment.deleted {
                         <p class="tl-empty">{ "This comment was deleted." }</p>
-                    } else if nodes.is_empty() {
+                    } else if is_blank(&nodes) {
                         <p class="tl-empty">{ "This comment has no text." }</p>
                     } else {
                         { render(&nodes, thread.settings().link_target.as_ref()) }

@@ -156,6 +156,21 @@ pub fn to_nodes(body: &str, format: BodyFormat, options: RichOptions) -> Vec<Nod
     }
 }
 
+/// Whether a body shows nothing a reader can see: no text but whitespace,
+/// no image (`<p></p>`, `<div> </div>`). Such a comment says it has no text.
+pub fn is_blank(nodes: &[Node]) -> bool {
+    let mut stack: Vec<&Node> = nodes.iter().collect();
+    while let Some(node) = stack.pop() {
+        match node {
+            Node::Text(text) if !text.trim().is_empty() => return false,
+            Node::Text(_) => {}
+            Node::Element(element) if element.tag == Tag::Img => return false,
+            Node::Element(element) => stack.extend(&element.children),
+        }
+    }
+    true
+}
+
 /// Builds a tree with HTML's forgiving rules: a paragraph or list item
 /// closes the one before it, blocks close an open paragraph, end tags close
 /// back to their element or are ignored, and loose inline content at the
@@ -438,6 +453,32 @@ fn find_url(text: &str) -> Option<usize> {
 #[cfg(test)]
 pub(super) mod tests {
     use super::*;
+
+    #[test]
+    fn bodies_with_nothing_to_see_are_blank() {
+        for (body, format) in [
+            ("<p></p>", BodyFormat::Html),
+            ("<div> <span>\n</span></div><br>", BodyFormat::Html),
+            ("", BodyFormat::Markdown),
+            ("  \n ", BodyFormat::Text),
+        ] {
+            assert!(
+                is_blank(&to_nodes(body, format, RichOptions::default())),
+                "{body:?}"
+            );
+        }
+        assert!(!is_blank(&to_nodes(
+            "<p><b>x</b></p>",
+            BodyFormat::Html,
+            RichOptions::default()
+        )));
+        let image = to_nodes(
+            "![](a.png)",
+            BodyFormat::Markdown,
+            RichOptions { images: true },
+        );
+        assert!(!is_blank(&image));
+    }
 
     /// All the text of a tree.
     fn text_of(nodes: &[Node]) -> String {

@@ -51,6 +51,26 @@ before(async () => {
   data-src="/api/seed.json" data-target="#comments"></script>
 </body></html>`);
       },
+      // Two widgets; the second one's thread makes the browser's own
+      // Date.toISOString throw inside it, as an out-of-range time once did.
+      "/isolation.html": (req, res) => {
+        res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+        res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Two widgets</title>
+<script>
+const original = Date.prototype.toISOString;
+Date.prototype.toISOString = function () {
+  if (this.getTime() === 1234567890000) throw new RangeError("Invalid time value");
+  return original.call(this);
+};
+</script></head><body>
+<div id="first"></div><div id="second"></div>
+<script src="${cdn.origin}/assets/threadline/v1/threadline.js" data-src="/api/seed.json" data-target="#first"></script>
+<script src="${cdn.origin}/assets/threadline/v1/threadline.js" data-src="/api/trap.json" data-target="#second"></script>
+</body></html>`);
+      },
+      "/api/trap.json": json(
+        JSON.stringify({ comments: [{ id: "t1", body: "A comment whose time the browser refuses.", created: 1234567890 }] }),
+      ),
       "/front.html": (req, res) => {
         res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
         res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Front page</title>
@@ -224,6 +244,29 @@ test("comment-count links on an index page show each article's count through its
   assert.equal(await page.locator("#broken").textContent(), "Comments", "a failed count keeps the link's own text");
   assert.equal(await page.locator("threadline-widget").count(), 0, "no widget on the index page");
   assert.deepEqual(consoleErrors, []);
+});
+
+test("a widget that fails shows its own error and Retry; the other widget on the page works on", async () => {
+  const events = [];
+  await page.exposeFunction("recordError", (detail) => events.push(detail));
+  await page.addInitScript(() =>
+    document.addEventListener("threadline:error", (event) => window.recordError(event.detail.message)),
+  );
+  await page.goto(`${site.origin}/isolation.html`);
+  const alert = page.locator("#second [role=alert]");
+  await alert.waitFor();
+  assert.equal(await alert.locator("p").textContent(), "Something went wrong while showing the comments. Please try again.");
+  assert.equal(await alert.locator("button").textContent(), "Retry");
+  await page.waitForSelector("#first .tl-comment >> nth=12");
+  const up = page.locator(`#first ${comment("c3")} > article .tl-up`);
+  await up.click();
+  await page.waitForFunction(
+    () => document.querySelector("#first threadline-widget").shadowRoot.querySelector('[id$="-c-c3"] > article .tl-up').getAttribute("aria-pressed") === "true",
+  );
+  await page.locator(`#first ${comment("c3")} > article .tl-reply`).click();
+  assert.equal(await page.locator(`#first ${comment("c3")} > .tl-composer`).count(), 1, "the first widget still answers clicks");
+  assert.deepEqual(events, ["Something went wrong while showing the comments. Please try again."]);
+  assert.ok(consoleErrors.some((line) => /stopped working: RangeError: Invalid time value/.test(line)), consoleErrors.join("\n"));
 });
 
 test("two widgets on one page load and fold independently", async () => {
