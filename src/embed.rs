@@ -84,7 +84,7 @@ pub async fn count(settings: JsValue) -> Result<u32, JsValue> {
     let config = read_config(&settings)?;
     let count = live_thread::count(&config)
         .await
-        .map_err(|error| JsValue::from_str(&error.to_string()))?;
+        .map_err(|error| JsValue::from_str(&error.detail()))?;
     Ok(u32::try_from(count).unwrap_or(u32::MAX))
 }
 

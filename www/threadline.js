@@ -120,12 +120,12 @@
           var widget = null;
           // A widget that stopped (a panic, or an exception out of its code)
           // is replaced by a message and a Retry that starts a fresh instance.
-          var fail = function (number, detail) {
+          var fail = function (number, detail, message) {
             if (!failed[number]) return;
             delete failed[number];
             widget = null;
             console.error("Threadline: the comments stopped working: " + detail);
-            var message = "Something went wrong while showing the comments. Please try again.";
+            message = message || "Something went wrong while showing the comments. Please try again.";
             var fresh = document.createElement("div");
             fresh.className = "threadline";
             var alert = document.createElement("div");
@@ -182,7 +182,15 @@
                 fail(number, detail);
               };
               loaded[0].glue.onPanic(failed[number]);
-              widget = loaded[0].glue.mount(root, settings, number);
+              try {
+                widget = loaded[0].glue.mount(root, settings, number);
+              } catch (error) {
+                fail(
+                  number,
+                  String(error),
+                  "The comments on this page are not set up correctly, so they cannot be shown. Please let the site know."
+                );
+              }
               return handle;
             });
           };

@@ -389,6 +389,11 @@ test("a mapping that does not fit says which path found nothing and what is ther
   await page.locator("#comments [role=alert]").waitFor();
   assert.match(await page.locator("#comments [role=alert]").textContent(), /not set up correctly, so they cannot be shown\. Please let the site know\./);
   assert.ok(consoleErrors.some((line) => /there is no preset `disqus`/.test(line)));
+
+  await page.goto(article("seed.json", `data-vote-url="/v" data-vote-headers="[1]"`));
+  await page.locator("#comments [role=alert]").waitFor();
+  assert.match(await page.locator("#comments [role=alert]").textContent(), /not set up correctly/);
+  assert.ok(consoleErrors.some((line) => /data-vote-headers must be a JSON object/.test(line)), consoleErrors.join("\n"));
 });
 
 test("a Reddit 'more' row loads its replies in place through the load-more template", async () => {
