@@ -11,7 +11,7 @@
 
 use super::entities::{reference, Context};
 use super::html::skip_whitespace;
-use super::rich::{linkify, Builder, Node, RichOptions, Tag, MAX_DEPTH};
+use super::rich::{bare_link, bare_url, bare_url_at, Builder, Node, RichOptions, Tag, MAX_DEPTH};
 use super::url::{safe_image_url, safe_url};
 use std::collections::{HashMap, VecDeque};
 
@@ -269,24 +269,21 @@ impl Blocks {
                         image = None;
                         self.image(src, alt);
                     }
-                    Piece::Text(text) | Piece::Code(text) => alt.push_str(&text),
+                    Piece::Text(text) | Piece::Code(text) | Piece::Bare { text, .. } => {
+                        alt.push_str(&text)
+                    }
                     Piece::Autolink { text, .. } => alt.push_str(&text),
                     _ => {}
                 }
                 continue;
             }
             match piece {
-                Piece::Text(text) if links == 0 => {
-                    let mut nodes = Vec::new();
-                    linkify(&text, &mut nodes);
-                    for node in nodes {
-                        match node {
-                            Node::Text(text) => self.out.text(&text),
-                            Node::Element(link) => self.out.void(link),
-                        }
+                Piece::Bare { text, href } if links == 0 => {
+                    if let Node::Element(link) = bare_link(&text, href) {
+                        self.out.void(link);
                     }
                 }
-                Piece::Text(text) => self.out.text(&text),
+                Piece::Text(text) | Piece::Bare { text, .. } => self.out.text(&text),
                 Piece::Code(code) => {
                     self.out.start(Tag::Code, None);
                     self.out.text(&code);
@@ -467,12 +464,23 @@ enum Piece {
     Code(String),
     Break,
     Delim(Delim),
-    Bracket { image: bool },
+    Bracket {
+        image: bool,
+    },
     LinkStart(Option<String>),
     LinkEnd,
     ImageStart(Option<String>),
     ImageEnd,
-    Autolink { href: String, text: String },
+    Autolink {
+        href: String,
+        text: String,
+    },
+    /// A bare URL (GFM's autolink literal), read whole so that its `_`s
+    /// and `*`s are never emphasis; a link unless inside one.
+    Bare {
+        href: String,
+        text: String,
+    },
 }
 
 #[derive(Default)]
@@ -494,11 +502,33 @@ impl Inline {
         let mut inline = Inline::default();
         let bytes = text.as_bytes();
         let mut at = 0;
+        // The next bare URL at or after `at`, found again only once `at`
+        // has passed it (inside a code span or a link destination) or it
+        // turned out to be inside brackets.
+        let mut url = bare_url(text, 0);
         while at < bytes.len() {
-            let special = bytes[at..]
+            if url.is_some_and(|start| start < at) {
+                url = bare_url(text, at);
+            }
+            if url == Some(at) {
+                if inline.brackets.is_empty() {
+                    let (length, href) = bare_url_at(text, at);
+                    inline.pieces.push(Piece::Bare {
+                        href,
+                        text: text[at..at + length].to_owned(),
+                    });
+                    at += length;
+                } else {
+                    // As GitHub: no bare URL inside a link's brackets.
+                    url = bare_url(text, at + 1);
+                }
+                continue;
+            }
+            let next_url = url.unwrap_or(bytes.len());
+            let special = bytes[at..next_url]
                 .iter()
                 .position(|b| b"\\`*_~![]<&\n".contains(b))
-                .map_or(bytes.len(), |offset| at + offset);
+                .map_or(next_url, |offset| at + offset);
             if special > at {
                 inline.text(&text[at..special]);
                 at = special;
@@ -971,6 +1001,24 @@ mod tests {
         assert_eq!(
             md("[bad](javascript:alert(1)) [e](java&#x73;cript:x)"),
             "<p><a>bad</a> <a>e</a></p>"
+        );
+    }
+
+    #[test]
+    fn bare_urls_keep_their_underscores_and_stars() {
+        let wiki = "https://en.wikipedia.org/wiki/Rust_(programming_language)";
+        assert_eq!(
+            md(&format!("See {wiki}.")),
+            format!("<p>See <a href=\"{wiki}\">{wiki}</a>.</p>")
+        );
+        assert_eq!(
+            md("_see https://a.org/c_d_ and **www.b.org/*x*y**"),
+            "<p><em>see <a href=\"https://a.org/c_d\">https://a.org/c_d</a></em> and <strong><a href=\"http://www.b.org/*x*y\">www.b.org/*x*y</a></strong></p>"
+        );
+        assert_eq!(
+            md("`https://a.org/x_y` [https://b.org/a_b](https://c.org/d_e)"),
+            "<p><code>https://a.org/x_y</code> <a href=\"https://c.org/d_e\">https://b.org/a_b</a></p>",
+            "in code a URL is text; in a link's text it is not a second link"
         );
     }
 

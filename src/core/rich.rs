@@ -406,53 +406,219 @@ pub fn from_text(text: &str) -> Vec<Node> {
         .collect()
 }
 
-/// Splits a line into text and links at bare `http://` and `https://` URLs.
+/// Splits a line into text and links at bare URLs (see [`bare_url`]).
 pub(super) fn linkify(line: &str, out: &mut Vec<Node>) {
-    let mut rest = line;
-    while let Some(start) = find_url(rest) {
-        let tail = &rest[start..];
-        let end = tail
-            .find(|c: char| c.is_whitespace() || c.is_control())
-            .unwrap_or(tail.len());
-        let url = tail[..end].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '"', '\'', ']']);
-        if !rest[..start].is_empty() {
-            out.push(Node::Text(rest[..start].to_owned()));
+    let mut done = 0;
+    while let Some(start) = bare_url(line, done) {
+        let (length, href) = bare_url_at(line, start);
+        if start > done {
+            out.push(Node::Text(line[done..start].to_owned()));
         }
-        out.push(Node::Element(Element {
-            children: vec![Node::Text(url.to_owned())],
-            ..Builder::element(Tag::A, Some(url.to_owned()))
-        }));
-        rest = &tail[url.len()..];
+        out.push(bare_link(&line[start..start + length], href));
+        done = start + length;
     }
-    if !rest.is_empty() {
-        out.push(Node::Text(rest.to_owned()));
+    if done < line.len() {
+        out.push(Node::Text(line[done..].to_owned()));
     }
 }
 
-fn find_url(text: &str) -> Option<usize> {
-    let mut from = 0;
-    while let Some(at) = text[from..].find("http").map(|at| at + from) {
+/// The link for a bare URL `text` pointing at `href`.
+pub(super) fn bare_link(text: &str, href: String) -> Node {
+    Node::Element(Element {
+        children: vec![Node::Text(text.to_owned())],
+        ..Builder::element(Tag::A, Some(href))
+    })
+}
+
+/// Where the first bare URL in `text` from byte `from` on starts, by GFM's
+/// autolink-literal rules: a word that starts with `http://`, `https://` or
+/// `www.` and a letter or digit. [`bare_url_at`] says how far it runs.
+pub(super) fn bare_url(text: &str, mut from: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    while let Some(offset) = bytes[from..]
+        .iter()
+        .position(|&b| b == b'h' || b == b'w' || b == b'H' || b == b'W')
+    {
+        let at = from + offset;
+        from = at + 1;
         let tail = &text[at..];
         let starts_word = text[..at]
             .chars()
-            .last()
-            .is_none_or(|c| !c.is_alphanumeric());
-        let scheme = ["https://", "http://"]
-            .iter()
-            .find(|s| tail.starts_with(*s));
-        if let (true, Some(scheme)) = (starts_word, scheme) {
-            if tail.len() > scheme.len() && !tail[scheme.len()..].starts_with(char::is_whitespace) {
-                return Some(at);
-            }
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric() && !matches!(c, '/' | '.' | '-' | '_' | '@'));
+        if !starts_word {
+            continue;
         }
-        from = at + 4;
+        let lower = |prefix: &str| {
+            tail.get(..prefix.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+        };
+        let skip = if lower("https://") {
+            8
+        } else if lower("http://") {
+            7
+        } else if lower("www.") {
+            4
+        } else {
+            continue;
+        };
+        // A host that starts with a letter or digit keeps the URL at least
+        // that long, whatever trailing punctuation goes.
+        if tail[skip..].starts_with(|c: char| c.is_alphanumeric()) {
+            return Some(at);
+        }
     }
     None
+}
+
+/// The bare URL that starts at `start`: its length and its link (`www.`
+/// gets `http://`). It runs to a space or `<`, less trailing punctuation,
+/// less closing parentheses that match no opening one, less a trailing
+/// entity-like `&name;`; underscores and balanced parentheses stay:
+/// `https://en.wikipedia.org/wiki/Rust_(programming_language)`.
+pub(super) fn bare_url_at(text: &str, start: usize) -> (usize, String) {
+    let tail = &text[start..];
+    let length = url_length(tail);
+    let href = if tail
+        .get(..4)
+        .is_some_and(|head| head.eq_ignore_ascii_case("www."))
+    {
+        format!("http://{}", &tail[..length])
+    } else {
+        tail[..length].to_owned()
+    };
+    (length, href)
+}
+
+/// How much of `tail` (which starts a URL) belongs to it.
+fn url_length(tail: &str) -> usize {
+    let mut end = tail
+        .find(|c: char| c.is_whitespace() || c.is_control() || c == '<')
+        .unwrap_or(tail.len());
+    let (open, mut close) = tail[..end]
+        .bytes()
+        .fold((0, 0), |(open, close), b| match b {
+            b'(' => (open + 1, close),
+            b')' => (open, close + 1),
+            _ => (open, close),
+        });
+    loop {
+        let url = &tail[..end];
+        let Some(last) = url.chars().next_back() else {
+            return 0;
+        };
+        if matches!(
+            last,
+            '?' | '!' | '.' | ',' | ':' | '*' | '_' | '~' | '"' | '\'' | ']'
+        ) {
+            end -= 1;
+        } else if last == ')' && open < close {
+            end -= 1;
+            close -= 1;
+        } else if last == ';' {
+            let name = url[..end - 1]
+                .bytes()
+                .rev()
+                .take_while(u8::is_ascii_alphanumeric)
+                .count();
+            if name > 0 && url[..end - 1 - name].ends_with('&') {
+                end -= name + 2;
+            } else {
+                return end;
+            }
+        } else {
+            return end;
+        }
+    }
 }
 
 #[cfg(test)]
 pub(super) mod tests {
     use super::*;
+
+    /// The links a line of plain text gets: (shown text, href).
+    fn links(line: &str) -> Vec<(String, String)> {
+        let mut nodes = Vec::new();
+        linkify(line, &mut nodes);
+        nodes
+            .into_iter()
+            .filter_map(|node| match node {
+                Node::Element(link) => Some((text_of(&link.children), link.url?)),
+                Node::Text(_) => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn bare_urls_follow_gfm_autolink_literals() {
+        let one = |line: &str| {
+            links(line)
+                .into_iter()
+                .map(|(text, _)| text)
+                .collect::<Vec<_>>()
+        };
+        // GFM spec, "Autolinks (extension)".
+        assert_eq!(
+            links("www.commonmark.org"),
+            [(
+                "www.commonmark.org".into(),
+                "http://www.commonmark.org".into()
+            )]
+        );
+        assert_eq!(
+            one("Visit www.commonmark.org/help for more information."),
+            ["www.commonmark.org/help"]
+        );
+        assert_eq!(one("Visit www.commonmark.org."), ["www.commonmark.org"]);
+        assert_eq!(
+            one("Visit www.commonmark.org/a.b."),
+            ["www.commonmark.org/a.b"]
+        );
+        assert_eq!(
+            one("www.google.com/search?q=Markup+(business)"),
+            ["www.google.com/search?q=Markup+(business)"]
+        );
+        assert_eq!(
+            one("www.google.com/search?q=Markup+(business)))"),
+            ["www.google.com/search?q=Markup+(business)"]
+        );
+        assert_eq!(
+            one("(www.google.com/search?q=Markup+(business))"),
+            ["www.google.com/search?q=Markup+(business)"]
+        );
+        assert_eq!(
+            one("(www.google.com/search?q=Markup+(business)"),
+            ["www.google.com/search?q=Markup+(business)"]
+        );
+        assert_eq!(
+            one("www.google.com/search?q=(business))+ok"),
+            ["www.google.com/search?q=(business))+ok"]
+        );
+        assert_eq!(
+            one("www.google.com/search?q=commonmark&hl=en"),
+            ["www.google.com/search?q=commonmark&hl=en"]
+        );
+        assert_eq!(
+            one("www.google.com/search?q=commonmark&hl;"),
+            ["www.google.com/search?q=commonmark"]
+        );
+        assert_eq!(one("www.commonmark.org/he<lp"), ["www.commonmark.org/he"]);
+        assert_eq!(one("http://commonmark.org"), ["http://commonmark.org"]);
+        assert_eq!(
+            one("(Visit https://encrypted.google.com/search?q=Markup+(business))"),
+            ["https://encrypted.google.com/search?q=Markup+(business)"]
+        );
+        // What readers paste.
+        assert_eq!(
+            one("See https://en.wikipedia.org/wiki/Rust_(programming_language)."),
+            ["https://en.wikipedia.org/wiki/Rust_(programming_language)"]
+        );
+        assert_eq!(
+            one("https://www.reddit.com/r/rust/comments/abc123/some_title_here/"),
+            ["https://www.reddit.com/r/rust/comments/abc123/some_title_here/"]
+        );
+        assert!(one("not_www.example.com nor xhttp://a.b nor http://").is_empty());
+    }
 
     #[test]
     fn bodies_with_nothing_to_see_are_blank() {
@@ -622,8 +788,9 @@ pub(super) mod tests {
     fn a_url_ends_at_a_control_character() {
         // Found by the markdown fuzz target: the link kept NULs that safe_url trims.
         assert_eq!(
-            show(&from_text("see http://\0\0\0x")),
-            "<p>see <a href=\"http://\">http://</a>\0\0\0x</p>"
+            show(&from_text("see http://\0\0\0x http://a\0b")),
+            "<p>see http://\0\0\0x <a href=\"http://a\">http://a</a>\0b</p>",
+            "and a scheme with no host after it is no link"
         );
     }
 

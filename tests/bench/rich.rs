@@ -40,6 +40,27 @@ const PATTERNS: &[(&str, BodyFormat, &str, &str, &str)] = &[
     ("list nesting", BodyFormat::Markdown, "- ", "a", ""),
     ("autolinks", BodyFormat::Markdown, "<http://a", "", ""),
     (
+        "bare URLs",
+        BodyFormat::Markdown,
+        "https://a.org/b_c*d ",
+        "",
+        "",
+    ),
+    (
+        "URLs in brackets",
+        BodyFormat::Markdown,
+        "[www.a.org/(_",
+        "",
+        "",
+    ),
+    (
+        "URL parentheses",
+        BodyFormat::Text,
+        "https://a.org/",
+        "(",
+        ")",
+    ),
+    (
         "entities",
         BodyFormat::Markdown,
         "&amp;&#123;&#x1F600;&bogus;",
