@@ -33,5 +33,5 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   $sudo apt-get update
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
 fi
-[ -d tests/e2e/node_modules/playwright-core ] ||
-  { step "installing the end-to-end test driver"; npm ci --prefix tests/e2e --no-audit --no-fund; }
+[ -d tests/e2e/node_modules/playwright-core ] && [ -f tests/e2e/node_modules/commonmark-spec/spec.txt ] ||
+  { step "installing the end-to-end test driver and the CommonMark spec"; npm ci --prefix tests/e2e --no-audit --no-fund; }
