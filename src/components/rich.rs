@@ -23,6 +23,9 @@ pub fn render(nodes: &[Node], link_target: Option<&AttrValue>) -> Html {
                     Tag::A => html! {
                         <a href={element.url.clone()} rel={LINK_REL} target={link_target.cloned()}>{ children }</a>
                     },
+                    Tag::Ol => html! {
+                        <ol start={element.start.map(|number| number.to_string())}>{ children }</ol>
+                    },
                     tag => html! { <@{tag.name()}>{ children }</@> },
                 }
             }

@@ -60,6 +60,13 @@ impl Blocks {
                 }
                 continue;
             }
+            if !paragraph.is_empty() && setext_underline(trimmed) {
+                // The paragraph was a heading: shown as a paragraph, like
+                // `#` headings, also in a tight list.
+                self.paragraph(&mut paragraph, false);
+                at += 1;
+                continue;
+            }
             if let Some(fence) = fence(trimmed) {
                 self.paragraph(&mut paragraph, tight);
                 at = self.fenced_code(lines, at, fence);
@@ -232,7 +239,11 @@ impl Blocks {
             items.push(item);
         }
         let tag = if first.ordered { Tag::Ol } else { Tag::Ul };
-        self.out.start(tag, None);
+        if first.ordered {
+            self.out.start_numbered(first.number);
+        } else {
+            self.out.start(tag, None);
+        }
         for item in items {
             self.out.start(Tag::Li, None);
             self.parse(&item, depth + 1, !loose);
@@ -379,6 +390,12 @@ fn fence(trimmed: &str) -> Option<(u8, usize)> {
     (run >= 3 && !(byte == b'`' && trimmed[run..].contains('`'))).then_some((byte, run))
 }
 
+/// A setext heading's underline: `===` or `---` alone on its line.
+fn setext_underline(trimmed: &str) -> bool {
+    let line = trimmed.trim_end();
+    !line.is_empty() && (line.bytes().all(|b| b == b'=') || line.bytes().all(|b| b == b'-'))
+}
+
 /// An ATX heading's text.
 fn heading(trimmed: &str) -> Option<&str> {
     let level = trimmed.bytes().take_while(|b| *b == b'#').count();
@@ -421,6 +438,8 @@ struct Marker {
     width: usize,
     /// A numbered list starting at 1 (only those may interrupt a paragraph).
     one: bool,
+    /// The number of a numbered item.
+    number: u64,
 }
 
 fn list_marker(trimmed: &str) -> Option<Marker> {
@@ -441,6 +460,7 @@ fn list_marker(trimmed: &str) -> Option<Marker> {
         kind: bytes[marker - 1],
         width: marker,
         one: ordered && trimmed[..digits].trim_start_matches('0') == "1",
+        number: trimmed[..digits].parse().unwrap_or(0),
     })
 }
 
@@ -645,7 +665,13 @@ impl Inline {
         let run = text[at..].bytes().take_while(|b| *b == byte).count();
         let before = text[..at].chars().next_back().unwrap_or(' ');
         let after = text[at + run..].chars().next().unwrap_or(' ');
-        let punctuation = |c: char| c.is_ascii_punctuation();
+        // ASCII punctuation, and (near enough to Unicode's P and S
+        // categories) any other character that is not a letter, a digit
+        // or a space: `£`, `€`, `«`.
+        let punctuation = |c: char| {
+            c.is_ascii_punctuation()
+                || (!c.is_ascii() && !c.is_alphanumeric() && !c.is_whitespace())
+        };
         let left = !after.is_whitespace()
             && (!punctuation(after) || before.is_whitespace() || punctuation(before));
         let right = !before.is_whitespace()
@@ -858,11 +884,17 @@ fn destination(text: &str) -> Option<(String, usize)> {
     }
     let start = skip_whitespace(bytes, 1);
     let (raw, mut at) = if bytes.get(start) == Some(&b'<') {
-        let len = text[start + 1..].find(['>', '\n'])?;
-        if bytes[start + 1 + len] != b'>' {
-            return None;
+        // Up to an unescaped `>`; a line break or another `<` first: no link.
+        let mut end = start + 1;
+        loop {
+            match bytes.get(end)? {
+                b'\\' => end += 2,
+                b'>' => break,
+                b'\n' | b'<' => return None,
+                _ => end += 1,
+            }
         }
-        (&text[start + 1..start + 1 + len], start + len + 2)
+        (&text[start + 1..end.min(text.len())], end + 1)
     } else {
         let mut depth = 0usize;
         let mut at = start;

@@ -136,6 +136,8 @@ pub struct Element {
     pub url: Option<String>,
     /// For `img`: its text alternative.
     pub alt: String,
+    /// For `ol`: the number of its first item, when it is not 1.
+    pub start: Option<u64>,
     /// The contents.
     pub children: Vec<Node>,
 }
@@ -189,6 +191,7 @@ impl Builder {
             tag,
             url,
             alt: String::new(),
+            start: None,
             children: Vec::new(),
         }
     }
@@ -249,6 +252,14 @@ impl Builder {
 
     fn is_open(&self, tag: Tag) -> bool {
         self.open.iter().any(|element| element.tag == tag)
+    }
+
+    /// Starts a numbered list whose first item is `number`.
+    pub(super) fn start_numbered(&mut self, number: u64) {
+        self.start(Tag::Ol, None);
+        if let (0, Some(list)) = (self.ignored_depth, self.open.last_mut()) {
+            list.start = (number != 1).then_some(number);
+        }
     }
 
     pub(super) fn start(&mut self, tag: Tag, url: Option<String>) {
