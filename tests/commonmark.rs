@@ -34,8 +34,6 @@ const KNOWN_FAILURES: &[usize] = &[
     93, //
     // Block structure.
     236, 312, //
-    // Tight or loose lists.
-    278, 279, 280, 281, 282, 283, 306, 307, 311, 313, 314, 318, 319, //
     // Links.
     520,
 ];

@@ -22,6 +22,7 @@ pub fn from_markdown(markdown: &str, options: RichOptions) -> Vec<Node> {
     let mut blocks = Blocks {
         out: Builder::default(),
         options,
+        dry: false,
     };
     blocks.parse(&lines, 0, false);
     blocks.out.finish()
@@ -30,21 +31,35 @@ pub fn from_markdown(markdown: &str, options: RichOptions) -> Vec<Node> {
 struct Blocks {
     out: Builder,
     options: RichOptions,
+    /// Only finds where blocks start and end, writing nothing and not
+    /// entering containers: how a list learns whether it is loose before
+    /// writing its items, in one pass over each level.
+    dry: bool,
 }
 
 impl Blocks {
     /// Parses lines (already out of their container) as blocks. In a tight
-    /// list item, paragraphs are not wrapped in `<p>`.
-    fn parse(&mut self, lines: &[&str], depth: usize, tight: bool) {
+    /// list item, paragraphs are not wrapped in `<p>`. Returns whether a
+    /// blank line stood between two of these blocks (what makes a list
+    /// item loose).
+    fn parse(&mut self, lines: &[&str], depth: usize, tight: bool) -> bool {
         let mut paragraph: Vec<&str> = Vec::new();
         let mut at = 0;
+        let (mut started, mut gap, mut loose) = (false, false, false);
         while at < lines.len() {
             let line = lines[at];
             let trimmed = line.trim_start();
             if trimmed.is_empty() {
                 self.paragraph(&mut paragraph, tight);
+                gap = started;
                 at += 1;
                 continue;
+            }
+            // Every line that is not blank continues or starts a block.
+            if paragraph.is_empty() || gap {
+                loose |= gap;
+                started = true;
+                gap = false;
             }
             if depth >= MAX_DEPTH {
                 paragraph.push(trimmed.trim_start_matches(['>', ' ', '\t']));
@@ -74,15 +89,19 @@ impl Blocks {
             }
             if let Some(text) = heading(trimmed) {
                 self.paragraph(&mut paragraph, tight);
-                self.out.start(Tag::P, None);
-                self.inline(text);
-                self.out.end(Tag::P);
+                if !self.dry {
+                    self.out.start(Tag::P, None);
+                    self.inline(text);
+                    self.out.end(Tag::P);
+                }
                 at += 1;
                 continue;
             }
             if thematic_break(trimmed) {
                 self.paragraph(&mut paragraph, tight);
-                self.out.boundary();
+                if !self.dry {
+                    self.out.boundary();
+                }
                 at += 1;
                 continue;
             }
@@ -104,10 +123,12 @@ impl Blocks {
             at += 1;
         }
         self.paragraph(&mut paragraph, tight);
+        loose
     }
 
     fn paragraph(&mut self, lines: &mut Vec<&str>, tight: bool) {
-        if lines.is_empty() {
+        if lines.is_empty() || self.dry {
+            lines.clear();
             return;
         }
         let text = lines
@@ -126,6 +147,9 @@ impl Blocks {
     }
 
     fn code(&mut self, text: &str) {
+        if self.dry {
+            return;
+        }
         self.out.start(Tag::Pre, None);
         self.out.start(Tag::Code, None);
         self.out.text(text);
@@ -183,9 +207,11 @@ impl Blocks {
             }
             at += 1;
         }
-        self.out.start(Tag::Blockquote, None);
-        self.parse(&inner, depth + 1, false);
-        self.out.end(Tag::Blockquote);
+        if !self.dry {
+            self.out.start(Tag::Blockquote, None);
+            self.parse(&inner, depth + 1, false);
+            self.out.end(Tag::Blockquote);
+        }
         at
     }
 
@@ -196,15 +222,24 @@ impl Blocks {
         let mut items: Vec<Vec<&str>> = Vec::new();
         let mut loose = false;
         let mut at = start;
-        while let Some(marker) = lines
-            .get(at)
-            .filter(|line| columns(line) < 4 && !thematic_break(line.trim_start()))
-            .and_then(|line| list_marker(line.trim_start()))
-            .filter(|marker| marker.ordered == first.ordered && marker.kind == first.kind)
-        {
-            if items.last().is_some_and(|item| item.len() > 1) && lines[at - 1].trim().is_empty() {
+        loop {
+            let mut next = at;
+            while lines.get(next).is_some_and(|line| line.trim().is_empty()) {
+                next += 1;
+            }
+            let Some(marker) = lines
+                .get(next)
+                .filter(|line| columns(line) < 4 && !thematic_break(line.trim_start()))
+                .and_then(|line| list_marker(line.trim_start()))
+                .filter(|marker| marker.ordered == first.ordered && marker.kind == first.kind)
+            else {
+                break;
+            };
+            // A blank line between two items makes the list loose.
+            if !items.is_empty() && lines[next - 1].trim().is_empty() {
                 loose = true;
             }
+            at = next;
             let line = lines[at];
             let after = &line.trim_start()[marker.width..];
             let gap = columns(after);
@@ -218,7 +253,10 @@ impl Blocks {
             };
             let mut item = vec![first_line];
             at += 1;
-            while let Some(line) = lines.get(at) {
+            // An item may start with one blank line, not two.
+            let empty = first_line.trim().is_empty()
+                && lines.get(at).is_some_and(|line| line.trim().is_empty());
+            while let Some(line) = lines.get(at).filter(|_| !empty) {
                 if line.trim().is_empty() {
                     item.push("");
                 } else if columns(line) >= indent {
@@ -233,10 +271,22 @@ impl Blocks {
             while item.len() > 1 && item.last().is_some_and(|line| line.trim().is_empty()) {
                 item.pop();
             }
-            if item.iter().any(|line| line.trim().is_empty()) {
-                loose = true;
-            }
             items.push(item);
+        }
+        // Blank lines after the list belong to what holds it.
+        while at > start + 1 && lines[at - 1].trim().is_empty() {
+            at -= 1;
+        }
+        if self.dry {
+            return at;
+        }
+        for item in &items {
+            let mut scan = Blocks {
+                out: Builder::default(),
+                options: self.options,
+                dry: true,
+            };
+            loose |= scan.parse(item, depth + 1, false);
         }
         let tag = if first.ordered { Tag::Ol } else { Tag::Ul };
         if first.ordered {
