@@ -90,7 +90,9 @@ fn numeric(text: &str, context: Context) -> Option<(char, usize)> {
         return None;
     }
     let terminated = digits[len..].starts_with(';');
-    if context == Context::Strict && !terminated {
+    // CommonMark: at most 7 decimal or 6 hexadecimal digits, and the `;`.
+    let longest = if radix == 10 { 7 } else { 6 };
+    if context == Context::Strict && (!terminated || len > longest) {
         return None;
     }
     // Eight digits always fit a u32; longer numbers are out of range anyway.
@@ -398,8 +400,13 @@ mod tests {
             "I don't &amp; <b> &bogus; \u{fffd} x & 😀 é…→"
         );
         assert_eq!(
-            decode("&#150; &#xD800; &#99999999999;", Context::Strict),
+            decode("&#150; &#xD800; &#99999999999;", Context::Text),
             "– \u{fffd} \u{fffd}"
+        );
+        assert_eq!(
+            decode("&#99999999; &#x1000000;", Context::Strict),
+            "&#99999999; &#x1000000;",
+            "markdown: 7 decimal or 6 hex digits at most"
         );
     }
 

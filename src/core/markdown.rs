@@ -262,7 +262,8 @@ impl Blocks {
                 } else if columns(line) >= indent {
                     item.push(strip_columns(line, indent));
                 } else if lazy(line, item.last()) {
-                    item.push(line.trim_start());
+                    // As written: an indented lazy line stays paragraph text.
+                    item.push(line);
                 } else {
                     break;
                 }
