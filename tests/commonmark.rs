@@ -28,8 +28,6 @@ use threadline::core::url::safe_url;
 const KNOWN_FAILURES: &[usize] = &[
     // Tabs.
     5, 6, 7, 9, //
-    // HTML5-only named references.
-    25, //
     // A lazy `===` line in a block quote taken as a setext underline.
     93, //
     // Indented code in a block quote continued lazily.

@@ -1,11 +1,36 @@
-//! HTML character references (`&amp;`, `&#x27;`, `&eacute;`): decoded once,
-//! the way browsers decode them, from one small table. The table holds the
-//! 252 names of HTML 4 (every Latin-1 letter and sign, Greek, arrows, maths,
-//! typographic quotes and dashes) plus `apos` and the upper-case aliases;
-//! HTML 5's other 1,900 names (`&NotSquareSupersetEqual;`) are rare in
-//! comments and stay as written, which keeps 50 KB of table out of the wasm.
+//! HTML character references (`&amp;`, `&#x27;`, `&eacute;`, `&check;`):
+//! decoded once, the way browsers decode them, with all 2,231 HTML5 names.
+//! The names are stored compactly (`entity_table`: each name as what it
+//! shares with the one before and the rest, 10 KB gzipped in the wasm) and
+//! spelled out once, on the first named reference, for bisection.
 
+use super::entity_table::{LEGACY, SHARED, SUFFIXES, SUFFIX_LENGTHS, VALUES, VALUE_LENGTHS};
 use std::borrow::Cow;
+use std::fmt;
+use std::sync::OnceLock;
+
+/// What a reference stands for: one character, or (for 93 names, such as
+/// `&ngE;`) two.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Decoded(char, Option<char>);
+
+impl Decoded {
+    /// Appends the characters to `out`.
+    pub fn push_to(self, out: &mut String) {
+        out.push(self.0);
+        if let Some(second) = self.1 {
+            out.push(second);
+        }
+    }
+}
+
+impl fmt::Display for Decoded {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut text = String::new();
+        self.push_to(&mut text);
+        f.write_str(&text)
+    }
+}
 
 /// Where a reference appears, which decides which references count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,7 +57,7 @@ pub fn decode(text: &str, context: Context) -> Cow<'_, str> {
         let after = &rest[amp + 1..];
         match reference(after, context) {
             Some((character, used)) => {
-                decoded.push(character);
+                character.push_to(&mut decoded);
                 rest = &after[used..];
             }
             None => {
@@ -47,9 +72,10 @@ pub fn decode(text: &str, context: Context) -> Cow<'_, str> {
 
 /// The character that `text` (just after an `&`) refers to, and how many
 /// bytes of `text` the reference takes.
-pub fn reference(text: &str, context: Context) -> Option<(char, usize)> {
+pub fn reference(text: &str, context: Context) -> Option<(Decoded, usize)> {
     if let Some(number) = text.strip_prefix('#') {
-        return numeric(number, context).map(|(character, used)| (character, used + 1));
+        return numeric(number, context)
+            .map(|(character, used)| (Decoded(character, None), used + 1));
     }
     let name_len = text
         .bytes()
@@ -108,285 +134,67 @@ fn numeric(text: &str, context: Context) -> Option<(char, usize)> {
     Some((character, skip + len + usize::from(terminated)))
 }
 
-fn named(name: &str) -> Option<char> {
-    NAMES
-        .binary_search_by(|(candidate, _)| candidate.cmp(&name))
-        .ok()
-        .map(|at| NAMES[at].1)
+/// The names spelled out, back to back, with where each name and each
+/// value ends.
+struct Table {
+    names: String,
+    name_ends: Vec<usize>,
+    value_ends: Vec<usize>,
 }
 
-/// The names HTML lets go without `;`: every Latin-1 one but `apos`.
-fn legacy(name: &str) -> Option<char> {
-    named(name).filter(|character| *character <= '\u{ff}' && name != "apos")
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = Table {
+            names: String::with_capacity(14_004),
+            name_ends: Vec::with_capacity(SHARED.len()),
+            value_ends: Vec::with_capacity(SHARED.len()),
+        };
+        let (mut start, mut suffix, mut value) = (0, 0, 0);
+        for at in 0..SHARED.len() {
+            let shared = usize::from(SHARED[at]);
+            let length = usize::from(SUFFIX_LENGTHS[at]);
+            table.names.extend_from_within(start..start + shared);
+            table.names.push_str(&SUFFIXES[suffix..suffix + length]);
+            suffix += length;
+            start = table.name_ends.last().copied().unwrap_or(0);
+            table.name_ends.push(table.names.len());
+            value += usize::from(VALUE_LENGTHS[at]);
+            table.value_ends.push(value);
+        }
+        table
+    })
+}
+
+fn named(name: &str) -> Option<Decoded> {
+    let table = table();
+    let start = |ends: &[usize], at: usize| if at == 0 { 0 } else { ends[at - 1] };
+    let (mut low, mut high) = (0, table.name_ends.len());
+    while low < high {
+        let middle = (low + high) / 2;
+        let candidate = &table.names[start(&table.name_ends, middle)..table.name_ends[middle]];
+        match candidate.cmp(name) {
+            std::cmp::Ordering::Less => low = middle + 1,
+            std::cmp::Ordering::Greater => high = middle,
+            std::cmp::Ordering::Equal => {
+                let value = &VALUES[start(&table.value_ends, middle)..table.value_ends[middle]];
+                let mut chars = value.chars();
+                return Some(Decoded(chars.next()?, chars.next()));
+            }
+        }
+    }
+    None
+}
+
+/// The names HTML lets go without `;` (the HTML 4 Latin-1 ones).
+fn legacy(name: &str) -> Option<Decoded> {
+    LEGACY.binary_search(&name).ok().and(named(name))
 }
 
 /// What `&#128;` to `&#159;` mean in browsers (the Windows-1252 letters).
 const WINDOWS_1252: [char; 32] = [
     '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
     '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
-];
-
-/// The named references, sorted by name for binary search.
-const NAMES: &[(&str, char)] = &[
-    ("AElig", '\u{c6}'),
-    ("AMP", '\u{26}'),
-    ("Aacute", '\u{c1}'),
-    ("Acirc", '\u{c2}'),
-    ("Agrave", '\u{c0}'),
-    ("Alpha", '\u{391}'),
-    ("Aring", '\u{c5}'),
-    ("Atilde", '\u{c3}'),
-    ("Auml", '\u{c4}'),
-    ("Beta", '\u{392}'),
-    ("COPY", '\u{a9}'),
-    ("Ccedil", '\u{c7}'),
-    ("Chi", '\u{3a7}'),
-    ("Dagger", '\u{2021}'),
-    ("Delta", '\u{394}'),
-    ("ETH", '\u{d0}'),
-    ("Eacute", '\u{c9}'),
-    ("Ecirc", '\u{ca}'),
-    ("Egrave", '\u{c8}'),
-    ("Epsilon", '\u{395}'),
-    ("Eta", '\u{397}'),
-    ("Euml", '\u{cb}'),
-    ("GT", '\u{3e}'),
-    ("Gamma", '\u{393}'),
-    ("Iacute", '\u{cd}'),
-    ("Icirc", '\u{ce}'),
-    ("Igrave", '\u{cc}'),
-    ("Iota", '\u{399}'),
-    ("Iuml", '\u{cf}'),
-    ("Kappa", '\u{39a}'),
-    ("LT", '\u{3c}'),
-    ("Lambda", '\u{39b}'),
-    ("Mu", '\u{39c}'),
-    ("Ntilde", '\u{d1}'),
-    ("Nu", '\u{39d}'),
-    ("OElig", '\u{152}'),
-    ("Oacute", '\u{d3}'),
-    ("Ocirc", '\u{d4}'),
-    ("Ograve", '\u{d2}'),
-    ("Omega", '\u{3a9}'),
-    ("Omicron", '\u{39f}'),
-    ("Oslash", '\u{d8}'),
-    ("Otilde", '\u{d5}'),
-    ("Ouml", '\u{d6}'),
-    ("Phi", '\u{3a6}'),
-    ("Pi", '\u{3a0}'),
-    ("Prime", '\u{2033}'),
-    ("Psi", '\u{3a8}'),
-    ("QUOT", '\u{22}'),
-    ("REG", '\u{ae}'),
-    ("Rho", '\u{3a1}'),
-    ("Scaron", '\u{160}'),
-    ("Sigma", '\u{3a3}'),
-    ("THORN", '\u{de}'),
-    ("Tau", '\u{3a4}'),
-    ("Theta", '\u{398}'),
-    ("Uacute", '\u{da}'),
-    ("Ucirc", '\u{db}'),
-    ("Ugrave", '\u{d9}'),
-    ("Upsilon", '\u{3a5}'),
-    ("Uuml", '\u{dc}'),
-    ("Xi", '\u{39e}'),
-    ("Yacute", '\u{dd}'),
-    ("Yuml", '\u{178}'),
-    ("Zeta", '\u{396}'),
-    ("aacute", '\u{e1}'),
-    ("acirc", '\u{e2}'),
-    ("acute", '\u{b4}'),
-    ("aelig", '\u{e6}'),
-    ("agrave", '\u{e0}'),
-    ("alefsym", '\u{2135}'),
-    ("alpha", '\u{3b1}'),
-    ("amp", '\u{26}'),
-    ("and", '\u{2227}'),
-    ("ang", '\u{2220}'),
-    ("apos", '\u{27}'),
-    ("aring", '\u{e5}'),
-    ("asymp", '\u{2248}'),
-    ("atilde", '\u{e3}'),
-    ("auml", '\u{e4}'),
-    ("bdquo", '\u{201e}'),
-    ("beta", '\u{3b2}'),
-    ("brvbar", '\u{a6}'),
-    ("bull", '\u{2022}'),
-    ("cap", '\u{2229}'),
-    ("ccedil", '\u{e7}'),
-    ("cedil", '\u{b8}'),
-    ("cent", '\u{a2}'),
-    ("chi", '\u{3c7}'),
-    ("circ", '\u{2c6}'),
-    ("clubs", '\u{2663}'),
-    ("cong", '\u{2245}'),
-    ("copy", '\u{a9}'),
-    ("crarr", '\u{21b5}'),
-    ("cup", '\u{222a}'),
-    ("curren", '\u{a4}'),
-    ("dArr", '\u{21d3}'),
-    ("dagger", '\u{2020}'),
-    ("darr", '\u{2193}'),
-    ("deg", '\u{b0}'),
-    ("delta", '\u{3b4}'),
-    ("diams", '\u{2666}'),
-    ("divide", '\u{f7}'),
-    ("eacute", '\u{e9}'),
-    ("ecirc", '\u{ea}'),
-    ("egrave", '\u{e8}'),
-    ("empty", '\u{2205}'),
-    ("emsp", '\u{2003}'),
-    ("ensp", '\u{2002}'),
-    ("epsilon", '\u{3b5}'),
-    ("equiv", '\u{2261}'),
-    ("eta", '\u{3b7}'),
-    ("eth", '\u{f0}'),
-    ("euml", '\u{eb}'),
-    ("euro", '\u{20ac}'),
-    ("exist", '\u{2203}'),
-    ("fnof", '\u{192}'),
-    ("forall", '\u{2200}'),
-    ("frac12", '\u{bd}'),
-    ("frac14", '\u{bc}'),
-    ("frac34", '\u{be}'),
-    ("frasl", '\u{2044}'),
-    ("gamma", '\u{3b3}'),
-    ("ge", '\u{2265}'),
-    ("gt", '\u{3e}'),
-    ("hArr", '\u{21d4}'),
-    ("harr", '\u{2194}'),
-    ("hearts", '\u{2665}'),
-    ("hellip", '\u{2026}'),
-    ("iacute", '\u{ed}'),
-    ("icirc", '\u{ee}'),
-    ("iexcl", '\u{a1}'),
-    ("igrave", '\u{ec}'),
-    ("image", '\u{2111}'),
-    ("infin", '\u{221e}'),
-    ("int", '\u{222b}'),
-    ("iota", '\u{3b9}'),
-    ("iquest", '\u{bf}'),
-    ("isin", '\u{2208}'),
-    ("iuml", '\u{ef}'),
-    ("kappa", '\u{3ba}'),
-    ("lArr", '\u{21d0}'),
-    ("lambda", '\u{3bb}'),
-    ("lang", '\u{2329}'),
-    ("laquo", '\u{ab}'),
-    ("larr", '\u{2190}'),
-    ("lceil", '\u{2308}'),
-    ("ldquo", '\u{201c}'),
-    ("le", '\u{2264}'),
-    ("lfloor", '\u{230a}'),
-    ("lowast", '\u{2217}'),
-    ("loz", '\u{25ca}'),
-    ("lrm", '\u{200e}'),
-    ("lsaquo", '\u{2039}'),
-    ("lsquo", '\u{2018}'),
-    ("lt", '\u{3c}'),
-    ("macr", '\u{af}'),
-    ("mdash", '\u{2014}'),
-    ("micro", '\u{b5}'),
-    ("middot", '\u{b7}'),
-    ("minus", '\u{2212}'),
-    ("mu", '\u{3bc}'),
-    ("nabla", '\u{2207}'),
-    ("nbsp", '\u{a0}'),
-    ("ndash", '\u{2013}'),
-    ("ne", '\u{2260}'),
-    ("ni", '\u{220b}'),
-    ("not", '\u{ac}'),
-    ("notin", '\u{2209}'),
-    ("nsub", '\u{2284}'),
-    ("ntilde", '\u{f1}'),
-    ("nu", '\u{3bd}'),
-    ("oacute", '\u{f3}'),
-    ("ocirc", '\u{f4}'),
-    ("oelig", '\u{153}'),
-    ("ograve", '\u{f2}'),
-    ("oline", '\u{203e}'),
-    ("omega", '\u{3c9}'),
-    ("omicron", '\u{3bf}'),
-    ("oplus", '\u{2295}'),
-    ("or", '\u{2228}'),
-    ("ordf", '\u{aa}'),
-    ("ordm", '\u{ba}'),
-    ("oslash", '\u{f8}'),
-    ("otilde", '\u{f5}'),
-    ("otimes", '\u{2297}'),
-    ("ouml", '\u{f6}'),
-    ("para", '\u{b6}'),
-    ("part", '\u{2202}'),
-    ("permil", '\u{2030}'),
-    ("perp", '\u{22a5}'),
-    ("phi", '\u{3c6}'),
-    ("pi", '\u{3c0}'),
-    ("piv", '\u{3d6}'),
-    ("plusmn", '\u{b1}'),
-    ("pound", '\u{a3}'),
-    ("prime", '\u{2032}'),
-    ("prod", '\u{220f}'),
-    ("prop", '\u{221d}'),
-    ("psi", '\u{3c8}'),
-    ("quot", '\u{22}'),
-    ("rArr", '\u{21d2}'),
-    ("radic", '\u{221a}'),
-    ("rang", '\u{232a}'),
-    ("raquo", '\u{bb}'),
-    ("rarr", '\u{2192}'),
-    ("rceil", '\u{2309}'),
-    ("rdquo", '\u{201d}'),
-    ("real", '\u{211c}'),
-    ("reg", '\u{ae}'),
-    ("rfloor", '\u{230b}'),
-    ("rho", '\u{3c1}'),
-    ("rlm", '\u{200f}'),
-    ("rsaquo", '\u{203a}'),
-    ("rsquo", '\u{2019}'),
-    ("sbquo", '\u{201a}'),
-    ("scaron", '\u{161}'),
-    ("sdot", '\u{22c5}'),
-    ("sect", '\u{a7}'),
-    ("shy", '\u{ad}'),
-    ("sigma", '\u{3c3}'),
-    ("sigmaf", '\u{3c2}'),
-    ("sim", '\u{223c}'),
-    ("spades", '\u{2660}'),
-    ("sub", '\u{2282}'),
-    ("sube", '\u{2286}'),
-    ("sum", '\u{2211}'),
-    ("sup", '\u{2283}'),
-    ("sup1", '\u{b9}'),
-    ("sup2", '\u{b2}'),
-    ("sup3", '\u{b3}'),
-    ("supe", '\u{2287}'),
-    ("szlig", '\u{df}'),
-    ("tau", '\u{3c4}'),
-    ("there4", '\u{2234}'),
-    ("theta", '\u{3b8}'),
-    ("thetasym", '\u{3d1}'),
-    ("thinsp", '\u{2009}'),
-    ("thorn", '\u{fe}'),
-    ("tilde", '\u{2dc}'),
-    ("times", '\u{d7}'),
-    ("trade", '\u{2122}'),
-    ("uArr", '\u{21d1}'),
-    ("uacute", '\u{fa}'),
-    ("uarr", '\u{2191}'),
-    ("ucirc", '\u{fb}'),
-    ("ugrave", '\u{f9}'),
-    ("uml", '\u{a8}'),
-    ("upsih", '\u{3d2}'),
-    ("upsilon", '\u{3c5}'),
-    ("uuml", '\u{fc}'),
-    ("weierp", '\u{2118}'),
-    ("xi", '\u{3be}'),
-    ("yacute", '\u{fd}'),
-    ("yen", '\u{a5}'),
-    ("yuml", '\u{ff}'),
-    ("zeta", '\u{3b6}'),
-    ("zwj", '\u{200d}'),
-    ("zwnj", '\u{200c}'),
 ];
 
 #[cfg(test)]
@@ -427,8 +235,36 @@ mod tests {
     }
 
     #[test]
-    fn the_table_is_sorted_for_binary_search() {
-        assert!(NAMES.windows(2).all(|pair| pair[0].0 < pair[1].0));
-        assert_eq!(NAMES.len(), 259);
+    fn the_table_is_sorted_for_binary_search_and_complete() {
+        let table = table();
+        let names: Vec<&str> = (0..table.name_ends.len())
+            .map(|at| {
+                let start = if at == 0 { 0 } else { table.name_ends[at - 1] };
+                &table.names[start..table.name_ends[at]]
+            })
+            .collect();
+        assert!(names.windows(2).all(|pair| pair[0] < pair[1]));
+        assert_eq!(names.len() + LEGACY.len(), 2231, "the WHATWG list");
+        assert_eq!((names[0], names[names.len() - 1]), ("AElig", "zwnj"));
+        assert!(LEGACY.windows(2).all(|pair| pair[0] < pair[1]));
+        assert!(names.iter().all(|name| named(name).is_some()));
+        assert_eq!(table.value_ends.last(), Some(&VALUES.len()));
+    }
+
+    #[test]
+    fn every_html5_name_decodes_and_legacy_ones_without_semicolon() {
+        assert_eq!(
+            decode(
+                "&Dcaron; &lpar; &check; &ngE; &ClockwiseContourIntegral; &Afr;",
+                Context::Text
+            ),
+            "Ď ( ✓ ≧\u{338} ∲ 𝔄"
+        );
+        assert_eq!(
+            decode("&copy 2024 &lpar &check", Context::Text),
+            "© 2024 &lpar &check",
+            "only the 106 legacy names go without `;`"
+        );
+        assert_eq!(decode("&copy 2024", Context::Strict), "&copy 2024");
     }
 }

@@ -656,7 +656,7 @@ impl Inline {
             },
             b'&' => match reference(&text[at + 1..], Context::Strict) {
                 Some((character, used)) => {
-                    self.text(character.encode_utf8(&mut [0; 4]));
+                    self.text(&character.to_string());
                     at + 1 + used
                 }
                 None => {
@@ -997,7 +997,7 @@ fn unescape(raw: &str) -> String {
                 rest = &after[1..];
             }
             ("&", _, Some((character, used))) => {
-                out.push(character);
+                character.push_to(&mut out);
                 rest = &after[used..];
             }
             (mark, _, _) => {

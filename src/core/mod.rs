@@ -2,6 +2,7 @@
 
 pub mod config;
 pub mod entities;
+mod entity_table;
 pub mod html;
 pub mod load;
 pub mod mapping;
