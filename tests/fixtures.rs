@@ -11,7 +11,7 @@ mod support;
 
 use std::path::PathBuf;
 use support::Read;
-use threadline::core::load::{read_response, LoadError};
+use threadline::core::load::read_response;
 use threadline::core::mapping::Source;
 
 /// The captured response, or `None` (and a line saying the test is
@@ -257,24 +257,6 @@ fn remark42_bare_array_with_empty_pid_at_top() {
     );
     assert_eq!(thread.comment("3665991835").score, Some(-1));
     assert!(thread.store.report().is_clean());
-}
-
-#[test]
-fn a_path_that_finds_nothing_names_the_path_and_the_keys_there() {
-    let source =
-        Source::configure(Some("reddit"), Some(r#"{"comments": "data.children"}"#)).expect("valid");
-    let Some(json) = fixture("reddit/reddift_moreChildren.json") else {
-        return;
-    };
-    let error = read_response(&json, &source).unwrap_err();
-    assert!(matches!(error, LoadError::NotFound(_)));
-    let source = Source::configure(Some("reddit"), None).expect("valid");
-    let error =
-        read_response(r#"{"kind": "Listing", "data": {"children": []}}"#, &source).unwrap_err();
-    assert_eq!(
-        error.detail(),
-        "no `1.data.children` in the response; its top-level keys are data, kind"
-    );
 }
 
 #[test]
