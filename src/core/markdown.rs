@@ -4,7 +4,7 @@
 //! code, thematic breaks. Inline: emphasis and strong emphasis (CommonMark's
 //! delimiter rules), `~~strikethrough~~`, code spans, links, images,
 //! `<autolinks>`, bare URLs, backslash escapes, character references and
-//! hard breaks. Raw HTML is shown as text; reference-style links and tables
+//! hard breaks, reference-style links. Raw HTML is shown as text; tables
 //! stay as written. It replaced pulldown-cmark: with html5gum, whose
 //! place `html` took, it added 124 KB gzipped to the widget (measured by
 //! taking both out), mostly two 2,000-name entity tables.
@@ -23,7 +23,19 @@ pub fn from_markdown(markdown: &str, options: RichOptions) -> Vec<Node> {
         out: Builder::default(),
         options,
         dry: false,
+        references: None,
+        known: HashMap::new(),
     };
+    // Reference definitions may come after their uses: a first pass over
+    // the blocks collects them (skipping all inline work).
+    if markdown.contains("]:") {
+        blocks.references = Some(HashMap::new());
+        blocks.parse(&lines, 0, false);
+        blocks.out = Builder::default();
+    }
+    let references = blocks.references.take().unwrap_or_default();
+    blocks.references = None;
+    blocks.known = references;
     blocks.parse(&lines, 0, false);
     blocks.out.finish()
 }
@@ -35,6 +47,11 @@ struct Blocks {
     /// entering containers: how a list learns whether it is loose before
     /// writing its items, in one pass over each level.
     dry: bool,
+    /// While collecting reference definitions (the first pass): what has
+    /// been found so far.
+    references: Option<HashMap<String, String>>,
+    /// The reference definitions of the whole text, by normalized label.
+    known: HashMap<String, String>,
 }
 
 impl Blocks {
@@ -75,7 +92,10 @@ impl Blocks {
                 }
                 continue;
             }
-            if !paragraph.is_empty() && setext_underline(trimmed) {
+            if !paragraph.is_empty()
+                && setext_underline(trimmed)
+                && !definitions(&paragraph.join("\n")).1.trim().is_empty()
+            {
                 // The paragraph was a heading: shown as a paragraph, like
                 // `#` headings, also in a tight list.
                 self.paragraph(&mut paragraph, false);
@@ -137,6 +157,17 @@ impl Blocks {
             .collect::<Vec<_>>()
             .join("\n");
         lines.clear();
+        let (definitions, rest) = definitions(&text);
+        if let Some(found) = &mut self.references {
+            for (label, destination) in definitions {
+                found.entry(label).or_insert(destination);
+            }
+            return;
+        }
+        let text = rest;
+        if text.trim().is_empty() {
+            return;
+        }
         if !tight {
             self.out.start(Tag::P, None);
         }
@@ -286,6 +317,8 @@ impl Blocks {
                 out: Builder::default(),
                 options: self.options,
                 dry: true,
+                references: None,
+                known: HashMap::new(),
             };
             loose |= scan.parse(item, depth + 1, false);
         }
@@ -320,7 +353,10 @@ impl Blocks {
     }
 
     fn inline(&mut self, text: &str) {
-        let pieces = Inline::parse(text);
+        if self.references.is_some() {
+            return;
+        }
+        let pieces = Inline::parse(text, &self.known);
         let mut links = 0;
         let mut image: Option<(Option<String>, String)> = None;
         for piece in pieces {
@@ -537,6 +573,8 @@ enum Piece {
     Delim(Delim),
     Bracket {
         image: bool,
+        /// Where the bracket's text starts in the paragraph (after `[` or `![`).
+        from: usize,
     },
     LinkStart(Option<String>),
     LinkEnd,
@@ -555,7 +593,9 @@ enum Piece {
 }
 
 #[derive(Default)]
-struct Inline {
+struct Inline<'r> {
+    /// The reference definitions links may use.
+    references: Option<&'r HashMap<String, String>>,
     pieces: Vec<Piece>,
     /// Unmatched `[` and `![`, by index into `pieces`.
     brackets: Vec<usize>,
@@ -568,9 +608,12 @@ struct Inline {
     ticks: Option<HashMap<usize, VecDeque<usize>>>,
 }
 
-impl Inline {
-    fn parse(text: &str) -> Vec<Piece> {
-        let mut inline = Inline::default();
+impl<'r> Inline<'r> {
+    fn parse(text: &str, references: &'r HashMap<String, String>) -> Vec<Piece> {
+        let mut inline = Inline {
+            references: Some(references),
+            ..Inline::default()
+        };
         let bytes = text.as_bytes();
         let mut at = 0;
         // The next bare URL at or after `at`, found again only once `at`
@@ -635,12 +678,18 @@ impl Inline {
             byte @ (b'*' | b'_' | b'~') => self.delimiter(text, at, byte),
             b'!' if next == Some(b'[') => {
                 self.brackets.push(self.pieces.len());
-                self.pieces.push(Piece::Bracket { image: true });
+                self.pieces.push(Piece::Bracket {
+                    image: true,
+                    from: at + 2,
+                });
                 at + 2
             }
             b'[' => {
                 self.brackets.push(self.pieces.len());
-                self.pieces.push(Piece::Bracket { image: false });
+                self.pieces.push(Piece::Bracket {
+                    image: false,
+                    from: at + 1,
+                });
                 at + 1
             }
             b']' => self.close_bracket(text, at),
@@ -753,8 +802,12 @@ impl Inline {
             self.text("]");
             return at + 1;
         };
-        let image = matches!(self.pieces[opener], Piece::Bracket { image: true });
-        let Some((destination, used)) = destination(&text[at + 1..]) else {
+        let (image, from) = match self.pieces[opener] {
+            Piece::Bracket { image, from } => (image, from),
+            _ => (false, at),
+        };
+        let found = destination(&text[at + 1..]).or_else(|| self.reference(text, from, at));
+        let Some((destination, used)) = found else {
             self.pieces[opener] = Piece::Text(if image { "![" } else { "[" }.to_owned());
             self.text("]");
             return at + 1;
@@ -769,7 +822,7 @@ impl Inline {
             // Links cannot hold links: earlier `[`s become text.
             let pieces = &mut self.pieces;
             self.brackets.retain(|&index| {
-                let image = matches!(pieces[index], Piece::Bracket { image: true });
+                let image = matches!(pieces[index], Piece::Bracket { image: true, .. });
                 if !image {
                     pieces[index] = Piece::Text("[".to_owned());
                 }
@@ -777,6 +830,41 @@ impl Inline {
             });
         }
         at + 1 + used
+    }
+
+    /// A reference link's destination for the brackets `text[from..at]`
+    /// closed at `at`: `[text][label]`, `[text][]` or `[text]`, and the bytes
+    /// after `at` that it takes.
+    fn reference(&self, text: &str, from: usize, at: usize) -> Option<(String, usize)> {
+        let references = self.references?;
+        if references.is_empty() {
+            return None;
+        }
+        let after = &text[at + 1..];
+        if let Some(inner) = after.strip_prefix('[') {
+            let end = label_end(inner)?;
+            if end <= 999 {
+                let label = if inner[..end].trim().is_empty() {
+                    &text[from..at]
+                } else {
+                    &inner[..end]
+                };
+                let found = plain_label(label)
+                    .then(|| references.get(&normalize_label(label)))
+                    .flatten();
+                if let Some(found) = found {
+                    return Some((found.clone(), end + 2));
+                }
+                if !inner[..end].trim().is_empty() {
+                    return None;
+                }
+            }
+        }
+        let label = &text[from..at];
+        plain_label(label)
+            .then(|| references.get(&normalize_label(label)))
+            .flatten()
+            .map(|found| (found.clone(), 0))
     }
 
     /// CommonMark's "process emphasis" over the delimiters from piece
@@ -915,6 +1003,148 @@ fn backtick_runs(text: &str) -> HashMap<usize, VecDeque<usize>> {
         at = start + length;
     }
     runs
+}
+
+/// Where a label's closing `]` is in `inner` (the text after `[`): `None`
+/// for an unescaped `[` first, or no `]`.
+fn label_end(inner: &str) -> Option<usize> {
+    let bytes = inner.as_bytes();
+    let mut end = 0;
+    while end < bytes.len() {
+        match bytes[end] {
+            b'\\' => end += 2,
+            b'[' => return None,
+            b']' => return Some(end),
+            _ => end += 1,
+        }
+    }
+    None
+}
+
+/// Whether `label` can be a label: at most 999 bytes, no unescaped
+/// bracket (so nested brackets are turned down at their first byte).
+fn plain_label(label: &str) -> bool {
+    label.len() <= 999 && !has_bracket(label)
+}
+
+/// Whether `text` holds a `[` or `]` that no backslash escapes.
+fn has_bracket(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        match bytes[at] {
+            b'\\' => at += 2,
+            b'[' | b']' => return true,
+            _ => at += 1,
+        }
+    }
+    false
+}
+
+/// A reference label as it is matched: case folded (near enough, with
+/// lower case), inner white space as one space.
+fn normalize_label(label: &str) -> String {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    words.join(" ").to_lowercase().replace('ß', "ss")
+}
+
+/// The link reference definitions (`[label]: destination "title"`) at the
+/// start of a paragraph, and the paragraph's text after them. Titles are
+/// read and dropped, like inline links' titles.
+fn definitions(text: &str) -> (Vec<(String, String)>, &str) {
+    let mut found = Vec::new();
+    let mut rest = text;
+    while let Some((label, destination, used)) = definition(rest) {
+        found.push((normalize_label(label), destination));
+        rest = &rest[used..];
+    }
+    (found, rest)
+}
+
+/// One definition at the start of `text`: its label, its destination, and
+/// the bytes it takes (up to and with its line break).
+fn definition(text: &str) -> Option<(&str, String, usize)> {
+    let inner = text.strip_prefix('[')?;
+    let end = label_end(inner).filter(|end| *end <= 999)?;
+    let label = &inner[..end];
+    if label.trim().is_empty() || inner.as_bytes().get(end + 1) != Some(&b':') {
+        return None;
+    }
+    let mut at = end + 3; // `[`, label, `]`, `:`
+    let skip_space = |at: &mut usize, newline: bool| {
+        let mut newlines = 0;
+        while let Some(&byte) = text.as_bytes().get(*at) {
+            match byte {
+                b' ' | b'\t' => *at += 1,
+                b'\n' if newline && newlines == 0 => {
+                    newlines += 1;
+                    *at += 1;
+                }
+                _ => break,
+            }
+        }
+    };
+    skip_space(&mut at, true);
+    let start = at;
+    let raw = if text[at..].starts_with('<') {
+        let close = text[at + 1..].find(['>', '\n', '<'])? + at + 1;
+        if text.as_bytes()[close] != b'>' {
+            return None;
+        }
+        at = close + 1;
+        &text[start + 1..close]
+    } else {
+        let mut depth = 0usize;
+        while let Some(&byte) = text.as_bytes().get(at) {
+            match byte {
+                b'\\' => at += 1,
+                b'(' if depth == 32 => return None,
+                b'(' => depth += 1,
+                b')' if depth == 0 => break,
+                b')' => depth -= 1,
+                _ if byte.is_ascii_whitespace() || byte.is_ascii_control() => break,
+                _ => {}
+            }
+            at += 1;
+        }
+        at = at.min(text.len());
+        if at == start {
+            return None;
+        }
+        &text[start..at]
+    };
+    let line_end = |at: usize| -> Option<usize> {
+        let rest = &text[at..];
+        let end = rest.find('\n').map_or(text.len(), |offset| at + offset + 1);
+        text[at..end].trim().is_empty().then_some(end)
+    };
+    // A title, on this line or the next; without one, the line must end here.
+    let mut title_at = at;
+    skip_space(&mut title_at, true);
+    if title_at > at {
+        if let Some(&quote) = text
+            .as_bytes()
+            .get(title_at)
+            .filter(|b| matches!(b, b'"' | b'\'' | b'('))
+        {
+            let close = if quote == b'(' { b')' } else { quote };
+            let mut end = title_at + 1;
+            while let Some(&byte) = text.as_bytes().get(end) {
+                match byte {
+                    b'\\' => end += 2,
+                    _ if byte == close => break,
+                    _ => end += 1,
+                }
+            }
+            if end < text.len() && !text[title_at..end].contains("\n\n") {
+                if let Some(done) = line_end(end + 1) {
+                    return Some((label, unescape(raw), done));
+                }
+            }
+        }
+    }
+    let done = line_end(at)?;
+    Some((label, unescape(raw), done))
 }
 
 /// How far a link's `(destination "title")` may reach, so that text full of
@@ -1084,6 +1314,19 @@ mod tests {
         assert_eq!(
             md("[bad](javascript:alert(1)) [e](java&#x73;cript:x)"),
             "<p><a>bad</a> <a>e</a></p>"
+        );
+    }
+
+    #[test]
+    fn reference_links_as_reddit_and_hn_writers_use_them() {
+        assert_eq!(
+            md("See [the report][1] and [Ada]; [no such][2] stays.\n\n[1]: https://a.org/r \"Title\"\n[ADA]: <https://b.org/a b>"),
+            "<p>See <a href=\"https://a.org/r\">the report</a> and <a href=\"https://b.org/a b\">Ada</a>; [no such][2] stays.</p>"
+        );
+        assert_eq!(
+            md("[x]: javascript:alert(1)\n\n[x] [y][]\n\n[y]:\n  /next-line"),
+            "<p><a>x</a> <a href=\"/next-line\">y</a></p>",
+            "a definition's URL passes the same check as any link"
         );
     }
 
