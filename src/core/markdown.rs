@@ -33,9 +33,7 @@ pub fn from_markdown(markdown: &str, options: RichOptions) -> Vec<Node> {
         blocks.parse(&lines, 0, false);
         blocks.out = Builder::default();
     }
-    let references = blocks.references.take().unwrap_or_default();
-    blocks.references = None;
-    blocks.known = references;
+    blocks.known = blocks.references.take().unwrap_or_default();
     blocks.parse(&lines, 0, false);
     blocks.out.finish()
 }
@@ -1114,34 +1112,11 @@ fn definition(text: &str) -> Option<(&str, String, usize)> {
         }
     };
     skip_space(&mut at, true);
-    let start = at;
-    let raw = if text[at..].starts_with('<') {
-        let close = text[at + 1..].find(['>', '\n', '<'])? + at + 1;
-        if text.as_bytes()[close] != b'>' {
-            return None;
-        }
-        at = close + 1;
-        &text[start + 1..close]
-    } else {
-        let mut depth = 0usize;
-        while let Some(&byte) = text.as_bytes().get(at) {
-            match byte {
-                b'\\' => at += 1,
-                b'(' if depth == 32 => return None,
-                b'(' => depth += 1,
-                b')' if depth == 0 => break,
-                b')' => depth -= 1,
-                _ if byte.is_ascii_whitespace() || byte.is_ascii_control() => break,
-                _ => {}
-            }
-            at += 1;
-        }
-        at = at.min(text.len());
-        if at == start {
-            return None;
-        }
-        &text[start..at]
-    };
+    let (raw, after) = raw_destination(text, at)?;
+    if raw.is_empty() && !text[at..].starts_with('<') {
+        return None;
+    }
+    at = after;
     let line_end = |at: usize| -> Option<usize> {
         let rest = &text[at..];
         let end = rest.find('\n').map_or(text.len(), |offset| at + offset + 1);
@@ -1180,6 +1155,43 @@ fn definition(text: &str) -> Option<(&str, String, usize)> {
 /// `](` cannot make every bracket scan the rest of the comment.
 const MAX_DESTINATION: usize = 2048;
 
+/// A link destination as written from byte `start` of `text`, for inline
+/// links and reference definitions alike: `<...>` up to an unescaped `>`
+/// (a line break or another `<` first: none), or a run without spaces whose
+/// parentheses balance, 32 levels deep at most (as cmark). Returns it and
+/// where it ends.
+fn raw_destination(text: &str, start: usize) -> Option<(&str, usize)> {
+    let bytes = text.as_bytes();
+    if bytes.get(start) == Some(&b'<') {
+        let mut end = start + 1;
+        loop {
+            match bytes.get(end)? {
+                b'\\' => end += 2,
+                b'>' => break,
+                b'\n' | b'<' => return None,
+                _ => end += 1,
+            }
+        }
+        return Some((&text[start + 1..end], end + 1));
+    }
+    let mut depth = 0usize;
+    let mut at = start;
+    while let Some(&byte) = bytes.get(at) {
+        match byte {
+            b'\\' => at += 1,
+            b'(' if depth == 32 => return None,
+            b'(' => depth += 1,
+            b')' if depth == 0 => break,
+            b')' => depth -= 1,
+            _ if byte.is_ascii_whitespace() || byte.is_ascii_control() => break,
+            _ => {}
+        }
+        at += 1;
+    }
+    let at = at.min(text.len());
+    Some((&text[start..at], at))
+}
+
 /// `(destination "title")` right after a link's `]`: the destination, with
 /// escapes and references decoded, and the bytes used.
 fn destination(text: &str) -> Option<(String, usize)> {
@@ -1193,36 +1205,7 @@ fn destination(text: &str) -> Option<(String, usize)> {
         return None;
     }
     let start = skip_whitespace(bytes, 1);
-    let (raw, mut at) = if bytes.get(start) == Some(&b'<') {
-        // Up to an unescaped `>`; a line break or another `<` first: no link.
-        let mut end = start + 1;
-        loop {
-            match bytes.get(end)? {
-                b'\\' => end += 2,
-                b'>' => break,
-                b'\n' | b'<' => return None,
-                _ => end += 1,
-            }
-        }
-        (&text[start + 1..end.min(text.len())], end + 1)
-    } else {
-        let mut depth = 0usize;
-        let mut at = start;
-        while let Some(&byte) = bytes.get(at) {
-            match byte {
-                b'\\' => at += 1,
-                // As cmark: 32 levels of parentheses at most.
-                b'(' if depth == 32 => return None,
-                b'(' => depth += 1,
-                b')' if depth == 0 => break,
-                b')' => depth -= 1,
-                _ if byte.is_ascii_whitespace() || byte.is_ascii_control() => break,
-                _ => {}
-            }
-            at += 1;
-        }
-        (&text[start..at.min(text.len())], at)
-    };
+    let (raw, mut at) = raw_destination(text, start)?;
     at = skip_whitespace(bytes, at);
     if let Some(&quote) = bytes.get(at).filter(|b| matches!(b, b'"' | b'\'' | b'(')) {
         let close = if quote == b'(' { b')' } else { quote };
