@@ -350,6 +350,32 @@ async fn lemmy_marks_replies_to_comments_not_loaded() {
 }
 
 #[wasm_bindgen_test]
+async fn markdown_tables_folded_sections_and_keys_render() {
+    let host = render_fixture("lemmy", include_str!("data/lemmy-post.json"), "t-lemmy").await;
+    let body = comment(&host, "201", "t-lemmy");
+    let texts = |selector: &str| -> Vec<String> { all(&body, selector).iter().map(text).collect() };
+    assert_eq!(texts(".tl-body th"), ["Line", "Fare", "Minutes"]);
+    assert_eq!(
+        texts(".tl-body td.tl-right"),
+        ["18", "25"],
+        "the column --: aligns right"
+    );
+    assert_eq!(texts(".tl-body td.tl-center"), ["€2.10", "€1.80"]);
+    assert_eq!(texts(".tl-body details > summary"), ["Sources"]);
+    assert_eq!(
+        texts(".tl-body details em"),
+        ["fare table"],
+        "markdown inside the folded section"
+    );
+    assert_eq!(texts(".tl-body kbd"), ["n"]);
+    assert!(
+        !text(&body).contains('|') && !text(&body).contains('<'),
+        "{}",
+        text(&body)
+    );
+}
+
+#[wasm_bindgen_test]
 async fn html_bodies_render_as_allowlisted_elements_with_safe_links() {
     let host = render_fixture(
         "hn-algolia",

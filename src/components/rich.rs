@@ -1,7 +1,7 @@
 //! Renders a body's safe tree as Yew nodes: element by element from the
 //! allowlist, text as text. Nothing here can produce markup from a string.
 
-use crate::core::rich::{Node, Tag};
+use crate::core::rich::{Align, Node, Tag};
 use yew::prelude::*;
 
 /// What links rel to, always: no ranking credit, no opener, no referrer.
@@ -26,6 +26,15 @@ pub fn render(nodes: &[Node], link_target: Option<&AttrValue>) -> Html {
                     Tag::Ol => html! {
                         <ol start={element.start.map(|number| number.to_string())}>{ children }</ol>
                     },
+                    tag @ (Tag::Th | Tag::Td) => {
+                        let class = match element.align {
+                            Align::None => None,
+                            Align::Left => Some("tl-left"),
+                            Align::Center => Some("tl-center"),
+                            Align::Right => Some("tl-right"),
+                        };
+                        html! { <@{tag.name()} class={class}>{ children }</@> }
+                    }
                     tag => html! { <@{tag.name()}>{ children }</@> },
                 }
             }

@@ -55,6 +55,24 @@ pub enum Tag {
     Span,
     /// `img`, only from markdown and only when the site turns images on
     Img,
+    /// `table`, from GFM tables and HTML
+    Table,
+    /// `thead`
+    Thead,
+    /// `tbody`
+    Tbody,
+    /// `tr`
+    Tr,
+    /// `th`
+    Th,
+    /// `td`
+    Td,
+    /// `details`, GitHub's folded sections
+    Details,
+    /// `summary`, the visible line of a `details`
+    Summary,
+    /// `kbd`, a key to press
+    Kbd,
 }
 
 impl Tag {
@@ -81,6 +99,15 @@ impl Tag {
             Tag::Sup => "sup",
             Tag::Span => "span",
             Tag::Img => "img",
+            Tag::Table => "table",
+            Tag::Thead => "thead",
+            Tag::Tbody => "tbody",
+            Tag::Tr => "tr",
+            Tag::Th => "th",
+            Tag::Td => "td",
+            Tag::Details => "details",
+            Tag::Summary => "summary",
+            Tag::Kbd => "kbd",
         }
     }
 
@@ -106,6 +133,15 @@ impl Tag {
             "sub" => Tag::Sub,
             "sup" => Tag::Sup,
             "span" => Tag::Span,
+            "table" => Tag::Table,
+            "thead" => Tag::Thead,
+            "tbody" => Tag::Tbody,
+            "tr" => Tag::Tr,
+            "th" => Tag::Th,
+            "td" => Tag::Td,
+            "details" => Tag::Details,
+            "summary" => Tag::Summary,
+            "kbd" => Tag::Kbd,
             _ => return None,
         })
     }
@@ -113,7 +149,20 @@ impl Tag {
     fn is_block(self) -> bool {
         matches!(
             self,
-            Tag::P | Tag::Pre | Tag::Blockquote | Tag::Ul | Tag::Ol | Tag::Li
+            Tag::P
+                | Tag::Pre
+                | Tag::Blockquote
+                | Tag::Ul
+                | Tag::Ol
+                | Tag::Li
+                | Tag::Table
+                | Tag::Thead
+                | Tag::Tbody
+                | Tag::Tr
+                | Tag::Th
+                | Tag::Td
+                | Tag::Details
+                | Tag::Summary
         )
     }
 }
@@ -138,8 +187,24 @@ pub struct Element {
     pub alt: String,
     /// For `ol`: the number of its first item, when it is not 1.
     pub start: Option<u64>,
+    /// For `th` and `td`: the column's alignment in a markdown table.
+    pub align: Align,
     /// The contents.
     pub children: Vec<Node>,
+}
+
+/// How a markdown table aligns a column (`:--`, `:-:`, `--:`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Align {
+    /// As the page's table style has it.
+    #[default]
+    None,
+    /// `:--`
+    Left,
+    /// `:-:`
+    Center,
+    /// `--:`
+    Right,
 }
 
 /// What a site allows in bodies beyond the defaults.
@@ -192,6 +257,7 @@ impl Builder {
             url,
             alt: String::new(),
             start: None,
+            align: Align::None,
             children: Vec::new(),
         }
     }
@@ -262,12 +328,28 @@ impl Builder {
         }
     }
 
+    /// Starts a table cell aligned as its column.
+    pub(super) fn start_cell(&mut self, tag: Tag, align: Align) {
+        self.start(tag, None);
+        if let (0, Some(cell)) = (self.ignored_depth, self.open.last_mut()) {
+            cell.align = align;
+        }
+    }
+
     pub(super) fn start(&mut self, tag: Tag, url: Option<String>) {
         if tag.is_block() && self.is_open(Tag::P) {
             self.end(Tag::P);
         }
-        if tag == Tag::Li && self.open.last().is_some_and(|e| e.tag == Tag::Li) {
-            self.end(Tag::Li);
+        // An item, a row or a cell ends the one before it, as in HTML.
+        let closes: &[Tag] = match tag {
+            Tag::Li => &[Tag::Li],
+            Tag::Tr => &[Tag::Tr, Tag::Th, Tag::Td],
+            Tag::Th | Tag::Td => &[Tag::Th, Tag::Td],
+            _ => &[],
+        };
+        while self.open.last().is_some_and(|e| closes.contains(&e.tag)) {
+            let last = self.open.last().map(|e| e.tag).unwrap_or(tag);
+            self.end(last);
         }
         if self.open.len() >= MAX_DEPTH {
             self.ignored_depth += 1;
@@ -337,15 +419,11 @@ const BOUNDARIES: &[&str] = &[
     "article",
     "header",
     "footer",
-    "table",
-    "tr",
     "dl",
     "dt",
     "dd",
     "figure",
     "figcaption",
-    "details",
-    "summary",
     "address",
 ];
 
@@ -355,22 +433,44 @@ const BOUNDARIES: &[&str] = &[
 /// see (scripts, styles, frames, SVG...), which are dropped whole.
 pub fn from_html_events(events: impl IntoIterator<Item = HtmlEvent>) -> Vec<Node> {
     let mut builder = Builder::default();
-    let mut hidden: Option<(String, usize)> = None;
+    let mut filter = HtmlFilter::default();
     for event in events {
-        if let Some((name, depth)) = &mut hidden {
+        filter.write(&mut builder, event);
+    }
+    builder.finish()
+}
+
+/// The allowlist applied to HTML one event at a time, into a tree that may
+/// hold other content too: markdown's raw HTML goes through it.
+#[derive(Default)]
+pub(super) struct HtmlFilter {
+    /// The element whose contents are being dropped, and how deep inside
+    /// others of its name the walk is.
+    hidden: Option<(String, usize)>,
+}
+
+impl HtmlFilter {
+    /// Whether content here is inside an element readers never see.
+    pub(super) fn hiding(&self) -> bool {
+        self.hidden.is_some()
+    }
+
+    /// Writes what the allowlist keeps of one event.
+    pub(super) fn write(&mut self, builder: &mut Builder, event: HtmlEvent) {
+        if let Some((name, depth)) = &mut self.hidden {
             match &event {
                 HtmlEvent::Start { name: inner, .. } if inner == name => *depth += 1,
-                HtmlEvent::End(inner) if inner == name && *depth == 0 => hidden = None,
+                HtmlEvent::End(inner) if inner == name && *depth == 0 => self.hidden = None,
                 HtmlEvent::End(inner) if inner == name => *depth -= 1,
                 _ => {}
             }
-            continue;
+            return;
         }
         match event {
             HtmlEvent::Start { name, href } => {
                 if HIDDEN_CONTENT.contains(&name.as_str()) {
-                    hidden = Some((name, 0));
-                    continue;
+                    self.hidden = Some((name, 0));
+                    return;
                 }
                 match Tag::from_html(&name) {
                     Some(Tag::Br) => builder.void(Builder::element(Tag::Br, None)),
@@ -393,7 +493,6 @@ pub fn from_html_events(events: impl IntoIterator<Item = HtmlEvent>) -> Vec<Node
             HtmlEvent::Text(text) => builder.text(&text),
         }
     }
-    builder.finish()
 }
 
 /// Plain text: paragraphs at blank lines, line breaks kept, and bare
@@ -685,6 +784,7 @@ pub(super) mod tests {
                     let url = match (e.tag, &e.url) {
                         (Tag::A, Some(url)) => format!(" href=\"{url}\""),
                         (Tag::Img, Some(url)) => format!(" src=\"{url}\" alt=\"{}\"", e.alt),
+                        _ if e.align != Align::None => format!(" align=\"{:?}\"", e.align),
                         _ => String::new(),
                     };
                     format!(
@@ -770,7 +870,7 @@ pub(super) mod tests {
     }
 
     #[test]
-    fn markdown_subset_with_raw_html_as_text() {
+    fn markdown_subset_with_allowlisted_raw_html() {
         let md = "Some *em* **strong** `code` ~~gone~~ <b>raw</b>\n\n> quote\n\n1. one\n2. two\n\n[link](https://x.org) [bad](javascript:alert(1)) <https://auto.link>\n\n![map](https://x.org/m.png)";
         assert_eq!(
             show(&from_markdown(md, RichOptions::default())),

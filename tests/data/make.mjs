@@ -127,7 +127,9 @@ const lemmy = (id, path, n, extra = {}) => ({
 write("lemmy-post.json", {
   post_view: { post: { id: 77, name: "The tram line vote", body: "Discuss." }, counts: { comments: 217 } },
   comments: [
-    lemmy(200, "0.200", 1), lemmy(201, "0.200.201", 2), lemmy(310, "0.900.310", 3), lemmy(320, "0.901.320", 4),
+    lemmy(200, "0.200", 1),
+    // A reply written as Lemmy users write: a table, a folded section, a key.
+    lemmy(201, "0.200.201", 2, { content: "Fares compared:\n\n| Line | Fare | Minutes |\n|:--|:-:|--:|\n| 4 | €2.10 | 18 |\n| 9 | €1.80 | 25 |\n\n<details><summary>Sources</summary>\n\nThe city's *fare table*.\n\n</details>\n\nPress <kbd>n</kbd> for the next one.\n" }), lemmy(310, "0.900.310", 3), lemmy(320, "0.901.320", 4),
     lemmy(330, "0.902.330", 5), lemmy(340, "0.903.904.340", 6), lemmy(341, "0.200.341", 7, { deleted: true, content: "" }),
   ],
 });

@@ -12,7 +12,7 @@ const POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-
 // browser's own reports to the server (which also see inside shadow roots).
 const CSP = `${POLICY}; report-uri /csp-report`;
 const reports = [];
-const BODY_TAGS = ["p", "br", "a", "em", "strong", "i", "b", "u", "code", "pre", "blockquote", "ul", "ol", "li", "del", "s", "sub", "sup", "span"];
+const BODY_TAGS = ["p", "br", "a", "em", "strong", "i", "b", "u", "code", "pre", "blockquote", "ul", "ol", "li", "del", "s", "sub", "sup", "span", "table", "thead", "tbody", "tr", "th", "td", "details", "summary", "kbd"];
 // The widget's own structure around the bodies.
 const WIDGET_TAGS = [...BODY_TAGS, "div", "section", "article", "header", "footer", "h1", "h2", "button", "time", "figure", "figcaption", "img", "form", "label", "textarea", "input"];
 

@@ -1,0 +1,102 @@
+//! GFM tables: which lines make one and what their cells hold. The cells'
+//! text is then read as inline markdown like any paragraph's.
+
+use crate::core::rich::Align;
+
+/// The delimiter row under a table's header (`| :-- | :-: | --: |`): each
+/// column's alignment, if the line is one.
+pub(super) fn delimiter_row(line: &str) -> Option<Vec<Align>> {
+    let trimmed = line.trim();
+    if !trimmed.contains('-') || trimmed.bytes().any(|b| !b" \t|:-".contains(&b)) {
+        return None;
+    }
+    let columns: Option<Vec<Align>> = cells(trimmed)
+        .into_iter()
+        .map(|cell| {
+            let dashes = cell.trim_start_matches(':').trim_end_matches(':');
+            if dashes.is_empty() || dashes.bytes().any(|b| b != b'-') {
+                return None;
+            }
+            Some(match (cell.starts_with(':'), cell.ends_with(':')) {
+                (true, true) => Align::Center,
+                (true, false) => Align::Left,
+                (false, true) => Align::Right,
+                (false, false) => Align::None,
+            })
+        })
+        .collect();
+    columns
+}
+
+/// Whether `header` over `delimiter` starts a table: a pipe somewhere, and
+/// as many header cells as delimiter cells.
+pub(super) fn starts_table(header: &str, delimiter: &str) -> Option<Vec<Align>> {
+    let aligns = delimiter_row(delimiter)?;
+    (header.contains('|') || delimiter.contains('|'))
+        .then_some(())
+        .filter(|()| cells(header).len() == aligns.len())?;
+    Some(aligns)
+}
+
+/// A row's cells, trimmed, with `\|` read as `|` (also in code spans); the
+/// outer pipes are optional.
+pub(super) fn cells(row: &str) -> Vec<String> {
+    let row = row.trim();
+    let row = row.strip_prefix('|').unwrap_or(row);
+    let mut cells = Vec::new();
+    let mut cell = String::new();
+    let mut bytes = row.char_indices().peekable();
+    while let Some((_, c)) = bytes.next() {
+        match c {
+            '\\' if bytes.peek().is_some_and(|(_, next)| *next == '|') => {
+                cell.push('|');
+                bytes.next();
+            }
+            '\\' => {
+                cell.push('\\');
+                if let Some((_, next)) = bytes.next() {
+                    cell.push(next);
+                }
+            }
+            '|' => cells.push(std::mem::take(&mut cell).trim().to_owned()),
+            c => cell.push(c),
+        }
+    }
+    // A trailing pipe ends the last cell; otherwise what follows the last
+    // pipe is one.
+    if !cell.trim().is_empty() || !row.trim_end().ends_with('|') || row.trim().is_empty() {
+        cells.push(cell.trim().to_owned());
+    }
+    cells
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_with_and_without_outer_pipes() {
+        assert_eq!(cells("| a | b |"), ["a", "b"]);
+        assert_eq!(cells("a | b"), ["a", "b"]);
+        assert_eq!(cells("| a \\| b | `\\|` |"), ["a | b", "`|`"]);
+        assert_eq!(cells("| a |  |"), ["a", ""]);
+        assert_eq!(cells("bar"), ["bar"]);
+    }
+
+    #[test]
+    fn delimiter_rows_give_alignment() {
+        assert_eq!(
+            delimiter_row("| :-- | :-: | --: | --- |"),
+            Some(vec![Align::Left, Align::Center, Align::Right, Align::None])
+        );
+        assert_eq!(
+            delimiter_row(":-: | -----------:"),
+            Some(vec![Align::Center, Align::Right])
+        );
+        assert_eq!(delimiter_row("| a | b |"), None);
+        assert_eq!(delimiter_row("| :: |"), None);
+        assert!(starts_table("| a | b |", "| - | - |").is_some());
+        assert!(starts_table("| a | b |", "| - |").is_none());
+        assert!(starts_table("Foo", "---").is_none());
+    }
+}
