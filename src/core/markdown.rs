@@ -20,6 +20,7 @@ use super::rich::{
 };
 use super::url::{safe_image_url, safe_url};
 use raw_html::{block_start, ends_block, inline_html, BlockEnd, Closers};
+use std::borrow::Cow;
 use std::collections::{HashMap, VecDeque};
 
 /// Converts markdown to the safe tree: links keep only allowed schemes,
@@ -170,12 +171,13 @@ impl Blocks {
             lines.clear();
             return;
         }
-        let text = lines
-            .iter()
-            .map(|line| line.trim_start())
-            .collect::<Vec<_>>()
-            .join("\n");
-        lines.clear();
+        let mut text = String::with_capacity(lines.iter().map(|line| line.len() + 1).sum());
+        for (at, line) in lines.drain(..).enumerate() {
+            if at > 0 {
+                text.push('\n');
+            }
+            text.push_str(line.trim_start());
+        }
         let (definitions, rest) = definitions(&text);
         if let Some(found) = &mut self.references {
             for (label, destination) in definitions {
@@ -282,12 +284,15 @@ impl Blocks {
         }
         self.out.start(Tag::Table, None);
         self.out.start(Tag::Thead, None);
-        self.row(header, Tag::Th, aligns);
+        self.row(header, Tag::Th, aligns, &mut 0);
         self.out.end(Tag::Thead);
         if end > start {
+            // Short rows get empty cells, but never more than the table has
+            // bytes: 2,000 columns over 2,000 one-cell rows stay small.
+            let mut padding: usize = lines[start..end].iter().map(|line| line.len()).sum();
             self.out.start(Tag::Tbody, None);
             for line in &lines[start..end] {
-                self.row(line, Tag::Td, aligns);
+                self.row(line, Tag::Td, aligns, &mut padding);
             }
             self.out.end(Tag::Tbody);
         }
@@ -295,13 +300,22 @@ impl Blocks {
         end
     }
 
-    /// One table row: as many cells as the header has, missing ones empty.
-    fn row(&mut self, line: &str, tag: Tag, aligns: &[Align]) {
+    /// One table row: as many cells as the header has, missing ones empty
+    /// while `padding` lasts.
+    fn row(&mut self, line: &str, tag: Tag, aligns: &[Align], padding: &mut usize) {
         let mut cells = table::cells(line).into_iter();
         self.out.start(Tag::Tr, None);
         for align in aligns {
+            let cell = match cells.next() {
+                Some(cell) => cell,
+                None if *padding > 0 => {
+                    *padding -= 1;
+                    String::new()
+                }
+                None => break,
+            };
             self.out.start_cell(tag, *align);
-            self.inline(&cells.next().unwrap_or_default());
+            self.inline(&cell);
             self.out.end(tag);
         }
         self.out.end(Tag::Tr);
@@ -480,8 +494,10 @@ impl Blocks {
                     for tag in delim.ends {
                         self.out.end(tag);
                     }
-                    let literal = char::from(delim.byte).to_string().repeat(delim.count);
-                    self.out.text(&literal);
+                    if delim.count > 0 {
+                        let literal = char::from(delim.byte).to_string().repeat(delim.count);
+                        self.out.text(&literal);
+                    }
                     for tag in delim.starts.into_iter().rev() {
                         self.out.start(tag, None);
                     }
@@ -669,9 +685,11 @@ struct Delim {
     ends: Vec<Tag>,
 }
 
-enum Piece {
-    Text(String),
-    Code(String),
+/// Text borrows from the paragraph where it can: most of a comment is
+/// plain runs between markup, copied once, into the tree.
+enum Piece<'t> {
+    Text(Cow<'t, str>),
+    Code(Cow<'t, str>),
     Break,
     Delim(Delim),
     Bracket {
@@ -693,15 +711,27 @@ enum Piece {
     /// and `*`s are never emphasis; a link unless inside one.
     Bare {
         href: String,
-        text: String,
+        text: Cow<'t, str>,
     },
 }
 
+/// The bytes where inline markdown may start: `\\`*_~![]<&` and line ends.
+const SPECIAL: [bool; 256] = {
+    let mut table = [false; 256];
+    let bytes = b"\\`*_~![]<&\n";
+    let mut at = 0;
+    while at < bytes.len() {
+        table[bytes[at] as usize] = true;
+        at += 1;
+    }
+    table
+};
+
 #[derive(Default)]
-struct Inline<'r> {
+struct Inline<'r, 't> {
     /// The reference definitions links may use.
     references: Option<&'r HashMap<String, String>>,
-    pieces: Vec<Piece>,
+    pieces: Vec<Piece<'t>>,
     /// Unmatched `[` and `![`, by index into `pieces`.
     brackets: Vec<usize>,
     /// Delimiter runs not processed for emphasis yet, by index into
@@ -715,10 +745,12 @@ struct Inline<'r> {
     closers: Closers,
 }
 
-impl<'r> Inline<'r> {
-    fn parse(text: &str, references: &'r HashMap<String, String>) -> Vec<Piece> {
+impl<'r, 't> Inline<'r, 't> {
+    fn parse(text: &'t str, references: &'r HashMap<String, String>) -> Vec<Piece<'t>> {
         let mut inline = Inline {
             references: Some(references),
+            // About one piece for every 8 bytes of a comment: grown once or never.
+            pieces: Vec::with_capacity(text.len() / 8 + 1),
             ..Inline::default()
         };
         let bytes = text.as_bytes();
@@ -736,7 +768,7 @@ impl<'r> Inline<'r> {
                     let (length, href) = bare_url_at(text, at);
                     inline.pieces.push(Piece::Bare {
                         href,
-                        text: text[at..at + length].to_owned(),
+                        text: Cow::Borrowed(&text[at..at + length]),
                     });
                     at += length;
                 } else {
@@ -748,7 +780,7 @@ impl<'r> Inline<'r> {
             let next_url = url.unwrap_or(bytes.len());
             let special = bytes[at..next_url]
                 .iter()
-                .position(|b| b"\\`*_~![]<&\n".contains(b))
+                .position(|b| SPECIAL[usize::from(*b)])
                 .map_or(next_url, |offset| at + offset);
             if special > at {
                 inline.text(&text[at..special]);
@@ -761,15 +793,15 @@ impl<'r> Inline<'r> {
         inline.pieces
     }
 
-    fn text(&mut self, text: &str) {
+    fn text(&mut self, text: &'t str) {
         match self.pieces.last_mut() {
-            Some(Piece::Text(last)) => last.push_str(text),
-            _ => self.pieces.push(Piece::Text(text.to_owned())),
+            Some(Piece::Text(last)) => last.to_mut().push_str(text),
+            _ => self.pieces.push(Piece::Text(Cow::Borrowed(text))),
         }
     }
 
     /// Handles the special character at `at`; returns where to go on.
-    fn special(&mut self, text: &str, at: usize) -> usize {
+    fn special(&mut self, text: &'t str, at: usize) -> usize {
         let bytes = text.as_bytes();
         let next = bytes.get(at + 1).copied();
         match bytes[at] {
@@ -821,7 +853,12 @@ impl<'r> Inline<'r> {
             }
             b'&' => match reference(&text[at + 1..], Context::Strict) {
                 Some((character, used)) => {
-                    self.text(&character.to_string());
+                    match self.pieces.last_mut() {
+                        Some(Piece::Text(last)) => character.push_to(last.to_mut()),
+                        _ => self
+                            .pieces
+                            .push(Piece::Text(Cow::Owned(character.to_string()))),
+                    }
                     at + 1 + used
                 }
                 None => {
@@ -833,7 +870,11 @@ impl<'r> Inline<'r> {
                 let hard = match self.pieces.last_mut() {
                     Some(Piece::Text(last)) => {
                         let hard = last.ends_with("  ");
-                        last.truncate(last.trim_end_matches(' ').len());
+                        let keep = last.trim_end_matches(' ').len();
+                        match last {
+                            Cow::Borrowed(run) => *run = &run[..keep],
+                            Cow::Owned(run) => run.truncate(keep),
+                        }
                         hard
                     }
                     _ => false,
@@ -845,14 +886,15 @@ impl<'r> Inline<'r> {
                 }
                 at + 1
             }
-            byte => {
-                self.text(char::from(byte).encode_utf8(&mut [0; 4]));
+            // Every special byte is ASCII.
+            _ => {
+                self.text(&text[at..at + 1]);
                 at + 1
             }
         }
     }
 
-    fn code_span(&mut self, text: &str, at: usize) -> usize {
+    fn code_span(&mut self, text: &'t str, at: usize) -> usize {
         let run = text[at..].bytes().take_while(|b| *b == b'`').count();
         let ticks = self.ticks.get_or_insert_with(|| backtick_runs(text));
         // Openers come left to right, so what lies before this one is done with.
@@ -869,7 +911,7 @@ impl<'r> Inline<'r> {
                 } else {
                     code
                 };
-                self.pieces.push(Piece::Code(code));
+                self.pieces.push(Piece::Code(Cow::Owned(code)));
                 return found + run;
             }
         }
@@ -877,7 +919,7 @@ impl<'r> Inline<'r> {
         at + run
     }
 
-    fn delimiter(&mut self, text: &str, at: usize, byte: u8) -> usize {
+    fn delimiter(&mut self, text: &'t str, at: usize, byte: u8) -> usize {
         let run = text[at..].bytes().take_while(|b| *b == byte).count();
         let before = text[..at].chars().next_back().unwrap_or(' ');
         let after = text[at + run..].chars().next().unwrap_or(' ');
@@ -913,7 +955,7 @@ impl<'r> Inline<'r> {
         at + run
     }
 
-    fn close_bracket(&mut self, text: &str, at: usize) -> usize {
+    fn close_bracket(&mut self, text: &'t str, at: usize) -> usize {
         let Some(opener) = self.brackets.pop() else {
             self.text("]");
             return at + 1;
@@ -924,7 +966,7 @@ impl<'r> Inline<'r> {
         };
         let found = destination(&text[at + 1..]).or_else(|| self.reference(text, from, at));
         let Some((destination, used)) = found else {
-            self.pieces[opener] = Piece::Text(if image { "![" } else { "[" }.to_owned());
+            self.pieces[opener] = Piece::Text(Cow::Borrowed(if image { "![" } else { "[" }));
             self.text("]");
             return at + 1;
         };
@@ -940,7 +982,7 @@ impl<'r> Inline<'r> {
             self.brackets.retain(|&index| {
                 let image = matches!(pieces[index], Piece::Bracket { image: true, .. });
                 if !image {
-                    pieces[index] = Piece::Text("[".to_owned());
+                    pieces[index] = Piece::Text(Cow::Borrowed("["));
                 }
                 image
             });
@@ -1556,6 +1598,18 @@ mod tests {
             md("Title\n---"),
             "<p>Title</p>",
             "no pipe: a setext heading"
+        );
+        let wide = format!(
+            "{}\n{}\n{}",
+            "|a".repeat(2000),
+            "|-".repeat(2000),
+            "b\n".repeat(2000)
+        );
+        let cells = md(&wide).matches("<td>").count();
+        assert!(
+            cells <= wide.len(),
+            "{cells} cells from {} bytes",
+            wide.len()
         );
     }
 

@@ -545,20 +545,19 @@ pub(super) fn bare_link(text: &str, href: String) -> Node {
 /// `www.` and a letter or digit. [`bare_url_at`] says how far it runs.
 pub(super) fn bare_url(text: &str, mut from: usize) -> Option<usize> {
     let bytes = text.as_bytes();
-    while let Some(offset) = bytes[from..]
-        .iter()
-        .position(|&b| b == b'h' || b == b'w' || b == b'H' || b == b'W')
-    {
+    // `ht` or `ww` in any case: rarer than `h` and `w` alone, which English
+    // is full of.
+    while let Some(offset) = bytes.get(from..).and_then(|rest| {
+        rest.windows(2).position(|pair| {
+            matches!(
+                [pair[0] | 0x20, pair[1] | 0x20],
+                [b'h', b't'] | [b'w', b'w']
+            )
+        })
+    }) {
         let at = from + offset;
         from = at + 1;
         let tail = &text[at..];
-        let starts_word = text[..at]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric() && !matches!(c, '/' | '.' | '-' | '_' | '@'));
-        if !starts_word {
-            continue;
-        }
         let lower = |prefix: &str| {
             tail.get(..prefix.len())
                 .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
@@ -572,6 +571,13 @@ pub(super) fn bare_url(text: &str, mut from: usize) -> Option<usize> {
         } else {
             continue;
         };
+        let starts_word = text[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric() && !matches!(c, '/' | '.' | '-' | '_' | '@'));
+        if !starts_word {
+            continue;
+        }
         // A host that starts with a letter or digit keeps the URL at least
         // that long, whatever trailing punctuation goes.
         if tail[skip..].starts_with(|c: char| c.is_alphanumeric()) {
