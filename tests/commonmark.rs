@@ -26,17 +26,8 @@ use threadline::core::rich::{from_html_events, Node, RichOptions, Tag};
 use threadline::core::url::safe_url;
 
 /// Examples in the supported sections that Threadline gets wrong today,
-/// by number.
-const KNOWN_FAILURES: &[usize] = &[
-    // Tabs.
-    5, 6, 7, 9, //
-    // A lazy `===` line in a block quote taken as a setext underline.
-    93, //
-    // Indented code in a block quote continued lazily.
-    236, //
-    // Links.
-    520,
-];
+/// by number: none.
+const KNOWN_FAILURES: &[usize] = &[];
 
 struct Example {
     number: usize,

@@ -21,11 +21,13 @@ use super::rich::{
 use super::url::{safe_image_url, safe_url};
 use raw_html::{block_start, ends_block, inline_html, BlockEnd, Closers};
 use std::borrow::Cow;
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 
 /// Converts markdown to the safe tree: links keep only allowed schemes,
 /// images appear only when the site turns them on.
 pub fn from_markdown(markdown: &str, options: RichOptions) -> Vec<Node> {
+    let markdown = expand_tabs(markdown);
+    let markdown = markdown.as_ref();
     let lines: Vec<&str> = markdown.lines().collect();
     let mut blocks = Blocks {
         out: Builder::default(),
@@ -33,6 +35,7 @@ pub fn from_markdown(markdown: &str, options: RichOptions) -> Vec<Node> {
         dry: false,
         references: None,
         known: HashMap::new(),
+        lazy_underlines: HashSet::new(),
     };
     // Reference definitions may come after their uses: a first pass over
     // the blocks collects them (skipping all inline work).
@@ -58,6 +61,9 @@ struct Blocks {
     references: Option<HashMap<String, String>>,
     /// The reference definitions of the whole text, by normalized label.
     known: HashMap<String, String>,
+    /// Lines (by address) that continue a quoted paragraph lazily and look
+    /// like a setext underline: text, not a heading.
+    lazy_underlines: HashSet<usize>,
 }
 
 impl Blocks {
@@ -109,6 +115,7 @@ impl Blocks {
             }
             if !paragraph.is_empty()
                 && setext_underline(trimmed)
+                && !self.lazy_underlines.contains(&(line.as_ptr() as usize))
                 && !definitions(&paragraph.join("\n")).1.trim().is_empty()
             {
                 // The paragraph was a heading: shown as a paragraph, like
@@ -324,12 +331,26 @@ impl Blocks {
     fn quote(&mut self, lines: &[&str], start: usize, depth: usize) -> usize {
         let mut inner: Vec<&str> = Vec::new();
         let mut at = start;
+        // Whether the quote's content ends in a paragraph, which alone takes
+        // lazy lines (indented code does not).
+        let mut paragraph = false;
         while let Some(line) = lines.get(at) {
             let trimmed = line.trim_start();
             if columns(line) < 4 && trimmed.starts_with('>') {
                 let rest = &trimmed[1..];
-                inner.push(rest.strip_prefix(' ').unwrap_or(rest));
-            } else if lazy(line, inner.last()) {
+                let content = rest.strip_prefix(' ').unwrap_or(rest);
+                let block = content.trim_start();
+                paragraph = !block.is_empty()
+                    && (paragraph || columns(content) < 4)
+                    && fence(block).is_none()
+                    && heading(block).is_none()
+                    && !thematic_break(block);
+                inner.push(content);
+            } else if paragraph && lazy(line, inner.last()) {
+                if setext_underline(trimmed) {
+                    // Paragraph text, not the underline of a heading.
+                    self.lazy_underlines.insert(line.as_ptr() as usize);
+                }
                 inner.push(line);
             } else {
                 break;
@@ -417,6 +438,7 @@ impl Blocks {
                 dry: true,
                 references: None,
                 known: HashMap::new(),
+                lazy_underlines: HashSet::new(),
             };
             loose |= scan.parse(item, depth + 1, false);
         }
@@ -530,6 +552,61 @@ impl Blocks {
             }
         }
     }
+}
+
+/// Tabs in the indentation and container markers at the start of lines
+/// (`>\t\tcode`, `-\tfoo`) as spaces to the next multiple of 4 columns, so
+/// that a tab split between a container and its content counts as
+/// CommonMark counts it. Lines inside top-level fenced code keep their tabs,
+/// as do tabs after the first other character.
+fn expand_tabs(markdown: &str) -> Cow<'_, str> {
+    if !markdown.contains('\t') {
+        return Cow::Borrowed(markdown);
+    }
+    let mut out = String::with_capacity(markdown.len() + 16);
+    let mut open_fence: Option<(u8, usize)> = None;
+    for line in markdown.split_inclusive('\n') {
+        let trimmed = line.trim_start_matches([' ', '\t']);
+        if columns(line) < 4 {
+            match (open_fence, fence(trimmed)) {
+                (None, Some(found)) => open_fence = Some(found),
+                (Some((byte, length)), Some((closing, run)))
+                    if closing == byte && run >= length && trimmed[run..].trim().is_empty() =>
+                {
+                    open_fence = None;
+                    out.push_str(line);
+                    continue;
+                }
+                _ => {}
+            }
+        }
+        if open_fence.is_some() && fence(trimmed).is_none() {
+            out.push_str(line);
+            continue;
+        }
+        let mut column = 0;
+        let mut rest = line;
+        for (at, c) in line.char_indices() {
+            match c {
+                '\t' => {
+                    let width = 4 - column % 4;
+                    out.extend(std::iter::repeat_n(' ', width));
+                    column += width;
+                }
+                ' ' | '>' | '-' | '*' | '+' | '.' | ')' | '0'..='9' => {
+                    out.push(c);
+                    column += 1;
+                }
+                _ => {
+                    rest = &line[at..];
+                    break;
+                }
+            }
+            rest = &line[at + c.len_utf8()..];
+        }
+        out.push_str(rest);
+    }
+    Cow::Owned(out)
 }
 
 /// Whether a line ends a table by starting another block.
@@ -734,6 +811,8 @@ struct Inline<'r, 't> {
     pieces: Vec<Piece<'t>>,
     /// Unmatched `[` and `![`, by index into `pieces`.
     brackets: Vec<usize>,
+    /// Below this many `brackets`, every `[` is inactive (inside a link).
+    active_from: usize,
     /// Delimiter runs not processed for emphasis yet, by index into
     /// `pieces`, in order: each one is processed once, so emphasis stays
     /// linear however links nest.
@@ -960,9 +1039,14 @@ impl<'r, 't> Inline<'r, 't> {
             self.text("]");
             return at + 1;
         };
+        self.active_from = self.active_from.min(self.brackets.len());
         let (image, from) = match self.pieces[opener] {
             Piece::Bracket { image, from } => (image, from),
-            _ => (false, at),
+            // A `[` made inactive by a link inside it: this `]` is text.
+            _ => {
+                self.text("]");
+                return at + 1;
+            }
         };
         let found = destination(&text[at + 1..]).or_else(|| self.reference(text, from, at));
         let Some((destination, used)) = found else {
@@ -977,15 +1061,14 @@ impl<'r, 't> Inline<'r, 't> {
         } else {
             self.pieces[opener] = Piece::LinkStart(Some(destination));
             self.pieces.push(Piece::LinkEnd);
-            // Links cannot hold links: earlier `[`s become text.
-            let pieces = &mut self.pieces;
-            self.brackets.retain(|&index| {
-                let image = matches!(pieces[index], Piece::Bracket { image: true, .. });
-                if !image {
-                    pieces[index] = Piece::Text(Cow::Borrowed("["));
+            // Links cannot hold links: earlier `[`s become text, staying on
+            // the stack so that their `]` is text too. Each is visited once.
+            for &index in &self.brackets[self.active_from..] {
+                if matches!(self.pieces[index], Piece::Bracket { image: false, .. }) {
+                    self.pieces[index] = Piece::Text(Cow::Borrowed("["));
                 }
-                image
-            });
+            }
+            self.active_from = self.brackets.len();
         }
         at + 1 + used
     }
@@ -1610,6 +1693,96 @@ mod tests {
             cells <= wide.len(),
             "{cells} cells from {} bytes",
             wide.len()
+        );
+    }
+
+    /// The GFM spec's autolink-literal examples for `www.` and `http(s)://`
+    /// (e-mail addresses are not linked: a comment may quote one without
+    /// meaning it as a link).
+    #[test]
+    fn gfm_autolink_literals() {
+        let link = |url: &str, text: &str| format!("<a href=\"{url}\">{text}</a>");
+        let www = |rest: &str| link(&format!("http://www.{rest}"), &format!("www.{rest}"));
+        let cases = [
+            ("www.commonmark.org", www("commonmark.org")),
+            (
+                "Visit www.commonmark.org/help for more information.",
+                format!("Visit {} for more information.", www("commonmark.org/help")),
+            ),
+            (
+                "Visit www.commonmark.org.",
+                format!("Visit {}.", www("commonmark.org")),
+            ),
+            (
+                "Visit www.commonmark.org/a.b.",
+                format!("Visit {}.", www("commonmark.org/a.b")),
+            ),
+            (
+                "www.google.com/search?q=Markup+(business)",
+                www("google.com/search?q=Markup+(business)"),
+            ),
+            (
+                "www.google.com/search?q=Markup+(business)))",
+                format!("{}))", www("google.com/search?q=Markup+(business)")),
+            ),
+            (
+                "(www.google.com/search?q=Markup+(business))",
+                format!("({})", www("google.com/search?q=Markup+(business)")),
+            ),
+            (
+                "(www.google.com/search?q=Markup+(business)",
+                format!("({}", www("google.com/search?q=Markup+(business)")),
+            ),
+            (
+                "www.google.com/search?q=(business))+ok",
+                www("google.com/search?q=(business))+ok"),
+            ),
+            (
+                "www.google.com/search?q=commonmark&hl=en",
+                www("google.com/search?q=commonmark&hl=en"),
+            ),
+            (
+                "www.google.com/search?q=commonmark&hl;",
+                format!("{}&hl;", www("google.com/search?q=commonmark")),
+            ),
+            (
+                "www.commonmark.org/he<lp",
+                format!("{}<lp", www("commonmark.org/he")),
+            ),
+            (
+                "http://commonmark.org",
+                link("http://commonmark.org", "http://commonmark.org"),
+            ),
+            (
+                "(Visit https://encrypted.google.com/search?q=Markup+(business))",
+                format!(
+                    "(Visit {})",
+                    link(
+                        "https://encrypted.google.com/search?q=Markup+(business)",
+                        "https://encrypted.google.com/search?q=Markup+(business)"
+                    )
+                ),
+            ),
+        ];
+        for (markdown, html) in cases {
+            assert_eq!(md(markdown), format!("<p>{html}</p>"), "{markdown}");
+        }
+    }
+
+    #[test]
+    fn tabs_count_as_columns_but_code_keeps_them() {
+        assert_eq!(
+            md(">\t\tcode\n\n-\titem\n\n```\n\tfenced\tcode\n```"),
+            "<blockquote><pre><code>  code\n</code></pre></blockquote><ul><li>item</li></ul><pre><code>\tfenced\tcode\n</code></pre>"
+        );
+    }
+
+    #[test]
+    fn a_link_inside_brackets_makes_them_text() {
+        assert_eq!(
+            md("![[[foo](uri1)](uri2)](uri3) [a [b](c)](d)"),
+            "<p><a href=\"uri3\">[foo](uri2)</a> [a <a href=\"c\">b</a>](d)</p>",
+            "an image without images on is a link named by its text"
         );
     }
 

@@ -33,6 +33,20 @@ const PATTERNS: &[(&str, BodyFormat, &str, &str, &str)] = &[
     ),
     ("brackets", BodyFormat::Markdown, "[", "a", "]"),
     ("links never closed", BodyFormat::Markdown, "[a](", "", ""),
+    (
+        "links in brackets",
+        BodyFormat::Markdown,
+        "[[a](b) ",
+        "",
+        "](c)",
+    ),
+    (
+        "tabs in containers",
+        BodyFormat::Markdown,
+        ">\t-\t",
+        "a",
+        "",
+    ),
     ("image brackets", BodyFormat::Markdown, "![", "a", "](b)"),
     (
         "references",
