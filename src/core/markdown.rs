@@ -28,8 +28,19 @@ use std::collections::{HashMap, HashSet, VecDeque};
 pub fn from_markdown(markdown: &str, options: RichOptions) -> Vec<Node> {
     let markdown = expand_tabs(markdown);
     let markdown = markdown.as_ref();
-    let lines: Vec<&str> = markdown.lines().collect();
+    // Split by bytes: `str::lines` compares its line endings through
+    // memcmp, which shows in the size-optimised build.
+    let lines: Vec<&str> = markdown
+        .strip_suffix('\n')
+        .unwrap_or(markdown)
+        .split('\n')
+        .map(|line| match line.as_bytes().last() {
+            Some(b'\r') => &line[..line.len() - 1],
+            _ => line,
+        })
+        .collect();
     let mut blocks = Blocks {
+        source: markdown,
         out: Builder::default(),
         options,
         dry: false,
@@ -49,7 +60,9 @@ pub fn from_markdown(markdown: &str, options: RichOptions) -> Vec<Node> {
     blocks.out.finish()
 }
 
-struct Blocks {
+struct Blocks<'s> {
+    /// The whole markdown, which every line is a slice of.
+    source: &'s str,
     out: Builder,
     options: RichOptions,
     /// Only finds where blocks start and end, writing nothing and not
@@ -66,7 +79,7 @@ struct Blocks {
     lazy_underlines: HashSet<usize>,
 }
 
-impl Blocks {
+impl<'s> Blocks<'s> {
     /// Parses lines (already out of their container) as blocks. In a tight
     /// list item, paragraphs are not wrapped in `<p>`. Returns whether a
     /// blank line stood between two of these blocks (what makes a list
@@ -152,7 +165,7 @@ impl Blocks {
                 at += 1;
                 continue;
             }
-            if trimmed.starts_with('>') {
+            if quoted(trimmed) {
                 self.paragraph(&mut paragraph, tight);
                 at = self.quote(lines, at, depth);
                 continue;
@@ -178,13 +191,8 @@ impl Blocks {
             lines.clear();
             return;
         }
-        let mut text = String::with_capacity(lines.iter().map(|line| line.len() + 1).sum());
-        for (at, line) in lines.drain(..).enumerate() {
-            if at > 0 {
-                text.push('\n');
-            }
-            text.push_str(line.trim_start());
-        }
+        let text = self.joined(lines);
+        lines.clear();
         let (definitions, rest) = definitions(&text);
         if let Some(found) = &mut self.references {
             for (label, destination) in definitions {
@@ -202,6 +210,38 @@ impl Blocks {
         self.inline(text.trim_end());
         if !tight {
             self.out.end(Tag::P);
+        }
+    }
+
+    /// A paragraph's lines, less their indentation, as one text: borrowed
+    /// from the markdown when they lie there one after the other (most
+    /// paragraphs), copied otherwise (quoted or indented lines).
+    fn joined(&self, lines: &[&str]) -> Cow<'s, str> {
+        let offset =
+            |line: &str| (line.as_ptr() as usize).wrapping_sub(self.source.as_ptr() as usize);
+        let first = lines[0].trim_start();
+        let last = lines[lines.len() - 1];
+        let (start, end) = (offset(first), offset(last).wrapping_add(last.len()));
+        let adjacent = lines.windows(2).all(|pair| {
+            offset(pair[1]) == offset(pair[0]) + pair[0].len() + 1
+                && !pair[1].starts_with([' ', '\t'])
+        });
+        match self
+            .source
+            .get(start..end)
+            .filter(|_| adjacent && start <= end)
+        {
+            Some(text) => Cow::Borrowed(text),
+            None => {
+                let mut text = String::with_capacity(end.saturating_sub(start));
+                for (at, line) in lines.iter().enumerate() {
+                    if at > 0 {
+                        text.push('\n');
+                    }
+                    text.push_str(line.trim_start());
+                }
+                Cow::Owned(text)
+            }
         }
     }
 
@@ -317,7 +357,7 @@ impl Blocks {
                 Some(cell) => cell,
                 None if *padding > 0 => {
                     *padding -= 1;
-                    String::new()
+                    Cow::Borrowed("")
                 }
                 None => break,
             };
@@ -336,7 +376,7 @@ impl Blocks {
         let mut paragraph = false;
         while let Some(line) = lines.get(at) {
             let trimmed = line.trim_start();
-            if columns(line) < 4 && trimmed.starts_with('>') {
+            if columns(line) < 4 && quoted(trimmed) {
                 let rest = &trimmed[1..];
                 let content = rest.strip_prefix(' ').unwrap_or(rest);
                 let block = content.trim_start();
@@ -433,6 +473,7 @@ impl Blocks {
         }
         for item in &items {
             let mut scan = Blocks {
+                source: self.source,
                 out: Builder::default(),
                 options: self.options,
                 dry: true,
@@ -609,9 +650,14 @@ fn expand_tabs(markdown: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Whether a line (without its indentation) starts with a quote marker.
+fn quoted(trimmed: &str) -> bool {
+    trimmed.as_bytes().first() == Some(&b'>')
+}
+
 /// Whether a line ends a table by starting another block.
 fn interrupts_table(trimmed: &str) -> bool {
-    trimmed.starts_with('>')
+    quoted(trimmed)
         || fence(trimmed).is_some()
         || heading(trimmed).is_some()
         || thematic_break(trimmed)
@@ -659,7 +705,7 @@ fn lazy(line: &str, previous: Option<&&str>) -> bool {
             || (fence(trimmed).is_none()
                 && heading(trimmed).is_none()
                 && !thematic_break(trimmed)
-                && !trimmed.starts_with('>')
+                && !quoted(trimmed)
                 && list_marker(trimmed).is_none()))
 }
 

@@ -8,6 +8,7 @@
 //! Chromium).
 
 mod corpus;
+mod pulldown_tree;
 
 use pulldown_cmark::{html, Options, Parser};
 use std::time::Instant;
@@ -64,8 +65,8 @@ fn main() {
         ("hostile inputs", corpus::hostile()),
     ];
     println!(
-        "{:<28} {:>11} {:>11} {:>11} {:>9} {:>9}",
-        "corpus (MB/s)", "Threadline", "pd events", "pd HTML", "/events", "/HTML"
+        "{:<28} {:>11} {:>11} {:>11} {:>11} {:>9} {:>9}",
+        "corpus (MB/s)", "Threadline", "pd events", "pd HTML", "pd tree", "/events", "/tree"
     );
     for (name, texts) in corpora {
         if texts.is_empty() {
@@ -76,10 +77,16 @@ fn main() {
         let ours = megabytes / best(5, || threadline(&texts));
         let events = megabytes / best(5, || pulldown(&texts));
         let html = megabytes / best(5, || pulldown_html(&texts));
+        let tree = megabytes
+            / best(5, || {
+                for text in &texts {
+                    std::hint::black_box(pulldown_tree::from_markdown(text));
+                }
+            });
         println!(
-            "{name:<28} {ours:>11.1} {events:>11.1} {html:>11.1} {:>9.2} {:>9.2}",
+            "{name:<28} {ours:>11.1} {events:>11.1} {html:>11.1} {tree:>11.1} {:>9.2} {:>9.2}",
             ours / events,
-            ours / html
+            ours / tree
         );
     }
 }

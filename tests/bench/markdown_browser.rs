@@ -7,6 +7,7 @@
 #![cfg(target_arch = "wasm32")]
 
 mod corpus;
+mod pulldown_tree;
 
 use pulldown_cmark::{html, Options, Parser};
 use threadline::core::markdown::from_markdown;
@@ -42,13 +43,14 @@ fn markdown_in_chromium(_: &mut Criterion) {
         ("hostile inputs", corpus::hostile()),
     ];
     console_log!(
-        "{:<28} {:>11} {:>11} {:>11} {:>9} {:>9}",
+        "{:<28} {:>11} {:>11} {:>11} {:>11} {:>9} {:>9}",
         "corpus (MB/s)",
         "Threadline",
         "pd events",
         "pd HTML",
+        "pd tree",
         "/events",
-        "/HTML"
+        "/tree"
     );
     for (name, texts) in corpora {
         let megabytes = corpus::megabytes(&texts);
@@ -72,10 +74,16 @@ fn markdown_in_chromium(_: &mut Criterion) {
                     std::hint::black_box(out);
                 }
             });
+        let tree = megabytes
+            / best(|| {
+                for text in &texts {
+                    std::hint::black_box(pulldown_tree::from_markdown(text));
+                }
+            });
         console_log!(
-            "{name:<28} {ours:>11.1} {events:>11.1} {html:>11.1} {:>9.2} {:>9.2}",
+            "{name:<28} {ours:>11.1} {events:>11.1} {html:>11.1} {tree:>11.1} {:>9.2} {:>9.2}",
             ours / events,
-            ours / html
+            ours / tree
         );
     }
 }

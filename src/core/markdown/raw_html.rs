@@ -217,7 +217,10 @@ pub(super) enum BlockEnd {
 /// starts an HTML block, and how that block ends. Only conditions 1 to 6
 /// may interrupt a paragraph.
 pub(super) fn block_start(trimmed: &str, interrupting: bool) -> Option<BlockEnd> {
-    let rest = trimmed.strip_prefix('<')?;
+    if trimmed.as_bytes().first() != Some(&b'<') {
+        return None;
+    }
+    let rest = &trimmed[1..];
     let bytes = rest.as_bytes();
     if rest.starts_with("!--") {
         return Some(BlockEnd::Contains("-->"));

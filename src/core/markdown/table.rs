@@ -2,6 +2,7 @@
 //! text is then read as inline markdown like any paragraph's.
 
 use crate::core::rich::Align;
+use std::borrow::Cow;
 
 /// The delimiter row under a table's header (`| :-- | :-: | --: |`): each
 /// column's alignment, if the line is one.
@@ -38,36 +39,47 @@ pub(super) fn starts_table(header: &str, delimiter: &str) -> Option<Vec<Align>> 
     Some(aligns)
 }
 
-/// A row's cells, trimmed, with `\|` read as `|` (also in code spans); the
-/// outer pipes are optional.
-pub(super) fn cells(row: &str) -> Vec<String> {
+/// A row's cells, trimmed, with `\\|` read as `|` (also in code spans); the
+/// outer pipes are optional. Cells borrow from the row unless they hold
+/// an escaped pipe.
+pub(super) fn cells(row: &str) -> Vec<Cow<'_, str>> {
     let row = row.trim();
     let row = row.strip_prefix('|').unwrap_or(row);
+    let bytes = row.as_bytes();
     let mut cells = Vec::new();
-    let mut cell = String::new();
-    let mut bytes = row.char_indices().peekable();
-    while let Some((_, c)) = bytes.next() {
-        match c {
-            '\\' if bytes.peek().is_some_and(|(_, next)| *next == '|') => {
-                cell.push('|');
-                bytes.next();
+    let (mut start, mut at, mut escaped_pipe) = (0, 0, false);
+    while at < bytes.len() {
+        match bytes[at] {
+            b'\\' => {
+                escaped_pipe |= bytes.get(at + 1) == Some(&b'|');
+                at += 2;
+                continue;
             }
-            '\\' => {
-                cell.push('\\');
-                if let Some((_, next)) = bytes.next() {
-                    cell.push(next);
-                }
+            b'|' => {
+                cells.push(cell(&row[start..at], escaped_pipe));
+                (start, escaped_pipe) = (at + 1, false);
             }
-            '|' => cells.push(std::mem::take(&mut cell).trim().to_owned()),
-            c => cell.push(c),
+            _ => {}
         }
+        at += 1;
     }
     // A trailing pipe ends the last cell; otherwise what follows the last
     // pipe is one.
-    if !cell.trim().is_empty() || !row.trim_end().ends_with('|') || row.trim().is_empty() {
-        cells.push(cell.trim().to_owned());
+    let last = row.get(start..).unwrap_or("");
+    if !last.trim().is_empty() || cells.is_empty() {
+        cells.push(cell(last, escaped_pipe));
     }
     cells
+}
+
+/// One cell's text, trimmed, `\\|` read as `|`.
+fn cell(text: &str, escaped_pipe: bool) -> Cow<'_, str> {
+    let text = text.trim();
+    if escaped_pipe {
+        Cow::Owned(text.replace("\\|", "|"))
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 #[cfg(test)]
