@@ -35,9 +35,13 @@ const RAW_TEXT: &[&str] = &[
 
 /// Tokenizes HTML into events, decoding character references once.
 pub fn html_events(html: &str) -> Vec<HtmlEvent> {
-    let html = html.replace("\r\n", "\n").replace('\r', "\n");
+    let html = if html.contains('\r') {
+        std::borrow::Cow::Owned(html.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        std::borrow::Cow::Borrowed(html)
+    };
     let mut tokens = Tokens::default();
-    let mut rest = html.as_str();
+    let mut rest = html.as_ref();
     while let Some(open) = rest.find('<') {
         tokens.text(&rest[..open]);
         let after = &rest[open + 1..];
