@@ -471,7 +471,15 @@ impl<'s> Blocks<'s> {
         if self.dry {
             return at;
         }
-        for item in &items {
+        // Only a blank line inside an item can make it loose: items without
+        // one need no scan.
+        let gapped = items
+            .iter()
+            .filter(|item| item.iter().any(|line| line.trim().is_empty()));
+        for item in gapped {
+            if loose {
+                break;
+            }
             let mut scan = Blocks {
                 source: self.source,
                 out: Builder::default(),
@@ -554,14 +562,14 @@ impl<'s> Blocks<'s> {
                 }
                 Piece::Break => self.out.void(Builder::element(Tag::Br, None)),
                 Piece::Delim(delim) => {
-                    for tag in delim.ends {
+                    for tag in delim.ends.tags() {
                         self.out.end(tag);
                     }
                     if delim.count > 0 {
                         let literal = char::from(delim.byte).to_string().repeat(delim.count);
                         self.out.text(&literal);
                     }
-                    for tag in delim.starts.into_iter().rev() {
+                    for tag in delim.starts.tags().rev() {
                         self.out.start(tag, None);
                     }
                 }
@@ -793,6 +801,37 @@ fn list_marker(trimmed: &str) -> Option<Marker> {
     })
 }
 
+/// The emphasis elements a delimiter run opens or closes, in order, two bits
+/// each without allocating: a run of 128 characters makes at most 64.
+#[derive(Default, Clone, Copy)]
+struct Emphases {
+    bits: u128,
+    count: u8,
+}
+
+impl Emphases {
+    fn push(&mut self, tag: Tag) {
+        let code = match tag {
+            Tag::Em => 1,
+            Tag::Strong => 2,
+            _ => 3,
+        };
+        // Past 64, the rest stays text-less emphasis nobody can see.
+        if self.count < 64 {
+            self.bits |= code << (2 * u32::from(self.count));
+            self.count += 1;
+        }
+    }
+
+    fn tags(self) -> impl DoubleEndedIterator<Item = Tag> {
+        (0..u32::from(self.count)).map(move |at| match (self.bits >> (2 * at)) & 3 {
+            1 => Tag::Em,
+            2 => Tag::Strong,
+            _ => Tag::Del,
+        })
+    }
+}
+
 /// A run of `*`, `_` or `~` that may open or close emphasis.
 struct Delim {
     byte: u8,
@@ -803,9 +842,9 @@ struct Delim {
     open: bool,
     close: bool,
     /// Elements this run opens, innermost first.
-    starts: Vec<Tag>,
+    starts: Emphases,
     /// Elements this run closes, innermost first.
-    ends: Vec<Tag>,
+    ends: Emphases,
 }
 
 /// Text borrows from the paragraph where it can: most of a comment is
@@ -1074,8 +1113,8 @@ impl<'r, 't> Inline<'r, 't> {
             length: run,
             open,
             close,
-            starts: Vec::new(),
-            ends: Vec::new(),
+            starts: Emphases::default(),
+            ends: Emphases::default(),
         }));
         at + run
     }
@@ -1160,6 +1199,9 @@ impl<'r, 't> Inline<'r, 't> {
     /// opener and closer, so no search walks past the same run twice.
     fn emphasis(&mut self, bottom: usize) {
         let first = self.delims.partition_point(|&index| index < bottom);
+        if first == self.delims.len() {
+            return;
+        }
         let list = self.delims.split_off(first);
         let count = list.len();
         const NONE: usize = usize::MAX;
@@ -1679,6 +1721,13 @@ mod tests {
     }
 
     /// The GFM spec's table examples (198 to 205), with its expected output.
+    #[test]
+    fn long_delimiter_runs_nest_without_limit_on_input() {
+        let deep = format!("{}a{}", "*".repeat(300), "*".repeat(300));
+        let html = md(&deep);
+        assert!(html.contains('a') && !html.contains('*'), "{html}");
+    }
+
     #[test]
     fn gfm_tables() {
         let cases = [
