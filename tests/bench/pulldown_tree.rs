@@ -1,6 +1,7 @@
 //! pulldown-cmark's events built into Threadline's tree (elements and text,
 //! links through `safe_url`), so that both readers are timed producing the
-//! same output the views render. A reference for the benches only.
+//! same output the views render, nesting at most 24 deep like it. A
+//! reference for the benches only.
 
 use pulldown_cmark::{Event, Options, Parser, Tag as Start};
 use threadline::core::rich::{Align, Element, Node, Tag};
@@ -20,6 +21,9 @@ fn element(tag: Tag, url: Option<String>) -> Element {
 /// Markdown to the tree through pulldown-cmark (tables and strikethrough on).
 pub fn from_markdown(markdown: &str) -> Vec<Node> {
     let mut open: Vec<Element> = vec![element(Tag::Span, None)];
+    // Deeper elements keep only their text, as in Threadline's tree (whose
+    // drop would otherwise recurse past the browser's stack).
+    let mut ignored = 0;
     let push = |open: &mut Vec<Element>, node: Node| {
         if let Some(parent) = open.last_mut() {
             parent.children.push(node);
@@ -48,8 +52,13 @@ pub fn from_markdown(markdown: &str) -> Vec<Node> {
                     Start::TableCell => (Tag::Td, None),
                     _ => (Tag::Span, None),
                 };
-                open.push(element(tag, url));
+                if open.len() > 24 {
+                    ignored += 1;
+                } else {
+                    open.push(element(tag, url));
+                }
             }
+            Event::End(_) if ignored > 0 => ignored -= 1,
             Event::End(_) if open.len() > 1 => {
                 if let Some(done) = open.pop() {
                     push(&mut open, Node::Element(done));
