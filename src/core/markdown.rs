@@ -90,7 +90,7 @@ impl<'s> Blocks<'s> {
         let (mut started, mut gap, mut loose) = (false, false, false);
         while at < lines.len() {
             let line = lines[at];
-            let trimmed = line.trim_start();
+            let trimmed = line.unindent();
             if trimmed.is_empty() {
                 self.paragraph(&mut paragraph, tight);
                 gap = started;
@@ -129,7 +129,7 @@ impl<'s> Blocks<'s> {
             if !paragraph.is_empty()
                 && setext_underline(trimmed)
                 && !self.lazy_underlines.contains(&(line.as_ptr() as usize))
-                && !definitions(&paragraph.join("\n")).1.trim().is_empty()
+                && !definitions(&paragraph.join("\n")).1.is_blank()
             {
                 // The paragraph was a heading: shown as a paragraph, like
                 // `#` headings, also in a tight list.
@@ -172,7 +172,7 @@ impl<'s> Blocks<'s> {
             }
             if let Some(marker) = list_marker(trimmed) {
                 let interrupts =
-                    !trimmed[marker.width..].trim().is_empty() && (!marker.ordered || marker.one);
+                    !trimmed[marker.width..].is_blank() && (!marker.ordered || marker.one);
                 if paragraph.is_empty() || interrupts {
                     self.paragraph(&mut paragraph, tight);
                     at = self.list(lines, at, depth);
@@ -201,7 +201,7 @@ impl<'s> Blocks<'s> {
             return;
         }
         let text = rest;
-        if text.trim().is_empty() {
+        if text.is_blank() {
             return;
         }
         if !tight {
@@ -219,7 +219,7 @@ impl<'s> Blocks<'s> {
     fn joined(&self, lines: &[&str]) -> Cow<'s, str> {
         let offset =
             |line: &str| (line.as_ptr() as usize).wrapping_sub(self.source.as_ptr() as usize);
-        let first = lines[0].trim_start();
+        let first = lines[0].unindent();
         let last = lines[lines.len() - 1];
         let (start, end) = (offset(first), offset(last).wrapping_add(last.len()));
         let adjacent = lines.windows(2).all(|pair| {
@@ -238,7 +238,7 @@ impl<'s> Blocks<'s> {
                     if at > 0 {
                         text.push('\n');
                     }
-                    text.push_str(line.trim_start());
+                    text.push_str(line.unindent());
                 }
                 Cow::Owned(text)
             }
@@ -258,9 +258,9 @@ impl<'s> Blocks<'s> {
     fn indented_code(&mut self, lines: &[&str], start: usize) -> usize {
         let mut end = start;
         let mut at = start;
-        while at < lines.len() && (lines[at].trim().is_empty() || columns(lines[at]) >= 4) {
+        while at < lines.len() && (lines[at].is_blank() || columns(lines[at]) >= 4) {
             at += 1;
-            if !lines[at - 1].trim().is_empty() {
+            if !lines[at - 1].is_blank() {
                 end = at;
             }
         }
@@ -279,9 +279,9 @@ impl<'s> Blocks<'s> {
         while at < lines.len() {
             let line = lines[at];
             at += 1;
-            let trimmed = line.trim_start();
+            let trimmed = line.unindent();
             let run = trimmed.bytes().take_while(|b| *b == fence.0).count();
-            if columns(line) < 4 && run >= fence.1 && trimmed[run..].trim().is_empty() {
+            if columns(line) < 4 && run >= fence.1 && trimmed[run..].is_blank() {
                 break;
             }
             text.push_str(strip_columns(line, indent));
@@ -295,7 +295,7 @@ impl<'s> Blocks<'s> {
     fn html_block(&mut self, lines: &[&str], start: usize, end: BlockEnd) -> usize {
         let mut at = start;
         while let Some(line) = lines.get(at) {
-            if end == BlockEnd::Blank && line.trim().is_empty() {
+            if end == BlockEnd::Blank && line.is_blank() {
                 break;
             }
             at += 1;
@@ -320,7 +320,7 @@ impl<'s> Blocks<'s> {
     fn table(&mut self, lines: &[&str], start: usize, header: &str, aligns: &[Align]) -> usize {
         let mut end = start;
         while let Some(line) = lines.get(end) {
-            let trimmed = line.trim_start();
+            let trimmed = line.unindent();
             if trimmed.is_empty() || interrupts_table(trimmed) {
                 break;
             }
@@ -375,11 +375,11 @@ impl<'s> Blocks<'s> {
         // lazy lines (indented code does not).
         let mut paragraph = false;
         while let Some(line) = lines.get(at) {
-            let trimmed = line.trim_start();
+            let trimmed = line.unindent();
             if columns(line) < 4 && quoted(trimmed) {
                 let rest = &trimmed[1..];
                 let content = rest.strip_prefix(' ').unwrap_or(rest);
-                let block = content.trim_start();
+                let block = content.unindent();
                 paragraph = !block.is_empty()
                     && (paragraph || columns(content) < 4)
                     && fence(block).is_none()
@@ -406,7 +406,7 @@ impl<'s> Blocks<'s> {
     }
 
     fn list(&mut self, lines: &[&str], start: usize, depth: usize) -> usize {
-        let Some(first) = list_marker(lines[start].trim_start()) else {
+        let Some(first) = list_marker(lines[start].unindent()) else {
             return start;
         };
         let mut items: Vec<Vec<&str>> = Vec::new();
@@ -414,40 +414,39 @@ impl<'s> Blocks<'s> {
         let mut at = start;
         loop {
             let mut next = at;
-            while lines.get(next).is_some_and(|line| line.trim().is_empty()) {
+            while lines.get(next).is_some_and(|line| line.is_blank()) {
                 next += 1;
             }
             let Some(marker) = lines
                 .get(next)
-                .filter(|line| columns(line) < 4 && !thematic_break(line.trim_start()))
-                .and_then(|line| list_marker(line.trim_start()))
+                .filter(|line| columns(line) < 4 && !thematic_break(line.unindent()))
+                .and_then(|line| list_marker(line.unindent()))
                 .filter(|marker| marker.ordered == first.ordered && marker.kind == first.kind)
             else {
                 break;
             };
             // A blank line between two items makes the list loose.
-            if !items.is_empty() && lines[next - 1].trim().is_empty() {
+            if !items.is_empty() && lines[next - 1].is_blank() {
                 loose = true;
             }
             at = next;
             let line = lines[at];
-            let after = &line.trim_start()[marker.width..];
+            let after = &line.unindent()[marker.width..];
             let gap = columns(after);
-            let (indent, first_line) = if after.trim().is_empty() || gap > 4 {
+            let (indent, first_line) = if after.is_blank() || gap > 4 {
                 (
                     columns(line) + marker.width + 1,
                     after.get(1..).unwrap_or(""),
                 )
             } else {
-                (columns(line) + marker.width + gap, after.trim_start())
+                (columns(line) + marker.width + gap, after.unindent())
             };
             let mut item = vec![first_line];
             at += 1;
             // An item may start with one blank line, not two.
-            let empty = first_line.trim().is_empty()
-                && lines.get(at).is_some_and(|line| line.trim().is_empty());
+            let empty = first_line.is_blank() && lines.get(at).is_some_and(|line| line.is_blank());
             while let Some(line) = lines.get(at).filter(|_| !empty) {
-                if line.trim().is_empty() {
+                if line.is_blank() {
                     item.push("");
                 } else if columns(line) >= indent {
                     item.push(strip_columns(line, indent));
@@ -459,13 +458,13 @@ impl<'s> Blocks<'s> {
                 }
                 at += 1;
             }
-            while item.len() > 1 && item.last().is_some_and(|line| line.trim().is_empty()) {
+            while item.len() > 1 && item.last().is_some_and(|line| line.is_blank()) {
                 item.pop();
             }
             items.push(item);
         }
         // Blank lines after the list belong to what holds it.
-        while at > start + 1 && lines[at - 1].trim().is_empty() {
+        while at > start + 1 && lines[at - 1].is_blank() {
             at -= 1;
         }
         if self.dry {
@@ -475,7 +474,7 @@ impl<'s> Blocks<'s> {
         // one need no scan.
         let gapped = items
             .iter()
-            .filter(|item| item.iter().any(|line| line.trim().is_empty()));
+            .filter(|item| item.iter().any(|line| line.is_blank()));
         for item in gapped {
             if loose {
                 break;
@@ -513,8 +512,7 @@ impl<'s> Blocks<'s> {
             Some(src) if self.options.images => self.out.void(Builder::image(src, alt)),
             Some(src) => {
                 self.out.start(Tag::A, Some(src));
-                self.out
-                    .text(if alt.trim().is_empty() { "image" } else { &alt });
+                self.out.text(if alt.is_blank() { "image" } else { &alt });
                 self.out.end(Tag::A);
             }
             None => self.out.text(&alt),
@@ -620,7 +618,7 @@ fn expand_tabs(markdown: &str) -> Cow<'_, str> {
             match (open_fence, fence(trimmed)) {
                 (None, Some(found)) => open_fence = Some(found),
                 (Some((byte, length)), Some((closing, run)))
-                    if closing == byte && run >= length && trimmed[run..].trim().is_empty() =>
+                    if closing == byte && run >= length && trimmed[run..].is_blank() =>
                 {
                     open_fence = None;
                     out.push_str(line);
@@ -658,6 +656,29 @@ fn expand_tabs(markdown: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// CommonMark's whitespace for lines: spaces and tabs, never other Unicode
+/// spaces (a line of U+3000 is text), read by bytes.
+trait Indentation {
+    /// Only spaces and tabs: a blank line.
+    fn is_blank(&self) -> bool;
+    /// Without its leading spaces and tabs.
+    fn unindent(&self) -> &str;
+}
+
+impl Indentation for str {
+    fn is_blank(&self) -> bool {
+        self.bytes().all(|b| b == b' ' || b == b'\t')
+    }
+
+    fn unindent(&self) -> &str {
+        let indent = self
+            .bytes()
+            .take_while(|b| *b == b' ' || *b == b'\t')
+            .count();
+        &self[indent..]
+    }
+}
+
 /// Whether a line (without its indentation) starts with a quote marker.
 fn quoted(trimmed: &str) -> bool {
     trimmed.as_bytes().first() == Some(&b'>')
@@ -670,7 +691,7 @@ fn interrupts_table(trimmed: &str) -> bool {
         || heading(trimmed).is_some()
         || thematic_break(trimmed)
         || block_start(trimmed, true).is_some()
-        || list_marker(trimmed).is_some_and(|marker| !trimmed[marker.width..].trim().is_empty())
+        || list_marker(trimmed).is_some_and(|marker| !trimmed[marker.width..].is_blank())
 }
 
 /// Leading whitespace in columns (a tab reaches the next multiple of 4).
@@ -705,10 +726,9 @@ fn strip_columns(line: &str, count: usize) -> &str {
 /// A line that continues the paragraph before it without its container's
 /// marker (CommonMark's "lazy continuation").
 fn lazy(line: &str, previous: Option<&&str>) -> bool {
-    let trimmed = line.trim_start();
-    previous.is_some_and(|previous| {
-        !previous.trim().is_empty() && fence(previous.trim_start()).is_none()
-    }) && !trimmed.is_empty()
+    let trimmed = line.unindent();
+    previous.is_some_and(|previous| !previous.is_blank() && fence(previous.unindent()).is_none())
+        && !trimmed.is_empty()
         && (columns(line) >= 4
             || (fence(trimmed).is_none()
                 && heading(trimmed).is_none()
@@ -1721,6 +1741,19 @@ mod tests {
     }
 
     /// The GFM spec's table examples (198 to 205), with its expected output.
+    #[test]
+    fn only_spaces_and_tabs_indent_or_blank_a_line() {
+        assert_eq!(
+            md("a\n\u{a0}\nb"),
+            "<p>a\n\u{a0}\nb</p>",
+            "a no-break space is text"
+        );
+        assert_eq!(
+            md("\u{3000}\u{3000}indented"),
+            "<p>\u{3000}\u{3000}indented</p>"
+        );
+    }
+
     #[test]
     fn long_delimiter_runs_nest_without_limit_on_input() {
         let deep = format!("{}a{}", "*".repeat(300), "*".repeat(300));
