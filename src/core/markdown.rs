@@ -409,7 +409,9 @@ impl<'s> Blocks<'s> {
         let Some(first) = list_marker(lines[start].unindent()) else {
             return start;
         };
-        let mut items: Vec<Vec<&str>> = Vec::new();
+        // The items' lines one after another, and where each item's are.
+        let mut all: Vec<&str> = Vec::new();
+        let mut items: Vec<std::ops::Range<usize>> = Vec::new();
         let mut loose = false;
         let mut at = start;
         loop {
@@ -441,27 +443,28 @@ impl<'s> Blocks<'s> {
             } else {
                 (columns(line) + marker.width + gap, after.unindent())
             };
-            let mut item = vec![first_line];
+            let item = all.len();
+            all.push(first_line);
             at += 1;
             // An item may start with one blank line, not two.
             let empty = first_line.is_blank() && lines.get(at).is_some_and(|line| line.is_blank());
             while let Some(line) = lines.get(at).filter(|_| !empty) {
                 if line.is_blank() {
-                    item.push("");
+                    all.push("");
                 } else if columns(line) >= indent {
-                    item.push(strip_columns(line, indent));
-                } else if lazy(line, item.last()) {
+                    all.push(strip_columns(line, indent));
+                } else if lazy(line, all.last()) {
                     // As written: an indented lazy line stays paragraph text.
-                    item.push(line);
+                    all.push(line);
                 } else {
                     break;
                 }
                 at += 1;
             }
-            while item.len() > 1 && item.last().is_some_and(|line| line.is_blank()) {
-                item.pop();
+            while all.len() > item + 1 && all.last().is_some_and(|line| line.is_blank()) {
+                all.pop();
             }
-            items.push(item);
+            items.push(item..all.len());
         }
         // Blank lines after the list belong to what holds it.
         while at > start + 1 && lines[at - 1].is_blank() {
@@ -474,6 +477,7 @@ impl<'s> Blocks<'s> {
         // one need no scan.
         let gapped = items
             .iter()
+            .map(|item| &all[item.clone()])
             .filter(|item| item.iter().any(|line| line.is_blank()));
         for item in gapped {
             if loose {
@@ -498,7 +502,7 @@ impl<'s> Blocks<'s> {
         }
         for item in items {
             self.out.start(Tag::Li, None);
-            self.parse(&item, depth + 1, !loose);
+            self.parse(&all[item], depth + 1, !loose);
             self.out.end(Tag::Li);
         }
         self.out.end(tag);
@@ -1222,20 +1226,26 @@ impl<'r, 't> Inline<'r, 't> {
         if first == self.delims.len() {
             return;
         }
-        let list = self.delims.split_off(first);
-        let count = list.len();
         const NONE: usize = usize::MAX;
-        let mut prev: Vec<usize> = (0..count).map(|i| i.wrapping_sub(1)).collect();
-        let mut next: Vec<usize> = (1..=count).collect();
-        if let Some(last) = next.last_mut() {
-            *last = NONE;
-        }
-        let unlink = |prev: &mut Vec<usize>, next: &mut Vec<usize>, at: usize| {
-            if prev[at] != NONE {
-                next[prev[at]] = next[at];
+        // Each delimiter's piece, and the list positions before and after it.
+        let count = self.delims.len() - first;
+        let mut list: Vec<Link> = self
+            .delims
+            .drain(first..)
+            .enumerate()
+            .map(|(at, piece)| Link {
+                piece,
+                prev: at.wrapping_sub(1),
+                next: if at + 1 == count { NONE } else { at + 1 },
+            })
+            .collect();
+        let unlink = |list: &mut Vec<Link>, at: usize| {
+            let (prev, next) = (list[at].prev, list[at].next);
+            if prev != NONE {
+                list[prev].next = next;
             }
-            if next[at] != NONE {
-                prev[next[at]] = prev[at];
+            if next != NONE {
+                list[next].prev = prev;
             }
         };
         // How far down the search for an opener goes, by delimiter, whether
@@ -1244,12 +1254,12 @@ impl<'r, 't> Inline<'r, 't> {
         let mut floors = [[[0usize; 3]; 2]; 3];
         let mut closer = if count == 0 { NONE } else { 0 };
         while closer != NONE {
-            let Piece::Delim(delim) = &self.pieces[list[closer]] else {
-                closer = next[closer];
+            let Piece::Delim(delim) = &self.pieces[list[closer].piece] else {
+                closer = list[closer].next;
                 continue;
             };
             if !delim.close || delim.count == 0 {
-                closer = next[closer];
+                closer = list[closer].next;
                 continue;
             }
             let (byte, count, length, can_open) =
@@ -1261,9 +1271,9 @@ impl<'r, 't> Inline<'r, 't> {
             };
             let floor = &mut floors[kind][usize::from(can_open)][length % 3];
             let mut found = None;
-            let mut candidate = prev[closer];
+            let mut candidate = list[closer].prev;
             while candidate != NONE && candidate >= *floor {
-                if let Piece::Delim(opener) = &self.pieces[list[candidate]] {
+                if let Piece::Delim(opener) = &self.pieces[list[candidate].piece] {
                     let fits = opener.byte == byte
                         && opener.open
                         && opener.count > 0
@@ -1280,21 +1290,21 @@ impl<'r, 't> Inline<'r, 't> {
                         break;
                     }
                 }
-                candidate = prev[candidate];
+                candidate = list[candidate].prev;
             }
             let Some(opener) = found else {
                 *floor = closer;
-                let after = next[closer];
-                if let Piece::Delim(delim) = &mut self.pieces[list[closer]] {
+                let after = list[closer].next;
+                if let Piece::Delim(delim) = &mut self.pieces[list[closer].piece] {
                     if !delim.open {
                         delim.close = false;
-                        unlink(&mut prev, &mut next, closer);
+                        unlink(&mut list, closer);
                     }
                 }
                 closer = after;
                 continue;
             };
-            let opener_count = match &self.pieces[list[opener]] {
+            let opener_count = match &self.pieces[list[opener].piece] {
                 Piece::Delim(delim) => delim.count,
                 _ => 0,
             };
@@ -1304,40 +1314,50 @@ impl<'r, 't> Inline<'r, 't> {
                 _ => (1, Tag::Em),
             };
             // Runs between the two can no longer match anything.
-            let mut between = next[opener];
+            let mut between = list[opener].next;
             while between != closer && between != NONE {
-                if let Piece::Delim(delim) = &mut self.pieces[list[between]] {
+                if let Piece::Delim(delim) = &mut self.pieces[list[between].piece] {
                     delim.open = false;
                     delim.close = false;
                 }
-                let after = next[between];
-                unlink(&mut prev, &mut next, between);
+                let after = list[between].next;
+                unlink(&mut list, between);
                 between = after;
             }
-            if let Piece::Delim(delim) = &mut self.pieces[list[opener]] {
+            if let Piece::Delim(delim) = &mut self.pieces[list[opener].piece] {
                 delim.count -= used;
                 delim.starts.push(tag);
                 if delim.count == 0 {
-                    unlink(&mut prev, &mut next, opener);
+                    unlink(&mut list, opener);
                 }
             }
-            if let Piece::Delim(delim) = &mut self.pieces[list[closer]] {
+            if let Piece::Delim(delim) = &mut self.pieces[list[closer].piece] {
                 delim.count -= used;
                 delim.ends.push(tag);
                 if delim.count == 0 {
-                    let after = next[closer];
-                    unlink(&mut prev, &mut next, closer);
+                    let after = list[closer].next;
+                    unlink(&mut list, closer);
                     closer = after;
                 }
             }
         }
-        for index in list {
-            if let Piece::Delim(delim) = &mut self.pieces[index] {
+        for link in list {
+            if let Piece::Delim(delim) = &mut self.pieces[link.piece] {
                 delim.open = false;
                 delim.close = false;
             }
         }
     }
+}
+
+/// A delimiter run in emphasis processing's linked list.
+struct Link {
+    /// Its index into the pieces.
+    piece: usize,
+    /// The run before it still in the list, or `usize::MAX`.
+    prev: usize,
+    /// The run after it still in the list, or `usize::MAX`.
+    next: usize,
 }
 
 /// Where each maximal run of backticks starts, by its length.
