@@ -280,8 +280,19 @@ impl LiveThread {
     /// Applies a reader's action, saves the new state (keeping what other
     /// tabs saved), and re-renders the views it changed.
     pub fn dispatch(&self, action: ThreadAction) {
+        self.apply(action);
+    }
+
+    /// Applies an action as [`dispatch`](Self::dispatch) does, and returns
+    /// the id of the comment it posted, if it posted one (the composer
+    /// moves focus there).
+    pub fn apply(&self, action: ThreadAction) -> Option<CommentId> {
         self.announce(&action);
         let outcome = self.0.state.borrow_mut().apply(action);
+        let posted = outcome
+            .add
+            .as_ref()
+            .map(|(_, comment)| CommentId::from(comment.id.as_str()));
         let mut change = StoreChange {
             comments: outcome.changed,
             roots: false,
@@ -326,6 +337,7 @@ impl LiveThread {
                 });
             });
         }
+        posted
     }
 
     fn send_post(&self, post: Post) {

@@ -482,6 +482,109 @@ async fn a_vote_rerenders_only_the_voted_comment_of_a_1000_comment_thread() {
     assert_eq!(up.get_attribute("aria-pressed").as_deref(), Some("true"));
 }
 
+/// Presses a key in an element, as a keyboard would.
+fn press(target: &Element, key: &str, ctrl: bool) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_ctrl_key(ctrl);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init)
+        .expect("a key event");
+    target.dispatch_event(&event).expect("dispatched");
+}
+
+fn focused() -> Option<Element> {
+    document().active_element()
+}
+
+#[wasm_bindgen_test]
+async fn reply_takes_focus_escape_gives_it_back_and_ctrl_enter_sends() {
+    let key = "t-keys";
+    forget(key);
+    let host = host();
+    let settings = ThreadSettings {
+        events: Some(host.clone()),
+        max_length: 100,
+        ..settings(key)
+    };
+    let document = thousand("k");
+    let thread = LiveThread::new(ThreadStore::build(&document.comments), settings);
+    let props = ThreadProps {
+        thread: thread.clone(),
+        skipped: 0,
+    };
+    yew::Renderer::<ThreadView>::with_root_and_props(host.clone(), props).render();
+    until(&host, "#t-keys-c-k0").await;
+    let node = comment(&host, "k0", key);
+    let reply = node
+        .query_selector(":scope > article .tl-reply")
+        .ok()
+        .flatten()
+        .and_then(|b| b.dyn_into::<HtmlElement>().ok())
+        .expect("a reply button");
+
+    reply.click();
+    let area = until(&node, ":scope > .tl-composer textarea").await;
+    settle(30).await;
+    assert_eq!(
+        focused(),
+        Some(area.clone()),
+        "Reply moves focus into the text box"
+    );
+
+    press(&area, "Escape", false);
+    settle(30).await;
+    assert!(
+        node.query_selector(":scope > .tl-composer")
+            .ok()
+            .flatten()
+            .is_none(),
+        "Escape closes it"
+    );
+    assert_eq!(
+        focused(),
+        Some(reply.clone().into()),
+        "and gives focus back to Reply"
+    );
+
+    reply.click();
+    let area = until(&node, ":scope > .tl-composer textarea").await;
+    thread.dispatch(ThreadAction::EditDraft {
+        parent: Some("k0".into()),
+        text: "sent from the keyboard".into(),
+    });
+    settle(30).await;
+    press(&area, "Enter", true);
+    settle(300).await;
+    assert!(
+        node.query_selector(":scope > .tl-composer")
+            .ok()
+            .flatten()
+            .is_none(),
+        "Ctrl+Enter sends: {}",
+        text(&node)
+    );
+    let mine = all(&node, ":scope > ul > .tl-comment")
+        .into_iter()
+        .find(|reply| text(reply).contains("sent from the keyboard"))
+        .expect("the reply is shown");
+    let card = mine.query_selector(":scope > article").ok().flatten();
+    assert_eq!(focused(), card, "focus goes to the new comment");
+    let up = all(&node, ":scope > article .tl-up");
+    assert_eq!(
+        up[0].get_attribute("aria-label").as_deref(),
+        Some("Upvote: Comment by an anonymous reader"),
+        "vote buttons name their comment"
+    );
+    // Scrolling to the new comment moved the page: put it back for the
+    // tests that watch the end of their lists.
+    host.remove();
+    if let Some(window) = web_sys::window() {
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
 #[wasm_bindgen_test]
 async fn a_new_reply_rerenders_only_its_parent_of_a_1000_comment_thread() {
     let key = "t-reply";
@@ -507,6 +610,8 @@ async fn a_new_reply_rerenders_only_its_parent_of_a_1000_comment_thread() {
         text: "a fresh reply".into(),
     });
     let before = comment_renders();
+    // Focus in the reply box scrolls the page, which may show a page more.
+    let shown = all(&host, ".tl-comment").len();
     assert_eq!(text(&until(&host, ".tl-count").await), "1000 comments");
     thread.dispatch(ThreadAction::Submit {
         parent: Some("r600".into()),
@@ -527,7 +632,7 @@ async fn a_new_reply_rerenders_only_its_parent_of_a_1000_comment_thread() {
     let replies = all(&parent, ":scope > ul > .tl-comment");
     let last = replies.last().expect("replies");
     assert!(text(last).contains("a fresh reply"));
-    assert_eq!(all(&host, ".tl-comment").len(), 604);
+    assert_eq!(all(&host, ".tl-comment").len(), shown + 1);
 }
 
 #[wasm_bindgen_test]

@@ -92,6 +92,7 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
         },
     );
     let replying = use_state(|| false);
+    let reply_button = use_node_ref();
     let toggle_reply = {
         let replying = replying.clone();
         Callback::from(move |_: MouseEvent| replying.set(!*replying))
@@ -99,6 +100,15 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
     let close_reply = {
         let replying = replying.clone();
         Callback::from(move |()| replying.set(false))
+    };
+    let cancel_reply = {
+        let (replying, reply_button) = (replying.clone(), reply_button.clone());
+        Callback::from(move |()| {
+            replying.set(false);
+            if let Some(button) = reply_button.cast::<web_sys::HtmlElement>() {
+                let _ = button.focus();
+            }
+        })
     };
     let on_retry = use_callback(
         (thread.clone(), id.clone()),
@@ -139,7 +149,7 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
     };
     html! {
         <li class="tl-comment" id={thread.dom_id("c", id)}>
-            <article class="tl-card" aria-label={label}>
+            <article class="tl-card" aria-label={label.clone()}>
                 <header class="tl-meta">
                     { byline(comment) }
                     if let Some(ms) = comment.created_ms {
@@ -174,10 +184,10 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
                 } else if !comment.deleted || !replies.is_empty() {
                     <footer class="tl-actions">
                         if voting {
-                            { vote_controls(thread, comment, &on_up, &on_down) }
+                            { vote_controls(thread, comment, &label, &on_up, &on_down) }
                         }
                         if !comment.deleted {
-                            <button type="button" class="tl-reply" aria-expanded={replying.to_string()} onclick={toggle_reply}>
+                            <button type="button" class="tl-reply" ref={reply_button} aria-expanded={replying.to_string()} onclick={toggle_reply}>
                                 { "Reply" }
                             </button>
                         }
@@ -200,7 +210,7 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
                 }
             </article>
             if *replying {
-                <Composer thread={thread.clone()} parent={Some(id.clone())} on_sent={close_reply} />
+                <Composer thread={thread.clone()} parent={Some(id.clone())} on_sent={close_reply} on_cancel={Some(cancel_reply)} />
             }
             if !replies.is_empty() && !collapsed {
                 if continues {
@@ -255,6 +265,7 @@ fn byline(comment: &Comment) -> Html {
 fn vote_controls(
     thread: &LiveThread,
     comment: &Comment,
+    label: &str,
     on_up: &Callback<MouseEvent>,
     on_down: &Callback<MouseEvent>,
 ) -> Html {
@@ -266,14 +277,14 @@ fn vote_controls(
         .map(|score| thread.score(&comment.id, score));
     html! {
         <span class="tl-vote" role="group" aria-label="Vote">
-            <button type="button" class="tl-up" aria-pressed={(vote == 1).to_string()} aria-label="Upvote" onclick={on_up.clone()}>
+            <button type="button" class="tl-up" aria-pressed={(vote == 1).to_string()} aria-label={format!("Upvote: {label}")} onclick={on_up.clone()}>
                 { "▲" }
             </button>
             if let Some(score) = score {
                 <span class="tl-score">{ count(score, "point", "points") }</span>
             }
             if settings.vote_buttons == VoteButtons::UpDown {
-                <button type="button" class="tl-down" aria-pressed={(vote == -1).to_string()} aria-label="Downvote" onclick={on_down.clone()}>
+                <button type="button" class="tl-down" aria-pressed={(vote == -1).to_string()} aria-label={format!("Downvote: {label}")} onclick={on_down.clone()}>
                     { "▼" }
                 </button>
             }

@@ -1,12 +1,16 @@
 //! Writing a comment: a text area whose draft is saved as the reader types,
 //! an optional name, a length counter and a preview of the formatted text.
+//! A reply box takes focus when it opens; Escape or Cancel closes it, and
+//! Ctrl+Enter (Cmd+Enter) sends. After sending, focus goes to the comment.
 
 use super::rich::render;
 use super::topic::use_topic;
 use crate::core::model::{BodyFormat, CommentId};
 use crate::core::rich::{to_nodes, RichOptions};
 use crate::core::state::{check_draft, ThreadAction};
+use crate::core::text::count;
 use crate::live_thread::{LiveThread, Topic};
+use crate::services::page::bring_into_view;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -21,6 +25,9 @@ pub struct ComposerProps {
     /// Called after a comment is sent, to close a reply box.
     #[prop_or_default]
     pub on_sent: Callback<()>,
+    /// For a reply box: closes it (Escape, Cancel), giving focus back.
+    #[prop_or_default]
+    pub on_cancel: Option<Callback<()>>,
 }
 
 /// A comment form. Only this form re-renders as the reader types.
@@ -30,6 +37,7 @@ pub fn Composer(props: &ComposerProps) -> Html {
         thread,
         parent,
         on_sent,
+        on_cancel,
     } = props;
     // The draft lives in the thread's state, so text put back there (Edit
     // on a failed comment, another tab) shows here at once.
@@ -41,6 +49,16 @@ pub fn Composer(props: &ComposerProps) -> Html {
     let settings = thread.settings();
     let max = settings.max_length;
     let field_id = thread.dom_id("composer", parent.as_deref().unwrap_or(""));
+    let area = use_node_ref();
+    {
+        // A reply box opens for typing.
+        let (area, reply) = (area.clone(), parent.is_some());
+        use_effect_with((), move |()| {
+            if let Some(area) = area.cast::<HtmlTextAreaElement>().filter(|_| reply) {
+                let _ = area.focus();
+            }
+        });
+    }
 
     let on_input = {
         let (problem, thread, parent) = (problem.clone(), thread.clone(), parent.clone());
@@ -63,23 +81,54 @@ pub fn Composer(props: &ComposerProps) -> Html {
             }
         })
     };
-    let on_submit = {
-        let (text, name, problem) = (text.clone(), name.clone(), problem.clone());
+    let send = {
+        let (name, problem) = (name.clone(), problem.clone());
         let (thread, parent, on_sent) = (thread.clone(), parent.clone(), on_sent.clone());
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
+        Callback::from(move |()| {
+            // The draft as it is now (typed, or put back from another tab).
+            let text = thread.draft(parent.as_deref());
             if let Err(message) = check_draft(&text, max) {
                 problem.set(Some(message));
                 return;
             }
             let given = name.trim().to_owned();
             thread.remember_name(&given);
-            thread.dispatch(ThreadAction::Submit {
+            let posted = thread.apply(ThreadAction::Submit {
                 parent: parent.clone(),
                 name: (!given.is_empty()).then_some(given),
                 now_ms: js_sys::Date::now(),
             });
             on_sent.emit(());
+            if let Some(id) = posted {
+                bring_into_view(
+                    thread.settings().events.clone(),
+                    thread.dom_id("c", &id),
+                    ":scope > article",
+                );
+            }
+        })
+    };
+    let on_submit = {
+        let send = send.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            send.emit(());
+        })
+    };
+    let on_key = {
+        let on_cancel = on_cancel.clone();
+        Callback::from(move |event: KeyboardEvent| match event.key().as_str() {
+            "Escape" => {
+                if let Some(cancel) = &on_cancel {
+                    event.prevent_default();
+                    cancel.emit(());
+                }
+            }
+            "Enter" if event.ctrl_key() || event.meta_key() => {
+                event.prevent_default();
+                send.emit(());
+            }
+            _ => {}
         })
     };
 
@@ -93,10 +142,16 @@ pub fn Composer(props: &ComposerProps) -> Html {
     html! {
         <form class="tl-composer" onsubmit={on_submit} novalidate=true>
             <label for={field_id.clone()}>{ label }</label>
-            <textarea id={field_id.clone()} rows="4" value={text.clone()} oninput={on_input}
+            <textarea id={field_id.clone()} ref={area} rows="4" value={text.clone()} oninput={on_input} onkeydown={on_key}
                 aria-invalid={problem.is_some().to_string()} aria-describedby={format!("{field_id}-count")} />
-            <p class="tl-counter" id={format!("{field_id}-count")} aria-live="polite">
+            <p class="tl-counter" id={format!("{field_id}-count")}>
                 { format!("{length} / {max}") }
+            </p>
+            // Spoken only near the limit, not at every keystroke.
+            <p class="tl-sr" role="status">
+                if length + max / 10 >= max {
+                    { near_limit(length, max) }
+                }
             </p>
             if settings.name_field {
                 <label for={format!("{field_id}-name")}>{ "Name (optional)" }</label>
@@ -109,6 +164,24 @@ pub fn Composer(props: &ComposerProps) -> Html {
                 <div class="tl-preview" aria-label="Preview">{ render(&preview, None) }</div>
             }
             <button type="submit" class="tl-send">{ if parent.is_some() { "Reply" } else { "Post comment" } }</button>
+            if let Some(cancel) = on_cancel {
+                <button type="button" class="tl-cancel" onclick={cancel.reform(|_: MouseEvent| ())}>{ "Cancel" }</button>
+            }
         </form>
+    }
+}
+
+/// What a screen reader hears near the length limit.
+fn near_limit(length: usize, max: usize) -> String {
+    if length > max {
+        format!(
+            "{} too many.",
+            count((length - max) as i64, "character", "characters")
+        )
+    } else {
+        format!(
+            "{} left.",
+            count((max - length) as i64, "character", "characters")
+        )
     }
 }

@@ -125,8 +125,8 @@ pub fn check_draft(text: &str, max_length: usize) -> Result<(), String> {
         Err("Write something before sending.".to_owned())
     } else if length > max_length {
         Err(format!(
-            "This comment is {} characters too long.",
-            length - max_length
+            "This comment is {} too long.",
+            super::text::count((length - max_length) as i64, "character", "characters")
         ))
     } else {
         Ok(())
@@ -799,6 +799,10 @@ mod tests {
         assert_eq!(
             check_draft("twelve chars", 10),
             Err("This comment is 2 characters too long.".into())
+        );
+        assert_eq!(
+            check_draft("eleven char", 10),
+            Err("This comment is 1 character too long.".into())
         );
         assert_eq!(check_draft("ok", 10), Ok(()));
     }

@@ -72,8 +72,20 @@ impl Drop for NearViewport {
 pub fn bring_into_view(root: Option<Element>, dom_id: String, then_focus: &'static str) {
     let Some(root) = root else { return };
     spawn_local(async move {
-        sleep(Duration::ZERO).await;
-        let Ok(Some(element)) = root.query_selector(&format!("[id=\"{dom_id}\"]")) else {
+        // The views render in the scheduler's next turns: a new comment may
+        // take a few frames to appear.
+        let mut found = None;
+        for wait in [0, 16, 16, 32, 64, 128] {
+            sleep(Duration::from_millis(wait)).await;
+            found = root
+                .query_selector(&format!("[id=\"{dom_id}\"]"))
+                .ok()
+                .flatten();
+            if found.is_some() {
+                break;
+            }
+        }
+        let Some(element) = found else {
             return;
         };
         element.scroll_into_view();
