@@ -442,6 +442,11 @@ impl LiveThread {
         self.0.state.borrow().draft(parent)
     }
 
+    /// Whether this is the reader's comment kept only in this browser.
+    pub fn is_kept_here(&self, id: &str) -> bool {
+        self.0.state.borrow().is_kept_here(id)
+    }
+
     /// Where a reader's comment stands with the server, if it is one.
     pub fn post_status(&self, id: &str) -> Option<PostStatus> {
         self.0.state.borrow().post_status(id).cloned()

@@ -577,6 +577,39 @@ async fn reply_takes_focus_escape_gives_it_back_and_ctrl_enter_sends() {
         Some("Upvote: Comment by an anonymous reader"),
         "vote buttons name their comment"
     );
+    assert!(
+        mine.query_selector(".tl-kept-here")
+            .ok()
+            .flatten()
+            .is_some()
+            && mine.query_selector(".tl-up").ok().flatten().is_none(),
+        "a comment kept only in this browser says so, with nothing to vote on"
+    );
+    let toggle = node
+        .query_selector(":scope > article .tl-toggle")
+        .ok()
+        .flatten();
+    assert_eq!(toggle.map(|t| text(&t)).as_deref(), Some("Hide 3 replies"));
+
+    let before = all(&host, ".tl-list > .tl-comment");
+    let more = until(&host, ".tl-more-comments").await;
+    more.dyn_into::<HtmlElement>().expect("a button").click();
+    settle(300).await;
+    let first_new = all(&host, ".tl-list > .tl-comment")[before.len()].clone();
+    assert_eq!(
+        focused(),
+        first_new.query_selector(":scope > article").ok().flatten(),
+        "Show more comments moves focus to the first new one"
+    );
+
+    let skip = until(&host, ".tl-skip").await;
+    skip.dyn_into::<HtmlElement>().expect("a button").click();
+    settle(100).await;
+    assert_eq!(
+        focused().map(|element| element.id()).as_deref(),
+        Some("t-keys-end-comments"),
+        "Skip comments goes past the thread"
+    );
     // Scrolling to the new comment moved the page: put it back for the
     // tests that watch the end of their lists.
     host.remove();

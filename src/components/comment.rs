@@ -116,7 +116,22 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
     );
     let on_more = use_callback(
         (thread.clone(), id.clone()),
-        |_: MouseEvent, (thread, id)| thread.show_more(Some(id.clone())),
+        |_: MouseEvent, (thread, id)| {
+            // Focus moves to the first reply the click shows.
+            let first_new = thread
+                .store()
+                .children(id)
+                .get(thread.shown(&Some(id.clone())))
+                .cloned();
+            thread.show_more(Some(id.clone()));
+            if let Some(first_new) = first_new {
+                bring_into_view(
+                    thread.settings().events.clone(),
+                    thread.dom_id("c", &first_new),
+                    ":scope > article",
+                );
+            }
+        },
     );
     let on_continue = use_callback(
         (thread.clone(), id.clone()),
@@ -135,7 +150,11 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
     );
     let settings = thread.settings();
     let status = thread.post_status(id);
-    let voting = settings.vote_buttons != VoteButtons::Off && !comment.deleted && status.is_none();
+    let kept_here = thread.is_kept_here(id);
+    let voting = settings.vote_buttons != VoteButtons::Off
+        && !comment.deleted
+        && status.is_none()
+        && !kept_here;
     let replies = thread.store().children(id);
     let collapsed = thread.is_collapsed(id);
     let replies_id = thread.dom_id("replies", id);
@@ -162,6 +181,9 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
                         <span class="tl-orphan">{ "reply to a comment that is not loaded" }</span>
                     }
                 </header>
+                if kept_here {
+                    <p class="tl-kept-here">{ "Only you can see this comment: this site keeps comments in your browser." }</p>
+                }
                 <div class="tl-body">
                     if comment.deleted {
                         <p class="tl-empty">{ "This comment was deleted." }</p>
@@ -202,7 +224,7 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
                                 if collapsed {
                                     { format!("Show {}", count(thread.store().descendant_count(id) as i64, "reply", "replies")) }
                                 } else {
-                                    { "Hide replies" }
+                                    { format!("Hide {}", count(thread.store().descendant_count(id) as i64, "reply", "replies")) }
                                 }
                             </button>
                         }
@@ -220,7 +242,7 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
                         </button>
                     </p>
                 } else {
-                    <ul class="tl-replies" id={replies_id}>
+                    <ul class="tl-replies" id={replies_id} role="list">
                         {
                             // One fully keyed list: a mixed one re-renders every comment in it.
                             for replies.iter().take(shown).map(|reply| child(thread, reply, depth + 1)).chain(

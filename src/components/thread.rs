@@ -72,8 +72,24 @@ pub fn ThreadView(props: &ThreadProps) -> Html {
         });
     }
     let show_more = {
-        let thread = thread.clone();
-        Callback::from(move |_: MouseEvent| thread.show_more(None))
+        let (thread, first_new) = (thread.clone(), roots.get(shown).cloned());
+        Callback::from(move |_: MouseEvent| {
+            // Focus moves to the first comment the click shows.
+            thread.show_more(None);
+            if let Some(first_new) = &first_new {
+                bring_into_view(
+                    thread.settings().events.clone(),
+                    thread.dom_id("c", first_new),
+                    ":scope > article",
+                );
+            }
+        })
+    };
+    let skip = {
+        let (thread, end) = (thread.clone(), thread.dom_id("end", "comments"));
+        Callback::from(move |_: MouseEvent| {
+            bring_into_view(thread.settings().events.clone(), end.clone(), ":scope")
+        })
     };
     let back = {
         let thread = thread.clone();
@@ -91,6 +107,8 @@ pub fn ThreadView(props: &ThreadProps) -> Html {
     let heading_id = thread.dom_id("heading", "comments");
     html! {
         <section class="tl-thread" aria-labelledby={heading_id.clone()}>
+            // Keyboard readers can pass a long thread in one step.
+            <button type="button" class="tl-skip" onclick={skip}>{ "Skip comments" }</button>
             <Heading thread={thread.clone()} id={heading_id} />
             if props.skipped > 0 {
                 <p class="tl-skipped" role="note">
@@ -101,7 +119,7 @@ pub fn ThreadView(props: &ThreadProps) -> Html {
                 <p class="tl-focus-bar">
                     <button type="button" class="tl-back" onclick={back}>{ "← Back to the whole thread" }</button>
                 </p>
-                <ul class="tl-list tl-focused">
+                <ul class="tl-list tl-focused" role="list">
                     { child(thread, &focus, 0) }
                 </ul>
             } else {
@@ -109,7 +127,7 @@ pub fn ThreadView(props: &ThreadProps) -> Html {
                 if store.is_empty() {
                     <p class="tl-status">{ "No comments yet." }</p>
                 } else {
-                    <ul class="tl-list">
+                    <ul class="tl-list" role="list">
                         {
                             // One fully keyed list: a mixed one re-renders every comment in it.
                             for roots.iter().take(shown).map(|id| child(thread, id, 0)).chain(
@@ -125,6 +143,7 @@ pub fn ThreadView(props: &ThreadProps) -> Html {
                     </ul>
                 }
             }
+            <p class="tl-sr" id={thread.dom_id("end", "comments")} tabindex="-1">{ "End of comments" }</p>
         </section>
     }
 }

@@ -326,6 +326,12 @@ impl ThreadState {
         self.status.get(id)
     }
 
+    /// Whether this is the reader's comment kept only in this browser (the
+    /// site takes no posts): no one else sees it, and no one can vote on it.
+    pub fn is_kept_here(&self, id: &str) -> bool {
+        !self.posting && self.posted.iter().any(|comment| comment.id == id)
+    }
+
     /// Whether the replies under this comment are folded.
     pub fn is_collapsed(&self, id: &str) -> bool {
         self.collapsed.contains(id)
