@@ -87,6 +87,23 @@
     window.addEventListener("unhandledrejection", function (event) {
       stopped(event.reason);
     });
+    // "light" or "dark" from the background the page paints behind
+    // `element` (WCAG relative luminance, split where black and white text
+    // contrast equally), or null when it is transparent up to the root.
+    var pageTheme = function (element) {
+      for (var node = element; node && node.nodeType === 1; node = node.parentElement) {
+        var channels = /rgba?\(([^)]*)\)/.exec(getComputedStyle(node).backgroundColor);
+        var parts = channels ? channels[1].split(/[\s,\/]+/).filter(Boolean).map(parseFloat) : [];
+        if (parts.length < 3 || parts[3] < 0.5) continue;
+        var linear = parts.slice(0, 3).map(function (value) {
+          value /= 255;
+          return value <= 0.04045 ? value / 12.92 : Math.pow((value + 0.055) / 1.055, 2.4);
+        });
+        var luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2];
+        return luminance < 0.179 ? "dark" : "light";
+      }
+      return null;
+    };
     Object.defineProperty(window, "Threadline", {
       value: Object.freeze({
         /**
@@ -152,11 +169,28 @@
               })
             );
           };
+          // "auto" matches the page: its background where it has one (the
+          // nearest opaque one above the widget), else the reader's system.
+          var theme = "auto";
+          var applyTheme = function () {
+            var chosen = theme === "light" || theme === "dark" ? theme : pageTheme(element);
+            if (chosen) host.setAttribute("data-theme", chosen);
+            else host.removeAttribute("data-theme");
+          };
+          // A site's own dark mode: a class or style on html or body, or its
+          // CSS following the system.
+          var watcher = new MutationObserver(applyTheme);
+          [document.documentElement, document.body].forEach(function (node) {
+            if (node) watcher.observe(node, { attributes: true, attributeFilter: ["class", "style"] });
+          });
+          var system = window.matchMedia("(prefers-color-scheme: dark)");
+          system.addEventListener("change", applyTheme);
+          if (document.readyState !== "complete") window.addEventListener("load", applyTheme);
           var handle = {
-            /** Forces "light" or "dark", or follows the reader's system with "auto". */
-            setTheme: function (theme) {
-              if (theme === "light" || theme === "dark") host.setAttribute("data-theme", theme);
-              else host.removeAttribute("data-theme");
+            /** Forces "light" or "dark"; "auto" matches the page (see above). */
+            setTheme: function (value) {
+              theme = value === "light" || value === "dark" ? value : "auto";
+              applyTheme();
             },
             /** Loads the thread again. */
             refresh: function () {
@@ -166,6 +200,8 @@
             destroy: function () {
               if (widget) widget.destroy();
               widget = null;
+              watcher.disconnect();
+              system.removeEventListener("change", applyTheme);
               host.remove();
             },
           };

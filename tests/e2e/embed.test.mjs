@@ -68,6 +68,15 @@ Date.prototype.toISOString = function () {
 <script src="${cdn.origin}/assets/threadline/v1/threadline.js" data-src="/api/trap.json" data-target="#second"></script>
 </body></html>`);
       },
+      // A light page whose own toggle makes it dark, as news sites do.
+      "/themed.html": (req, res) => {
+        res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+        res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Themed</title>
+<style>body { background: #fff; color: #222; } body.dark { background: #111418; color: #eee; }</style></head><body>
+<div id="comments"></div>
+<script src="${cdn.origin}/assets/threadline/v1/threadline.js" data-src="/api/seed.json" data-target="#comments"></script>
+</body></html>`);
+      },
       "/api/trap.json": json(
         JSON.stringify({ comments: [{ id: "t1", body: "A comment whose time the browser refuses.", created: 1234567890 }] }),
       ),
@@ -524,6 +533,32 @@ test("data-theme forces dark or light, and the mount handle switches it at run t
   assert.equal(await second(), "rgb(26, 95, 180)", "auto follows the light system");
   await page.evaluate(() => window.__handle.setTheme("dark"));
   assert.equal(await second(), "rgb(140, 184, 255)", "switched at run time");
+});
+
+test("auto matches the page's own background over the reader's system, and follows the site's dark mode", async () => {
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.goto(`${site.origin}/themed.html`);
+  await page.waitForSelector("#comments .tl-comment >> nth=12");
+  const look = () =>
+    page.evaluate(() => {
+      const host = document.querySelector("threadline-widget");
+      const style = (selector, property) => getComputedStyle(host.shadowRoot.querySelector(selector))[property];
+      return {
+        theme: host.getAttribute("data-theme"),
+        muted: style(".tl-permalink", "color"),
+        author: style(".tl-meta > .tl-author", "color"),
+        field: style(".tl-composer textarea", "borderTopColor"),
+      };
+    });
+  assert.deepEqual(
+    await look(),
+    { theme: "light", muted: "rgb(94, 102, 112)", author: "rgb(34, 34, 34)", field: "rgb(140, 149, 159)" },
+    "a light page on a dark system: light colours, the author in the page's text colour, fields edged at 3:1",
+  );
+  await page.evaluate(() => document.body.classList.add("dark"));
+  await page.waitForFunction(() => document.querySelector("threadline-widget").getAttribute("data-theme") === "dark");
+  assert.deepEqual(await look(), { theme: "dark", muted: "rgb(163, 171, 181)", author: "rgb(238, 238, 238)", field: "rgb(125, 133, 144)" });
+  await page.emulateMedia({ colorScheme: "light" });
 });
 
 test("the widget inherits the page's font and colour unless data-inherit is off, given any of three ways", async () => {
