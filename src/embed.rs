@@ -4,6 +4,8 @@
 
 use crate::components::{Widget, WidgetProps};
 use crate::core::config::MountConfig;
+use crate::core::words::{choose, Lang};
+use crate::format::Locale;
 use crate::live_thread;
 use js_sys::Reflect;
 use std::rc::Rc;
@@ -52,6 +54,7 @@ pub fn mount(
 ) -> Result<MountedWidget, JsValue> {
     let config = read_config(&settings)?;
     let props = WidgetProps {
+        lang: language(&config),
         config: Rc::new(config),
         dom_prefix: format!("tl{number}-").into(),
         auth: Reflect::get(&settings, &JsValue::from_str("auth"))
@@ -86,6 +89,36 @@ pub async fn count(settings: JsValue) -> Result<u32, JsValue> {
         .await
         .map_err(|error| JsValue::from_str(&error.detail()))?;
     Ok(u32::try_from(count).unwrap_or(u32::MAX))
+}
+
+/// "1,200 comments" in the language the settings give (as a widget's),
+/// worded as the widget's heading, for comment-count links.
+#[wasm_bindgen(js_name = countLabel)]
+pub fn count_label(settings: JsValue, count: u32) -> Result<String, JsValue> {
+    let config = read_config(&settings)?;
+    let locale = Locale::of(language(&config));
+    Ok(locale.count(&locale.words().comments, i64::from(count)))
+}
+
+/// The widget's language: `data-lang`, else the `lang` of the page around
+/// it, else the browser's languages in the reader's order.
+fn language(config: &MountConfig) -> Lang {
+    let browser: Vec<String> = web_sys::window()
+        .and_then(|window| Reflect::get(&window, &"navigator".into()).ok())
+        .and_then(|navigator| Reflect::get(&navigator, &"languages".into()).ok())
+        .map(|languages| {
+            js_sys::Array::from(&languages)
+                .iter()
+                .filter_map(|tag| tag.as_string())
+                .collect()
+        })
+        .unwrap_or_default();
+    choose(
+        [config.lang.as_deref(), config.page_lang.as_deref()]
+            .into_iter()
+            .flatten()
+            .chain(browser.iter().map(String::as_str)),
+    )
 }
 
 /// Reads settings from a script tag's `dataset` or any object with the same

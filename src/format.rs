@@ -1,17 +1,32 @@
-//! Dates and times in the reader's own language, through the browser's Intl.
+//! Numbers, plurals, dates and times in the widget's language, through the
+//! browser's Intl: one [`Locale`] per language, made once and shared.
 
 use crate::core::model::MAX_TIME_MS;
 use crate::core::time::relative_time;
+use crate::core::words::{Forms, Lang, Plural, Words};
 use js_sys::{Array, Date, Function, Intl, Object, Reflect};
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::JsValue;
 
 thread_local! {
-    static RELATIVE: Intl::RelativeTimeFormat =
-        Intl::RelativeTimeFormat::new(&Array::new(), &options(&[("numeric", "auto")]));
-    static FULL_DATE_TIME: Function =
-        Intl::DateTimeFormat::new(&Array::new(), &options(&[("dateStyle", "full"), ("timeStyle", "short")])).format();
-    static LONG_DATE: Function =
-        Intl::DateTimeFormat::new(&Array::new(), &options(&[("dateStyle", "long")])).format();
+    static LOCALES: RefCell<Vec<Rc<Locale>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A language's words and the browser's formatters for it.
+pub struct Locale {
+    lang: Lang,
+    plurals: Intl::PluralRules,
+    numbers: Function,
+    relative: Intl::RelativeTimeFormat,
+    full_date_time: Function,
+    long_date: Function,
+}
+
+impl PartialEq for Locale {
+    fn eq(&self, other: &Locale) -> bool {
+        self.lang == other.lang
+    }
 }
 
 fn options(pairs: &[(&str, &str)]) -> Object {
@@ -22,28 +37,73 @@ fn options(pairs: &[(&str, &str)]) -> Object {
     object
 }
 
-fn call(format: &Function, ms: f64) -> String {
+fn call(format: &Function, value: &JsValue) -> String {
     format
-        .call1(&JsValue::UNDEFINED, &Date::new(&ms.into()))
+        .call1(&JsValue::UNDEFINED, value)
         .ok()
         .and_then(|text| text.as_string())
         .unwrap_or_default()
 }
 
-/// "3 hours ago", "yesterday", "8 years ago", in the reader's language.
-pub fn relative(ms: f64) -> String {
-    let (value, unit) = relative_time(ms, Date::now());
-    RELATIVE.with(|format| String::from(format.format(value as f64, unit.as_str())))
-}
+impl Locale {
+    /// The shared locale of a language.
+    pub fn of(lang: Lang) -> Rc<Locale> {
+        LOCALES.with(|locales| {
+            if let Some(found) = locales.borrow().iter().find(|locale| locale.lang == lang) {
+                return found.clone();
+            }
+            let tags = Array::of1(&lang.code().into());
+            let date =
+                |pairs: &[(&str, &str)]| Intl::DateTimeFormat::new(&tags, &options(pairs)).format();
+            let locale = Rc::new(Locale {
+                lang,
+                plurals: Intl::PluralRules::new(&tags, &Object::new()),
+                numbers: Intl::NumberFormat::new(&tags, &Object::new()).format(),
+                relative: Intl::RelativeTimeFormat::new(&tags, &options(&[("numeric", "auto")])),
+                full_date_time: date(&[("dateStyle", "full"), ("timeStyle", "short")]),
+                long_date: date(&[("dateStyle", "long")]),
+            });
+            locales.borrow_mut().push(locale.clone());
+            locale
+        })
+    }
 
-/// The full date and time, for a tooltip: "Saturday, 16 September 2017 at 10:00".
-pub fn full_date_time(ms: f64) -> String {
-    FULL_DATE_TIME.with(|format| call(format, ms))
-}
+    /// The language.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
 
-/// The date alone: "16 September 2017".
-pub fn long_date(ms: f64) -> String {
-    LONG_DATE.with(|format| call(format, ms))
+    /// Its words.
+    pub fn words(&self) -> &'static Words {
+        self.lang.words()
+    }
+
+    /// A number as the language writes it: "1,200", "1.200", "١٬٢٠٠".
+    pub fn number(&self, n: i64) -> String {
+        call(&self.numbers, &JsValue::from_f64(n as f64))
+    }
+
+    /// A counted phrase in its plural form: "1,200 comments", "3 комментария".
+    pub fn count(&self, forms: &Forms, n: i64) -> String {
+        let category = self.plurals.select(n as f64);
+        forms.fill(Plural::from_name(&String::from(category)), &self.number(n))
+    }
+
+    /// "3 hours ago", "yesterday", "8 years ago".
+    pub fn relative(&self, ms: f64) -> String {
+        let (value, unit) = relative_time(ms, Date::now());
+        String::from(self.relative.format(value as f64, unit.as_str()))
+    }
+
+    /// The full date and time: "Saturday, 16 September 2017 at 10:00".
+    pub fn full_date_time(&self, ms: f64) -> String {
+        call(&self.full_date_time, &Date::new(&ms.into()))
+    }
+
+    /// The date alone: "16 September 2017".
+    pub fn long_date(&self, ms: f64) -> String {
+        call(&self.long_date, &Date::new(&ms.into()))
+    }
 }
 
 /// The machine-readable form for `<time datetime>`; empty for a time a

@@ -15,6 +15,8 @@ use crate::core::state::{Synced, ThreadAction, ThreadState};
 use crate::core::store::{StoreChange, ThreadStore};
 use crate::core::url::encode_component;
 use crate::core::votes::VoteEndpoint;
+use crate::core::words::{fill, Lang, Words};
+use crate::format::Locale;
 use crate::services::events::emit;
 use crate::services::{http, storage};
 use std::cell::{Cell, Ref, RefCell};
@@ -71,6 +73,8 @@ pub struct ThreadSettings {
     pub events: Option<web_sys::Element>,
     /// How deep replies nest before "continue this thread" (0: no limit).
     pub max_depth: usize,
+    /// The widget's language.
+    pub lang: Lang,
 }
 
 struct Inner {
@@ -145,6 +149,16 @@ impl LiveThread {
     /// How this thread is shown.
     pub fn settings(&self) -> &ThreadSettings {
         &self.0.settings
+    }
+
+    /// The widget's language: its words and the browser's formatters.
+    pub fn locale(&self) -> Rc<Locale> {
+        Locale::of(self.0.settings.lang)
+    }
+
+    /// Every text the reader sees, in the widget's language.
+    pub fn words(&self) -> &'static Words {
+        self.0.settings.lang.words()
     }
 
     /// The comments.
@@ -329,7 +343,15 @@ impl LiveThread {
                 let result = http::send(request, endpoint.access.with_cookies)
                     .await
                     .map(drop)
-                    .map_err(|error| format!("Your vote was not saved: {}", error.message));
+                    .map_err(|error| {
+                        let words = thread.words();
+                        let reason = if error.refused {
+                            words.write_refused
+                        } else {
+                            words.write_lost
+                        };
+                        fill(words.vote_not_saved, "{reason}", reason)
+                    });
                 thread.dispatch(ThreadAction::VoteAnswered {
                     id,
                     sent: value,
@@ -353,14 +375,24 @@ impl LiveThread {
                 post.name.as_deref(),
                 token.as_deref(),
             );
+            let words = thread.words();
             let result = match http::send(request, endpoint.access.with_cookies).await {
-                Ok(answer) => match &thread.0.settings.source {
-                    Some(source) => read_posted(&answer, source).map(Box::new),
-                    None => {
-                        Err("The server took your comment. Reload the page to see it.".to_owned())
-                    }
-                },
-                Err(error) => Err(format!("Not sent: {}", error.message)),
+                Ok(answer) => thread
+                    .0
+                    .settings
+                    .source
+                    .as_ref()
+                    .and_then(|source| read_posted(&answer, source))
+                    .map(Box::new)
+                    .ok_or_else(|| words.sent_reload.to_owned()),
+                Err(error) => {
+                    let reason = if error.refused {
+                        words.write_refused
+                    } else {
+                        words.write_lost
+                    };
+                    Err(fill(words.not_sent, "{reason}", reason))
+                }
             };
             thread.dispatch(ThreadAction::PostAnswered {
                 local_id: post.local_id,
@@ -572,6 +604,7 @@ pub async fn count(config: &MountConfig) -> Result<usize, LoadError> {
 /// the console for the site's developers.
 pub async fn load(
     config: &MountConfig,
+    lang: Lang,
     dom_prefix: String,
     auth: Option<js_sys::Function>,
     events: Option<web_sys::Element>,
@@ -619,6 +652,7 @@ pub async fn load(
                 max_length: config.max_length,
                 name_field: config.name_field,
                 max_depth: max_depth(events.as_ref()),
+                lang,
                 auth,
                 events,
             },

@@ -10,6 +10,7 @@ use threadline::core::mapping::Source;
 use threadline::core::model::ThreadDocument;
 use threadline::core::state::ThreadAction;
 use threadline::core::store::ThreadStore;
+use threadline::core::words::Lang;
 use threadline::live_thread::{LiveThread, ThreadSettings};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -292,6 +293,7 @@ async fn a_failed_fetch_says_why_and_offers_retry() {
             auth: None,
             events: None,
             generation: 0,
+            lang: Lang::En,
         },
     )
     .render();
@@ -482,6 +484,67 @@ async fn a_vote_rerenders_only_the_voted_comment_of_a_1000_comment_thread() {
     assert_eq!(up.get_attribute("aria-pressed").as_deref(), Some("true"));
 }
 
+#[wasm_bindgen_test]
+async fn the_thread_speaks_the_readers_language_with_its_plurals_and_numbers() {
+    for (lang, key, heading, reply, fold) in [
+        (
+            Lang::De,
+            "t-de",
+            "1.000 Kommentare",
+            "Antworten",
+            "2 Antworten ausblenden",
+        ),
+        (
+            Lang::Ru,
+            "t-ru",
+            "1\u{a0}000 комментариев",
+            "Ответить",
+            "Скрыть 2 ответа",
+        ),
+        // The browser writes the number (Arabic digits or not, by its data).
+        (Lang::Ar, "t-ar", "{1000} تعليق", "ردّ", "إخفاء الردّين"),
+        (
+            Lang::Ja,
+            "t-ja",
+            "1,000件のコメント",
+            "返信",
+            "2件の返信を隠す",
+        ),
+    ] {
+        forget(key);
+        let settings = ThreadSettings {
+            lang,
+            ..settings(key)
+        };
+        let (host, _) = show(&thousand(key), settings, ".tl-count").await;
+        let thousand_written: String = js_sys::Intl::NumberFormat::new(
+            &js_sys::Array::of1(&lang.code().into()),
+            &js_sys::Object::new(),
+        )
+        .format()
+        .call1(&wasm_bindgen::JsValue::UNDEFINED, &1000.into())
+        .ok()
+        .and_then(|n| n.as_string())
+        .unwrap_or_default();
+        assert_eq!(
+            text(&until(&host, ".tl-count").await),
+            heading.replace("{1000}", &thousand_written),
+            "{lang:?}"
+        );
+        let first = comment(&host, &format!("{key}0"), key);
+        let button = |selector: &str| {
+            first
+                .query_selector(&format!(":scope > article {selector}"))
+                .ok()
+                .flatten()
+                .map(|b| text(&b))
+        };
+        assert_eq!(button(".tl-reply").as_deref(), Some(reply), "{lang:?}");
+        assert_eq!(button(".tl-toggle").as_deref(), Some(fold), "{lang:?}");
+        host.remove();
+    }
+}
+
 /// Presses a key in an element, as a keyboard would.
 fn press(target: &Element, key: &str, ctrl: bool) {
     let init = web_sys::KeyboardEventInit::new();
@@ -645,7 +708,7 @@ async fn a_new_reply_rerenders_only_its_parent_of_a_1000_comment_thread() {
     let before = comment_renders();
     // Focus in the reply box scrolls the page, which may show a page more.
     let shown = all(&host, ".tl-comment").len();
-    assert_eq!(text(&until(&host, ".tl-count").await), "1000 comments");
+    assert_eq!(text(&until(&host, ".tl-count").await), "1,000 comments");
     thread.dispatch(ThreadAction::Submit {
         parent: Some("r600".into()),
         name: None,
@@ -659,7 +722,7 @@ async fn a_new_reply_rerenders_only_its_parent_of_a_1000_comment_thread() {
     );
     assert_eq!(
         text(&until(&host, ".tl-count").await),
-        "1001 comments",
+        "1,001 comments",
         "the heading counts a reply at any depth"
     );
     let replies = all(&parent, ":scope > ul > .tl-comment");

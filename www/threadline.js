@@ -219,7 +219,9 @@
               };
               loaded[0].glue.onPanic(failed[number]);
               try {
-                widget = loaded[0].glue.mount(root, settings, number);
+                // The page's language around the widget, for its words.
+                var around = element.closest("[lang]");
+                widget = loaded[0].glue.mount(root, Object.assign({}, settings, { pageLang: around ? around.lang : "" }), number);
               } catch (error) {
                 fail(
                   number,
@@ -264,10 +266,13 @@
     // from the link, else from this tag); on failure it keeps its own text.
     var countLinks = function () {
       document.querySelectorAll("[data-threadline-count][data-src]").forEach(function (link) {
-        var settings = Object.assign({}, script.dataset, link.dataset);
+        var around = link.closest("[lang]");
+        var settings = Object.assign({}, script.dataset, link.dataset, { pageLang: around ? around.lang : "" });
         window.Threadline.countComments(settings).then(
           function (count) {
-            link.textContent = count.toLocaleString() + (count === 1 ? " comment" : " comments");
+            return load().then(function (glue) {
+              link.textContent = glue.countLabel(settings, count);
+            });
           },
           function (error) {
             console.warn("Threadline: no comment count for " + settings.src + ": " + error);

@@ -5,7 +5,8 @@ use crate::core::model::Timestamp;
 use crate::core::model::{Article, ArticleBlock};
 use crate::core::rich::from_text;
 use crate::core::url::{safe_image_url, safe_url};
-use crate::format;
+use crate::core::words::Lang;
+use crate::format::{self, Locale};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -14,6 +15,9 @@ use yew::prelude::*;
 pub struct ArticleProps {
     /// The article to show.
     pub article: Rc<Article>,
+    /// The widget's language (for the date).
+    #[prop_or_default]
+    pub lang: Lang,
 }
 
 /// Headline, date, byline and body of the article.
@@ -34,7 +38,7 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
                             <span class="tl-byline">{ byline }</span>
                         }
                         if let Some(ms) = published {
-                            <time datetime={format::iso(ms)}>{ format::long_date(ms) }</time>
+                            <time datetime={format::iso(ms)}>{ Locale::of(props.lang).long_date(ms) }</time>
                         }
                     </p>
                 }

@@ -10,8 +10,8 @@ use crate::core::config::VoteButtons;
 use crate::core::model::{Comment, CommentId};
 use crate::core::rich::{is_blank, to_nodes};
 use crate::core::state::{Direction, PostStatus, ThreadAction};
-use crate::core::text::count;
 use crate::core::url::{safe_image_url, safe_url};
+use crate::core::words::{fill, Words};
 use crate::live_thread::{LiveThread, Topic};
 use crate::services::page::bring_into_view;
 use std::cell::Cell;
@@ -161,46 +161,52 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
     let limit = settings.max_depth;
     let continues = limit > 0 && *depth >= limit;
     let shown = thread.shown(&Some(id.clone()));
+    let locale = thread.locale();
+    let words = locale.words();
     let label = match (comment.deleted, comment.author.as_deref()) {
-        (true, _) => "Deleted comment".to_owned(),
-        (false, Some(name)) => format!("Comment by {name}"),
-        (false, None) => "Comment by an anonymous reader".to_owned(),
+        (true, _) => words.deleted_comment.to_owned(),
+        (false, Some(name)) => fill(words.comment_by, "{name}", name),
+        (false, None) => words.comment_by_anonymous.to_owned(),
     };
+    let descendants = thread.store().descendant_count(id) as i64;
     html! {
         <li class="tl-comment" id={thread.dom_id("c", id)}>
             <article class="tl-card" aria-label={label.clone()}>
                 <header class="tl-meta">
-                    { byline(comment) }
+                    { byline(comment, words) }
                     if let Some(ms) = comment.created_ms {
-                        <a class="tl-permalink" href={format!("#{}", thread.dom_id("c", id))}>{ relative_time(ms) }</a>
+                        <a class="tl-permalink" href={format!("#{}", thread.dom_id("c", id))}>{ relative_time(&locale, ms) }</a>
                     }
                     if let (Some(score), false, VoteButtons::Off, false) = (comment.score, comment.deleted, settings.vote_buttons, settings.hide_scores) {
-                        <span class="tl-score">{ count(score, "point", "points") }</span>
+                        <span class="tl-score">{ locale.count(&words.points, score) }</span>
                     }
                     if thread.store().is_orphan(id) {
-                        <span class="tl-orphan">{ "reply to a comment that is not loaded" }</span>
+                        <span class="tl-orphan">{ words.orphan }</span>
                     }
                 </header>
                 if kept_here {
-                    <p class="tl-kept-here">{ "Only you can see this comment: this site keeps comments in your browser." }</p>
+                    <p class="tl-kept-here">{ words.kept_here }</p>
                 }
-                <div class="tl-body">
+                // A comment's own direction: Hebrew in an English thread, English in an Arabic one.
+                <div class="tl-body" dir="auto">
                     if comment.deleted {
-                        <p class="tl-empty">{ "This comment was deleted." }</p>
+                        <p class="tl-empty">{ words.deleted_body }</p>
                     } else if is_blank(&nodes) {
-                        <p class="tl-empty">{ "This comment has no text." }</p>
+                        <p class="tl-empty">{ words.empty_body }</p>
                     } else {
                         { render(&nodes, thread.settings().link_target.as_ref()) }
                     }
                 </div>
                 if let Some(status) = status {
                     <footer class="tl-actions tl-post-status" role="status">
-                        if let PostStatus::Failed(reason) = status {
-                            <span class="tl-problem">{ reason }</span>
-                            <button type="button" class="tl-retry-post" onclick={on_retry}>{ "Retry" }</button>
-                            <button type="button" class="tl-edit-post" onclick={on_edit}>{ "Edit" }</button>
+                        if let PostStatus::Sending = status {
+                            <span class="tl-sending">{ words.sending }</span>
                         } else {
-                            <span class="tl-sending">{ "Sending…" }</span>
+                            <span class="tl-problem">
+                                if let PostStatus::Failed(reason) = &status { { reason } } else { { words.not_confirmed } }
+                            </span>
+                            <button type="button" class="tl-retry-post" onclick={on_retry}>{ words.retry }</button>
+                            <button type="button" class="tl-edit-post" onclick={on_edit}>{ words.edit }</button>
                         }
                     </footer>
                 } else if !comment.deleted || !replies.is_empty() {
@@ -210,7 +216,7 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
                         }
                         if !comment.deleted {
                             <button type="button" class="tl-reply" ref={reply_button} aria-expanded={replying.to_string()} onclick={toggle_reply}>
-                                { "Reply" }
+                                { words.reply }
                             </button>
                         }
                         if !replies.is_empty() {
@@ -222,9 +228,9 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
                                 onclick={toggle}
                             >
                                 if collapsed {
-                                    { format!("Show {}", count(thread.store().descendant_count(id) as i64, "reply", "replies")) }
+                                    { locale.count(&words.show_replies, descendants) }
                                 } else {
-                                    { format!("Hide {}", count(thread.store().descendant_count(id) as i64, "reply", "replies")) }
+                                    { locale.count(&words.hide_replies, descendants) }
                                 }
                             </button>
                         }
@@ -238,7 +244,7 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
                 if continues {
                     <p class="tl-continue" id={replies_id}>
                         <button type="button" class="tl-continue-thread" onclick={on_continue}>
-                            { format!("Continue this thread ({}) →", count(thread.store().descendant_count(id) as i64, "reply", "replies")) }
+                            { locale.count(&words.continue_thread, descendants) }
                         </button>
                     </p>
                 } else {
@@ -249,7 +255,7 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
                                 (replies.len() > shown).then(|| html! {
                                     <li class="tl-next-page" key="tl-next-page">
                                         <button type="button" class="tl-more-replies" onclick={on_more}>
-                                            { format!("Show more replies ({} left)", replies.len() - shown) }
+                                            { locale.count(&words.more_replies_left, (replies.len() - shown) as i64) }
                                         </button>
                                     </li>
                                 })
@@ -262,9 +268,9 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
     }
 }
 
-fn byline(comment: &Comment) -> Html {
+fn byline(comment: &Comment, words: &Words) -> Html {
     if comment.deleted {
-        return html! { <span class="tl-author tl-anonymous">{ "[deleted]" }</span> };
+        return html! { <span class="tl-author tl-anonymous">{ words.deleted_author }</span> };
     }
     let avatar = comment.avatar.as_deref().and_then(safe_image_url).map(|src| {
         html! {
@@ -272,13 +278,13 @@ fn byline(comment: &Comment) -> Html {
         }
     });
     let Some(name) = comment.author.as_deref() else {
-        return html! { <span class="tl-author tl-anonymous">{ "Anonymous" }</span> };
+        return html! { <span class="tl-author tl-anonymous">{ words.anonymous }</span> };
     };
     match comment.author_url.as_deref().and_then(safe_url) {
         Some(href) => html! {
-            <a class="tl-author" href={href.to_owned()} rel="nofollow ugc noopener noreferrer">{ avatar }{ name }</a>
+            <a class="tl-author" dir="auto" href={href.to_owned()} rel="nofollow ugc noopener noreferrer">{ avatar }{ name }</a>
         },
-        None => html! { <span class="tl-author">{ avatar }{ name }</span> },
+        None => html! { <span class="tl-author" dir="auto">{ avatar }{ name }</span> },
     }
 }
 
@@ -292,21 +298,23 @@ fn vote_controls(
     on_down: &Callback<MouseEvent>,
 ) -> Html {
     let settings = thread.settings();
+    let locale = thread.locale();
+    let words = locale.words();
     let vote = thread.vote(&comment.id);
     let score = comment
         .score
         .filter(|_| !settings.hide_scores)
         .map(|score| thread.score(&comment.id, score));
     html! {
-        <span class="tl-vote" role="group" aria-label="Vote">
-            <button type="button" class="tl-up" aria-pressed={(vote == 1).to_string()} aria-label={format!("Upvote: {label}")} onclick={on_up.clone()}>
+        <span class="tl-vote" role="group" aria-label={words.vote}>
+            <button type="button" class="tl-up" aria-pressed={(vote == 1).to_string()} aria-label={fill(words.upvote, "{label}", label)} onclick={on_up.clone()}>
                 { "▲" }
             </button>
             if let Some(score) = score {
-                <span class="tl-score">{ count(score, "point", "points") }</span>
+                <span class="tl-score">{ locale.count(&words.points, score) }</span>
             }
             if settings.vote_buttons == VoteButtons::UpDown {
-                <button type="button" class="tl-down" aria-pressed={(vote == -1).to_string()} aria-label={format!("Downvote: {label}")} onclick={on_down.clone()}>
+                <button type="button" class="tl-down" aria-pressed={(vote == -1).to_string()} aria-label={fill(words.downvote, "{label}", label)} onclick={on_down.clone()}>
                     { "▼" }
                 </button>
             }

@@ -7,8 +7,8 @@ use super::rich::render;
 use super::topic::use_topic;
 use crate::core::model::{BodyFormat, CommentId};
 use crate::core::rich::{to_nodes, RichOptions};
-use crate::core::state::{check_draft, ThreadAction};
-use crate::core::text::count;
+use crate::core::state::{check_draft, DraftProblem, ThreadAction};
+use crate::format::Locale;
 use crate::live_thread::{LiveThread, Topic};
 use crate::services::page::bring_into_view;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
@@ -45,7 +45,9 @@ pub fn Composer(props: &ComposerProps) -> Html {
     use_topic(thread, Topic::Draft(key));
     let text = thread.draft(parent.as_deref());
     let name = use_state(|| thread.remembered_name());
-    let problem = use_state(|| None::<String>);
+    let problem = use_state(|| None::<DraftProblem>);
+    let locale = thread.locale();
+    let words = locale.words();
     let settings = thread.settings();
     let max = settings.max_length;
     let field_id = thread.dom_id("composer", parent.as_deref().unwrap_or(""));
@@ -87,8 +89,8 @@ pub fn Composer(props: &ComposerProps) -> Html {
         Callback::from(move |()| {
             // The draft as it is now (typed, or put back from another tab).
             let text = thread.draft(parent.as_deref());
-            if let Err(message) = check_draft(&text, max) {
-                problem.set(Some(message));
+            if let Err(found) = check_draft(&text, max) {
+                problem.set(Some(found));
                 return;
             }
             let given = name.trim().to_owned();
@@ -135,9 +137,9 @@ pub fn Composer(props: &ComposerProps) -> Html {
     let length = text.trim().chars().count();
     let preview = to_nodes(&text, BodyFormat::Text, RichOptions::default());
     let label = if parent.is_some() {
-        "Your reply"
+        words.your_reply
     } else {
-        "Your comment"
+        words.your_comment
     };
     html! {
         <form class="tl-composer" onsubmit={on_submit} novalidate=true>
@@ -150,38 +152,40 @@ pub fn Composer(props: &ComposerProps) -> Html {
             // Spoken only near the limit, not at every keystroke.
             <p class="tl-sr" role="status">
                 if length + max / 10 >= max {
-                    { near_limit(length, max) }
+                    { near_limit(&locale, length, max) }
                 }
             </p>
             if settings.name_field {
-                <label for={format!("{field_id}-name")}>{ "Name (optional)" }</label>
+                <label for={format!("{field_id}-name")}>{ words.name_optional }</label>
                 <input id={format!("{field_id}-name")} type="text" autocomplete="nickname" value={(*name).clone()} oninput={on_name} />
             }
-            if let Some(message) = &*problem {
-                <p class="tl-problem" role="alert">{ message }</p>
+            if let Some(found) = *problem {
+                <p class="tl-problem" role="alert">
+                    {
+                        match found {
+                            DraftProblem::Empty => words.write_something.to_owned(),
+                            DraftProblem::TooLong(over) => locale.count(&words.too_long, over as i64),
+                        }
+                    }
+                </p>
             }
             if !preview.is_empty() {
-                <div class="tl-preview" aria-label="Preview">{ render(&preview, None) }</div>
+                <div class="tl-preview" aria-label={words.preview} dir="auto">{ render(&preview, None) }</div>
             }
-            <button type="submit" class="tl-send">{ if parent.is_some() { "Reply" } else { "Post comment" } }</button>
+            <button type="submit" class="tl-send">{ if parent.is_some() { words.send_reply } else { words.post_comment } }</button>
             if let Some(cancel) = on_cancel {
-                <button type="button" class="tl-cancel" onclick={cancel.reform(|_: MouseEvent| ())}>{ "Cancel" }</button>
+                <button type="button" class="tl-cancel" onclick={cancel.reform(|_: MouseEvent| ())}>{ words.cancel }</button>
             }
         </form>
     }
 }
 
 /// What a screen reader hears near the length limit.
-fn near_limit(length: usize, max: usize) -> String {
+fn near_limit(locale: &Locale, length: usize, max: usize) -> String {
+    let words = locale.words();
     if length > max {
-        format!(
-            "{} too many.",
-            count((length - max) as i64, "character", "characters")
-        )
+        locale.count(&words.characters_over, (length - max) as i64)
     } else {
-        format!(
-            "{} left.",
-            count((max - length) as i64, "character", "characters")
-        )
+        locale.count(&words.characters_left, (max - length) as i64)
     }
 }

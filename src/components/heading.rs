@@ -2,7 +2,6 @@
 //! any depth, without re-rendering the thread around it.
 
 use super::topic::use_topic;
-use crate::core::text::count;
 use crate::live_thread::{LiveThread, Topic};
 use yew::prelude::*;
 
@@ -21,7 +20,8 @@ pub struct HeadingProps {
 pub fn Heading(props: &HeadingProps) -> Html {
     use_topic(&props.thread, Topic::Count);
     let total = props.thread.store().len() as i64;
+    let locale = props.thread.locale();
     html! {
-        <h2 class="tl-count" id={props.id.clone()}>{ count(total, "comment", "comments") }</h2>
+        <h2 class="tl-count" id={props.id.clone()}>{ locale.count(&locale.words().comments, total) }</h2>
     }
 }

@@ -2,7 +2,6 @@
 //! the site configured how, plain text otherwise.
 
 use crate::core::model::CommentId;
-use crate::core::text::count;
 use crate::live_thread::LiveThread;
 use yew::platform::spawn_local;
 use yew::prelude::*;
@@ -23,9 +22,11 @@ pub struct MoreRowProps {
 pub fn MoreRow(props: &MoreRowProps) -> Html {
     let loading = use_state(|| false);
     let failure = use_state(|| None::<String>);
+    let locale = props.thread.locale();
+    let words = locale.words();
     let label = match props.hidden {
-        0 => "Continue this thread".to_owned(),
-        hidden => count(hidden as i64, "more reply", "more replies"),
+        0 => words.continue_here.to_owned(),
+        hidden => locale.count(&words.more_replies, hidden as i64),
     };
     let onclick = {
         let (thread, id) = (props.thread.clone(), props.id.clone());
@@ -41,7 +42,7 @@ pub fn MoreRow(props: &MoreRowProps) -> Html {
                         &format!("Threadline could not load more replies: {}", error.detail())
                             .into(),
                     );
-                    failure.set(Some(error.to_string()));
+                    failure.set(Some(error.message(thread.words()).to_owned()));
                 }
                 loading.set(false);
             });
@@ -51,7 +52,7 @@ pub fn MoreRow(props: &MoreRowProps) -> Html {
         <li class="tl-more">
             if props.thread.can_load_more() {
                 <button type="button" class="tl-load-more" {onclick} disabled={*loading} aria-busy={loading.to_string()}>
-                    { if *loading { "Loading…".to_owned() } else { label } }
+                    { if *loading { words.loading.to_owned() } else { label } }
                 </button>
                 if let Some(message) = &*failure {
                     <span class="tl-more-error" role="alert">{ message }</span>

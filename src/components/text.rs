@@ -1,13 +1,16 @@
 //! Small pieces of markup for the comments.
 
-use crate::format;
+use crate::format::{self, Locale};
 use yew::prelude::*;
 
-/// A `<time>` showing how long ago, with the full date on hover.
-pub fn relative_time(ms: f64) -> Html {
+/// A `<time>` showing how long ago, with the full date on hover and for
+/// screen readers.
+pub fn relative_time(locale: &Locale, ms: f64) -> Html {
+    let full = locale.full_date_time(ms);
     html! {
-        <time class="tl-time" datetime={format::iso(ms)} title={format::full_date_time(ms)}>
-            { format::relative(ms) }
+        <time class="tl-time" datetime={format::iso(ms)} title={full.clone()}>
+            { locale.relative(ms) }
+            <span class="tl-sr">{ format!(" ({full})") }</span>
         </time>
     }
 }

@@ -6,7 +6,6 @@ use super::comment::child;
 use super::composer::Composer;
 use super::heading::Heading;
 use super::topic::use_topic;
-use crate::core::text::count;
 use crate::live_thread::{LiveThread, Topic};
 use crate::services::page::{bring_into_view, fragment, on_fragment_change, NearViewport};
 use crate::services::storage::on_saved_elsewhere;
@@ -105,19 +104,21 @@ pub fn ThreadView(props: &ThreadProps) -> Html {
         })
     };
     let heading_id = thread.dom_id("heading", "comments");
+    let locale = thread.locale();
+    let words = locale.words();
     html! {
         <section class="tl-thread" aria-labelledby={heading_id.clone()}>
             // Keyboard readers can pass a long thread in one step.
-            <button type="button" class="tl-skip" onclick={skip}>{ "Skip comments" }</button>
+            <button type="button" class="tl-skip" onclick={skip}>{ words.skip }</button>
             <Heading thread={thread.clone()} id={heading_id} />
             if props.skipped > 0 {
                 <p class="tl-skipped" role="note">
-                    { format!("{} could not be shown.", count(props.skipped as i64, "comment", "comments")) }
+                    { locale.count(&words.not_shown, props.skipped as i64) }
                 </p>
             }
             if let Some(focus) = focus {
                 <p class="tl-focus-bar">
-                    <button type="button" class="tl-back" onclick={back}>{ "← Back to the whole thread" }</button>
+                    <button type="button" class="tl-back" onclick={back}>{ words.back }</button>
                 </p>
                 <ul class="tl-list tl-focused" role="list">
                     { child(thread, &focus, 0) }
@@ -125,7 +126,7 @@ pub fn ThreadView(props: &ThreadProps) -> Html {
             } else {
                 <Composer thread={thread.clone()} />
                 if store.is_empty() {
-                    <p class="tl-status">{ "No comments yet." }</p>
+                    <p class="tl-status">{ words.no_comments }</p>
                 } else {
                     <ul class="tl-list" role="list">
                         {
@@ -134,7 +135,7 @@ pub fn ThreadView(props: &ThreadProps) -> Html {
                                 (rest > 0).then(|| html! {
                                     <li class="tl-next-page" key="tl-next-page" ref={sentinel}>
                                         <button type="button" class="tl-more-comments" onclick={show_more}>
-                                            { format!("Show more comments ({rest} left)") }
+                                            { locale.count(&words.more_comments_left, rest as i64) }
                                         </button>
                                     </li>
                                 })
@@ -143,7 +144,7 @@ pub fn ThreadView(props: &ThreadProps) -> Html {
                     </ul>
                 }
             }
-            <p class="tl-sr" id={thread.dom_id("end", "comments")} tabindex="-1">{ "End of comments" }</p>
+            <p class="tl-sr" id={thread.dom_id("end", "comments")} tabindex="-1">{ words.end }</p>
         </section>
     }
 }

@@ -5,6 +5,7 @@ use super::article::ArticleView;
 use super::thread::ThreadView;
 use crate::core::config::MountConfig;
 use crate::core::load::LoadError;
+use crate::core::words::Lang;
 use crate::live_thread::{self, LoadedThread};
 use crate::services::events::emit;
 use std::rc::Rc;
@@ -28,6 +29,9 @@ pub struct WidgetProps {
     /// Bumped by the embed handle's `refresh()` to load the thread again.
     #[prop_or_default]
     pub generation: u32,
+    /// The language the widget speaks (and sets as its `lang` and `dir`).
+    #[prop_or_default]
+    pub lang: Lang,
 }
 
 enum Phase {
@@ -44,13 +48,13 @@ pub fn Widget(props: &WidgetProps) -> Html {
     {
         let phase = phase.setter();
         let prefix = props.dom_prefix.to_string();
-        let (auth, events) = (props.auth.clone(), props.events.clone());
+        let (auth, events, lang) = (props.auth.clone(), props.events.clone(), props.lang);
         let deps = (props.config.clone(), *attempt, props.generation);
         use_effect_with(deps, move |(config, _, _)| {
             phase.set(Phase::Loading);
             let config = config.clone();
             spawn_local(async move {
-                let loaded = live_thread::load(&config, prefix, auth, events.clone()).await;
+                let loaded = live_thread::load(&config, lang, prefix, auth, events.clone()).await;
                 phase.set(match loaded {
                     Ok(loaded) => {
                         let count = JsValue::from(loaded.thread.store().len() as u32);
@@ -66,7 +70,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
                             events.as_ref(),
                             "error",
                             &[
-                                ("message", JsValue::from(error.to_string())),
+                                ("message", JsValue::from(error.message(lang.words()))),
                                 ("detail", JsValue::from(detail)),
                             ],
                         );
@@ -81,23 +85,24 @@ pub fn Widget(props: &WidgetProps) -> Html {
         Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1))
     };
 
+    let words = props.lang.words();
     html! {
-        <div class="threadline">
+        <div class="threadline" lang={props.lang.code()} dir={if props.lang.right_to_left() { "rtl" } else { "ltr" }}>
             {
                 match &*phase {
                     Phase::Loading => html! {
-                        <p class="tl-status" role="status">{ "Loading comments…" }</p>
+                        <p class="tl-status" role="status">{ words.loading_comments }</p>
                     },
                     Phase::Failed(error) => html! {
                         <div class="tl-error" role="alert">
-                            <p>{ error.to_string() }</p>
-                            <button type="button" class="tl-retry" onclick={retry}>{ "Retry" }</button>
+                            <p>{ error.message(words) }</p>
+                            <button type="button" class="tl-retry" onclick={retry}>{ words.retry }</button>
                         </div>
                     },
                     Phase::Ready(loaded) => html! {
                         <>
                             if let Some(article) = loaded.article.clone() {
-                                <ArticleView {article} />
+                                <ArticleView {article} lang={props.lang} />
                             }
                             <ThreadView thread={loaded.thread.clone()} skipped={loaded.skipped} />
                         </>

@@ -45,6 +45,11 @@ pub struct MountConfig {
     pub max_length: usize,
     /// Whether the composer asks for a name (`data-name-field="off"` hides it).
     pub name_field: bool,
+    /// The widget's language as the site gives it (`data-lang="de"`).
+    pub lang: Option<String>,
+    /// The `lang` of the page around the widget (its nearest ancestor that
+    /// has one), which the loader passes on.
+    pub page_lang: Option<String>,
 }
 
 impl MountConfig {
@@ -81,6 +86,8 @@ impl MountConfig {
                 .filter(|n| *n > 0)
                 .unwrap_or(DEFAULT_MAX_LENGTH),
             name_field: present("nameField").as_deref() != Some("off"),
+            lang: present("lang"),
+            page_lang: present("pageLang"),
         })
     }
 

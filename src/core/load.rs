@@ -5,6 +5,7 @@
 use super::mapping::{apply, native_mapping, Source};
 use super::model::{Article, ArticleBlock, ThreadDocument};
 use super::path::PathMiss;
+use super::words::{Lang, Words};
 use serde::Deserialize;
 use serde_json::Value;
 use std::borrow::Cow;
@@ -35,36 +36,32 @@ pub enum LoadError {
     Setup(String),
 }
 
+/// The reader's sentence in English (the `threadline:error` event's
+/// `message` is in the widget's language: see [`LoadError::message`]).
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            LoadError::Network(_) => {
-                "The comments could not be loaded because the comment server did not answer. \
-                 Check your connection, then try again."
-            }
-            LoadError::Timeout(_) => {
-                "The comment server is taking too long to answer. Please try again."
-            }
-            LoadError::Status {
-                status: 404 | 410, ..
-            } => "The comments for this page could not be found. Please try again later.",
-            LoadError::Status { .. } => {
-                "The comment server could not send the comments just now. \
-                 Please try again in a moment."
-            }
-            LoadError::NotJson(_) | LoadError::TooDeep | LoadError::NotFound(_) => {
-                "The comments arrived in a form that cannot be shown. Please try again later; \
-                 if this keeps happening, let the site know."
-            }
-            LoadError::Setup(_) => {
-                "The comments on this page are not set up correctly, so they cannot be shown. \
-                 Please let the site know."
-            }
-        })
+        f.write_str(self.message(Lang::En.words()))
     }
 }
 
 impl LoadError {
+    /// What the reader is told, in their language: what happened and what
+    /// to do.
+    pub fn message(&self, words: &'static Words) -> &'static str {
+        match self {
+            LoadError::Network(_) => words.error_network,
+            LoadError::Timeout(_) => words.error_timeout,
+            LoadError::Status {
+                status: 404 | 410, ..
+            } => words.error_not_found,
+            LoadError::Status { .. } => words.error_status,
+            LoadError::NotJson(_) | LoadError::TooDeep | LoadError::NotFound(_) => {
+                words.error_shape
+            }
+            LoadError::Setup(_) => words.error_setup,
+        }
+    }
+
     /// The technical detail for the console and the `threadline:error`
     /// event: the status, the JSON error and where it is, the mapping path.
     pub fn detail(&self) -> String {

@@ -19,3 +19,4 @@ pub mod text;
 pub mod time;
 pub mod url;
 pub mod votes;
+pub mod words;

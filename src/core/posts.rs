@@ -67,19 +67,14 @@ impl PostEndpoint {
 }
 
 /// Reads the server's answer to a post as a comment, through the same
-/// mapping as the thread.
-pub fn read_posted(answer: &str, source: &Source) -> Result<CommentInput, String> {
-    let problem = || {
-        "The server took your comment, but its answer could not be read. \
-         Reload the page to see it."
-            .to_owned()
-    };
-    let value: serde_json::Value = serde_json::from_str(answer).map_err(|_| problem())?;
+/// mapping as the thread; `None` when it cannot be read (the server took
+/// the comment, and a reload shows it).
+pub fn read_posted(answer: &str, source: &Source) -> Option<CommentInput> {
+    let value: serde_json::Value = serde_json::from_str(answer).ok()?;
     match source {
         Source::Native => map_comment(&value, &native_mapping(), Some("threadline")),
         Source::Mapped(mapping, preset) => map_comment(&value, mapping, preset.as_deref()),
     }
-    .ok_or_else(problem)
 }
 
 #[cfg(test)]
@@ -125,9 +120,9 @@ mod tests {
         };
         assert_eq!(
             read_posted(r#"{"key": "k9", "text": "hi"}"#, &mapped).map(|c| c.id),
-            Ok("k9".to_owned())
+            Some("k9".to_owned())
         );
-        assert!(read_posted("<html>", &mapped).is_err());
-        assert!(read_posted(r#"{"nokey": 1}"#, &mapped).is_err());
+        assert!(read_posted("<html>", &mapped).is_none());
+        assert!(read_posted(r#"{"nokey": 1}"#, &mapped).is_none());
     }
 }

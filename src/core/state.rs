@@ -101,33 +101,37 @@ impl Post {
     }
 }
 
-/// What a comment sent before the page was closed shows after a reload: its
-/// answer never came, so the reader decides.
-pub const NOT_CONFIRMED: &str =
-    "Not sent: the page was closed before the server answered. Send it again, or edit it.";
-
 /// Where a reader's comment stands with the server.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PostStatus {
     /// On its way.
     Sending,
-    /// Refused or lost; the text is kept.
+    /// Refused or lost; the text is kept, and this says why.
     Failed(String),
+    /// Sent before the page was closed: its answer never came, so the
+    /// reader decides (after a reload).
+    Unconfirmed,
+}
+
+/// Why a draft cannot be sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DraftProblem {
+    /// Nothing but spaces.
+    Empty,
+    /// This many characters over the limit.
+    TooLong(usize),
 }
 
 /// The longest comment a reader may send, unless the site sets another.
 pub const DEFAULT_MAX_LENGTH: usize = 5000;
 
 /// Whether a draft can be sent: not empty, not too long.
-pub fn check_draft(text: &str, max_length: usize) -> Result<(), String> {
+pub fn check_draft(text: &str, max_length: usize) -> Result<(), DraftProblem> {
     let length = text.trim().chars().count();
     if length == 0 {
-        Err("Write something before sending.".to_owned())
+        Err(DraftProblem::Empty)
     } else if length > max_length {
-        Err(format!(
-            "This comment is {} too long.",
-            super::text::count((length - max_length) as i64, "character", "characters")
-        ))
+        Err(DraftProblem::TooLong(length - max_length))
     } else {
         Ok(())
     }
@@ -223,7 +227,7 @@ impl ThreadState {
         self.status = self
             .unsent
             .keys()
-            .map(|id| (id.clone(), PostStatus::Failed(NOT_CONFIRMED.to_owned())))
+            .map(|id| (id.clone(), PostStatus::Unconfirmed))
             .collect();
         self.sync = self
             .votes
@@ -798,17 +802,10 @@ mod tests {
         let mut state = ThreadState::default().start(false, true);
         draft(&mut state, None, "   ");
         assert_eq!(submit(&mut state, None), Outcome::default());
-        assert_eq!(
-            check_draft(" \n ", 10),
-            Err("Write something before sending.".into())
-        );
+        assert_eq!(check_draft(" \n ", 10), Err(DraftProblem::Empty));
         assert_eq!(
             check_draft("twelve chars", 10),
-            Err("This comment is 2 characters too long.".into())
-        );
-        assert_eq!(
-            check_draft("eleven char", 10),
-            Err("This comment is 1 character too long.".into())
+            Err(DraftProblem::TooLong(2))
         );
         assert_eq!(check_draft("ok", 10), Ok(()));
     }
@@ -845,7 +842,7 @@ mod tests {
         );
         assert_eq!(
             reloaded.post_status(&post.local_id),
-            Some(&PostStatus::Failed(NOT_CONFIRMED.into()))
+            Some(&PostStatus::Unconfirmed)
         );
 
         let retried = state.apply(ThreadAction::Retry(post.local_id.clone()));

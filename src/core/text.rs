@@ -22,22 +22,9 @@ pub fn paragraphs(text: &str) -> Vec<Vec<&str>> {
     result
 }
 
-/// "1 reply", "3 replies": a count with its noun in the right number.
-pub fn count(n: i64, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn counts_agree_with_their_nouns() {
-        assert_eq!(count(0, "reply", "replies"), "0 replies");
-        assert_eq!(count(1, "reply", "replies"), "1 reply");
-        assert_eq!(count(13, "comment", "comments"), "13 comments");
-        assert_eq!(count(-2, "point", "points"), "-2 points");
-    }
 
     #[test]
     fn blank_lines_separate_paragraphs() {

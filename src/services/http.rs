@@ -61,12 +61,12 @@ pub async fn token_from(auth: &js_sys::Function) -> Option<String> {
     value.as_string().filter(|token| !token.is_empty())
 }
 
-/// Why a vote or a comment did not reach the server: a sentence for the
-/// reader, and the detail for the console.
+/// Why a vote or a comment did not reach the server: refused or lost (the
+/// reader is told which, in their words), and the detail for the console.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SendError {
-    /// What the reader is told.
-    pub message: String,
+    /// The server answered with an error status (otherwise no answer came).
+    pub refused: bool,
     /// The status or network error.
     pub detail: String,
 }
@@ -85,7 +85,7 @@ pub async fn send(request: WriteRequest, with_cookies: bool) -> Result<String, S
         init.set_credentials(RequestCredentials::Include);
     }
     let lost = |detail: String| SendError {
-        message: "the server did not answer. Please try again.".to_owned(),
+        refused: false,
         detail,
     };
     let result = match send_request(&request.url, &init).await {
@@ -94,7 +94,7 @@ pub async fn send(request: WriteRequest, with_cookies: bool) -> Result<String, S
             .await
             .map_err(|error| lost(error.to_string())),
         Err(error @ LoadError::Status { .. }) => Err(SendError {
-            message: "the server turned it down. Please try again.".to_owned(),
+            refused: true,
             detail: error.detail(),
         }),
         Err(error) => Err(lost(error.detail())),

@@ -68,6 +68,17 @@ Date.prototype.toISOString = function () {
 <script src="${cdn.origin}/assets/threadline/v1/threadline.js" data-src="/api/trap.json" data-target="#second"></script>
 </body></html>`);
       },
+      // An Austrian page with a count link and its comments, and an Arabic
+      // widget in it chosen by data-lang.
+      "/languages.html": (req, res) => {
+        res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+        res.end(`<!doctype html><html lang="de-AT"><head><meta charset="utf-8"><title>Sprachen</title></head><body>
+<a id="count" href="#de" data-threadline-count data-src="/api/seed.json">Kommentare</a>
+<div id="de"></div><div id="ar"></div>
+<script src="${cdn.origin}/assets/threadline/v1/threadline.js" data-src="/api/seed.json" data-target="#de"></script>
+<script src="${cdn.origin}/assets/threadline/v1/threadline.js" data-src="/api/seed.json" data-target="#ar" data-lang="ar" data-thread-id="ar"></script>
+</body></html>`);
+      },
       // A light page whose own toggle makes it dark, as news sites do.
       "/themed.html": (req, res) => {
         res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
@@ -533,6 +544,27 @@ test("data-theme forces dark or light, and the mount handle switches it at run t
   assert.equal(await second(), "rgb(26, 95, 180)", "auto follows the light system");
   await page.evaluate(() => window.__handle.setTheme("dark"));
   assert.equal(await second(), "rgb(140, 184, 255)", "switched at run time");
+});
+
+test("the widget speaks the page's language, or data-lang's, with the direction it reads in", async () => {
+  await page.goto(`${site.origin}/languages.html`);
+  await page.waitForSelector("#de .tl-comment >> nth=12");
+  await page.waitForSelector("#ar .tl-comment >> nth=12");
+  const widget = (id) =>
+    page.evaluate((id) => {
+      const root = document.querySelector(`#${id} threadline-widget`).shadowRoot.querySelector(".threadline");
+      return {
+        lang: root.getAttribute("lang"),
+        dir: root.getAttribute("dir"),
+        heading: root.querySelector(".tl-count").textContent,
+        reply: root.querySelector(".tl-reply").textContent,
+        bodyDir: root.querySelector(".tl-body").getAttribute("dir"),
+      };
+    }, id);
+  assert.deepEqual(await widget("de"), { lang: "de", dir: "ltr", heading: "13 Kommentare", reply: "Antworten", bodyDir: "auto" });
+  assert.deepEqual(await widget("ar"), { lang: "ar", dir: "rtl", heading: "13 تعليقًا", reply: "ردّ", bodyDir: "auto" });
+  await page.waitForFunction(() => document.querySelector("#count").textContent !== "Kommentare");
+  assert.equal(await page.locator("#count").textContent(), "13 Kommentare", "the count link says what the heading says");
 });
 
 test("auto matches the page's own background over the reader's system, and follows the site's dark mode", async () => {

@@ -1,0 +1,469 @@
+//! Every text a reader sees, in their language: one catalogue per language
+//! (`words/*.rs`), chosen from the widget's `data-lang`, else the page's
+//! `lang`, else the browser's languages. Counted phrases keep a form per
+//! plural category, picked by the browser's `Intl.PluralRules`, so Russian
+//! and Arabic read as they should; `{n}` is the number, written by
+//! `Intl.NumberFormat`. Whole sentences are kept whole: nothing is built by
+//! joining words, which no translation survives.
+
+mod ar;
+mod de;
+mod en;
+mod es;
+mod fr;
+mod ja;
+mod ru;
+mod tr;
+
+/// A language Threadline speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// English
+    #[default]
+    En,
+    /// German
+    De,
+    /// French
+    Fr,
+    /// Spanish
+    Es,
+    /// Turkish
+    Tr,
+    /// Russian
+    Ru,
+    /// Arabic
+    Ar,
+    /// Japanese
+    Ja,
+}
+
+impl Lang {
+    /// Every language, for tests and documentation.
+    pub const ALL: [Lang; 8] = [
+        Lang::En,
+        Lang::De,
+        Lang::Fr,
+        Lang::Es,
+        Lang::Tr,
+        Lang::Ru,
+        Lang::Ar,
+        Lang::Ja,
+    ];
+
+    /// The BCP 47 tag the widget sets as its `lang` and gives to `Intl`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::De => "de",
+            Lang::Fr => "fr",
+            Lang::Es => "es",
+            Lang::Tr => "tr",
+            Lang::Ru => "ru",
+            Lang::Ar => "ar",
+            Lang::Ja => "ja",
+        }
+    }
+
+    /// Whether the language is written right to left (the widget's `dir`).
+    pub fn right_to_left(self) -> bool {
+        self == Lang::Ar
+    }
+
+    /// The language of a tag such as `de-AT` or `pt_BR`, if Threadline
+    /// speaks it (by its primary subtag, in any case).
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|lang| lang.code() == primary)
+    }
+
+    /// This language's catalogue.
+    pub fn words(self) -> &'static Words {
+        match self {
+            Lang::En => &en::WORDS,
+            Lang::De => &de::WORDS,
+            Lang::Fr => &fr::WORDS,
+            Lang::Es => &es::WORDS,
+            Lang::Tr => &tr::WORDS,
+            Lang::Ru => &ru::WORDS,
+            Lang::Ar => &ar::WORDS,
+            Lang::Ja => &ja::WORDS,
+        }
+    }
+}
+
+/// The first of these tags (in order: the widget's `data-lang`, the page's
+/// `lang`, the browser's languages) that Threadline speaks; English if none.
+pub fn choose<'a>(tags: impl IntoIterator<Item = &'a str>) -> Lang {
+    tags.into_iter()
+        .find_map(Lang::from_tag)
+        .unwrap_or_default()
+}
+
+/// A plural category, as `Intl.PluralRules` names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Plural {
+    /// `zero` (Arabic 0)
+    Zero,
+    /// `one`
+    One,
+    /// `two` (Arabic 2)
+    Two,
+    /// `few` (Russian 2–4, Arabic 3–10)
+    Few,
+    /// `many` (Russian 5–20, Arabic 11–99, French and Spanish millions)
+    Many,
+    /// `other`
+    Other,
+}
+
+impl Plural {
+    /// The category `Intl.PluralRules.select` names; `other` for anything
+    /// else.
+    pub fn from_name(name: &str) -> Plural {
+        match name {
+            "zero" => Plural::Zero,
+            "one" => Plural::One,
+            "two" => Plural::Two,
+            "few" => Plural::Few,
+            "many" => Plural::Many,
+            _ => Plural::Other,
+        }
+    }
+}
+
+/// A counted phrase in each plural form a language has; `{n}` is the
+/// number. A form left empty falls back to `other`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Forms {
+    /// `zero`
+    pub zero: &'static str,
+    /// `one`
+    pub one: &'static str,
+    /// `two`
+    pub two: &'static str,
+    /// `few`
+    pub few: &'static str,
+    /// `many`
+    pub many: &'static str,
+    /// `other`, which every language has
+    pub other: &'static str,
+}
+
+impl Forms {
+    /// A phrase whose only form is `other` (Japanese, Turkish nouns after
+    /// numbers); the others are filled in with struct update syntax.
+    pub const fn other(other: &'static str) -> Forms {
+        Forms {
+            zero: "",
+            one: "",
+            two: "",
+            few: "",
+            many: "",
+            other,
+        }
+    }
+
+    /// The phrase for a count in `category`, with the number written in.
+    pub fn fill(&self, category: Plural, number: &str) -> String {
+        let form = match category {
+            Plural::Zero => self.zero,
+            Plural::One => self.one,
+            Plural::Two => self.two,
+            Plural::Few => self.few,
+            Plural::Many => self.many,
+            Plural::Other => self.other,
+        };
+        let form = if form.is_empty() { self.other } else { form };
+        form.replace("{n}", number)
+    }
+}
+
+/// Puts `value` in place of `{name}`-style `key` in a sentence.
+pub fn fill(sentence: &str, key: &str, value: &str) -> String {
+    sentence.replace(key, value)
+}
+
+/// One language's catalogue: every text of the widget.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Words {
+    /// The heading and count links: "{n} comments".
+    pub comments: Forms,
+    /// A score: "{n} points".
+    pub points: Forms,
+    /// The fold button while folded: "Show {n} replies".
+    pub show_replies: Forms,
+    /// The fold button while unfolded: "Hide {n} replies".
+    pub hide_replies: Forms,
+    /// At the depth limit: "Continue this thread ({n} replies) →".
+    pub continue_thread: Forms,
+    /// A thread page without a count: "Continue this thread".
+    pub continue_here: &'static str,
+    /// "Show more replies ({n} left)".
+    pub more_replies_left: Forms,
+    /// "Show more comments ({n} left)".
+    pub more_comments_left: Forms,
+    /// Replies the response left out: "{n} more replies".
+    pub more_replies: Forms,
+    /// "{n} comments could not be shown."
+    pub not_shown: Forms,
+    /// "This comment is {n} characters too long."
+    pub too_long: Forms,
+    /// Spoken near the limit: "{n} characters left."
+    pub characters_left: Forms,
+    /// Spoken past the limit: "{n} characters too many."
+    pub characters_over: Forms,
+    /// "Reply" (the button under a comment).
+    pub reply: &'static str,
+    /// "Cancel" (closes a reply box).
+    pub cancel: &'static str,
+    /// "Retry".
+    pub retry: &'static str,
+    /// "Edit" (a comment that failed to send).
+    pub edit: &'static str,
+    /// "Sending…".
+    pub sending: &'static str,
+    /// "Loading…" (more replies).
+    pub loading: &'static str,
+    /// "Loading comments…".
+    pub loading_comments: &'static str,
+    /// A comment without a name: "Anonymous".
+    pub anonymous: &'static str,
+    /// A deleted comment's author: "[deleted]".
+    pub deleted_author: &'static str,
+    /// "This comment was deleted."
+    pub deleted_body: &'static str,
+    /// "This comment has no text."
+    pub empty_body: &'static str,
+    /// "reply to a comment that is not loaded".
+    pub orphan: &'static str,
+    /// The reader's comment kept only in this browser.
+    pub kept_here: &'static str,
+    /// A comment's accessible name: "Comment by {name}".
+    pub comment_by: &'static str,
+    /// "Comment by an anonymous reader".
+    pub comment_by_anonymous: &'static str,
+    /// "Deleted comment".
+    pub deleted_comment: &'static str,
+    /// The vote buttons' group: "Vote".
+    pub vote: &'static str,
+    /// "Upvote: {label}" ({label}: the comment's name).
+    pub upvote: &'static str,
+    /// "Downvote: {label}".
+    pub downvote: &'static str,
+    /// The composer's label: "Your comment".
+    pub your_comment: &'static str,
+    /// A reply box's label: "Your reply".
+    pub your_reply: &'static str,
+    /// "Name (optional)".
+    pub name_optional: &'static str,
+    /// "Preview".
+    pub preview: &'static str,
+    /// "Post comment".
+    pub post_comment: &'static str,
+    /// A reply box's send button: "Reply".
+    pub send_reply: &'static str,
+    /// "Skip comments".
+    pub skip: &'static str,
+    /// "End of comments".
+    pub end: &'static str,
+    /// "← Back to the whole thread".
+    pub back: &'static str,
+    /// "No comments yet."
+    pub no_comments: &'static str,
+    /// "Write something before sending."
+    pub write_something: &'static str,
+    /// "Your vote was not saved: {reason}".
+    pub vote_not_saved: &'static str,
+    /// "Not sent: {reason}".
+    pub not_sent: &'static str,
+    /// The server kept a comment but its answer could not be read.
+    pub sent_reload: &'static str,
+    /// A comment whose page closed before the server answered.
+    pub not_confirmed: &'static str,
+    /// A write that got no answer: "the server did not answer…".
+    pub write_lost: &'static str,
+    /// A write the server refused: "the server turned it down…".
+    pub write_refused: &'static str,
+    /// Loading failed: no answer.
+    pub error_network: &'static str,
+    /// Loading failed: too slow.
+    pub error_timeout: &'static str,
+    /// Loading failed: 404 or 410.
+    pub error_not_found: &'static str,
+    /// Loading failed: another HTTP error.
+    pub error_status: &'static str,
+    /// Loading failed: the response cannot be read.
+    pub error_shape: &'static str,
+    /// The widget's settings are wrong.
+    pub error_setup: &'static str,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every text of a catalogue, with its field name.
+    fn texts(words: &Words) -> Vec<(String, &'static str)> {
+        let forms = |name: &str, forms: &Forms| {
+            [
+                forms.zero,
+                forms.one,
+                forms.two,
+                forms.few,
+                forms.many,
+                forms.other,
+            ]
+            .into_iter()
+            .map(move |text| (name.to_owned(), text))
+            .collect::<Vec<_>>()
+        };
+        let mut all = Vec::new();
+        for (name, form) in [
+            ("comments", &words.comments),
+            ("points", &words.points),
+            ("show_replies", &words.show_replies),
+            ("hide_replies", &words.hide_replies),
+            ("continue_thread", &words.continue_thread),
+            ("more_replies_left", &words.more_replies_left),
+            ("more_comments_left", &words.more_comments_left),
+            ("more_replies", &words.more_replies),
+            ("not_shown", &words.not_shown),
+            ("too_long", &words.too_long),
+            ("characters_left", &words.characters_left),
+            ("characters_over", &words.characters_over),
+        ] {
+            all.extend(forms(name, form));
+        }
+        for (name, text) in [
+            ("continue_here", words.continue_here),
+            ("reply", words.reply),
+            ("cancel", words.cancel),
+            ("retry", words.retry),
+            ("edit", words.edit),
+            ("sending", words.sending),
+            ("loading", words.loading),
+            ("loading_comments", words.loading_comments),
+            ("anonymous", words.anonymous),
+            ("deleted_author", words.deleted_author),
+            ("deleted_body", words.deleted_body),
+            ("empty_body", words.empty_body),
+            ("orphan", words.orphan),
+            ("kept_here", words.kept_here),
+            ("comment_by", words.comment_by),
+            ("comment_by_anonymous", words.comment_by_anonymous),
+            ("deleted_comment", words.deleted_comment),
+            ("vote", words.vote),
+            ("upvote", words.upvote),
+            ("downvote", words.downvote),
+            ("your_comment", words.your_comment),
+            ("your_reply", words.your_reply),
+            ("name_optional", words.name_optional),
+            ("preview", words.preview),
+            ("post_comment", words.post_comment),
+            ("send_reply", words.send_reply),
+            ("skip", words.skip),
+            ("end", words.end),
+            ("back", words.back),
+            ("no_comments", words.no_comments),
+            ("write_something", words.write_something),
+            ("vote_not_saved", words.vote_not_saved),
+            ("not_sent", words.not_sent),
+            ("sent_reload", words.sent_reload),
+            ("not_confirmed", words.not_confirmed),
+            ("write_lost", words.write_lost),
+            ("write_refused", words.write_refused),
+            ("error_network", words.error_network),
+            ("error_timeout", words.error_timeout),
+            ("error_not_found", words.error_not_found),
+            ("error_status", words.error_status),
+            ("error_shape", words.error_shape),
+            ("error_setup", words.error_setup),
+        ] {
+            all.push((name.to_owned(), text));
+        }
+        all
+    }
+
+    #[test]
+    fn every_language_says_everything_with_the_same_placeholders() {
+        let english = texts(Lang::En.words());
+        for lang in Lang::ALL {
+            let words = lang.words();
+            for ((name, text), (_, english)) in texts(words).into_iter().zip(&english) {
+                if english.is_empty() {
+                    continue;
+                }
+                for key in ["{name}", "{label}", "{reason}"] {
+                    assert_eq!(
+                        text.contains(key),
+                        english.contains(key) && !text.is_empty(),
+                        "{lang:?} {name}: {text:?}"
+                    );
+                }
+            }
+            for (name, form) in [
+                ("comments", words.comments),
+                ("points", words.points),
+                ("show_replies", words.show_replies),
+                ("not_shown", words.not_shown),
+                ("too_long", words.too_long),
+            ] {
+                assert!(
+                    form.other.contains("{n}"),
+                    "{lang:?} {name}: the number shows"
+                );
+            }
+            let simple = texts(words).into_iter().filter(|(name, _)| {
+                !matches!(
+                    name.as_str(),
+                    "comments"
+                        | "points"
+                        | "show_replies"
+                        | "hide_replies"
+                        | "continue_thread"
+                        | "more_replies_left"
+                        | "more_comments_left"
+                        | "more_replies"
+                        | "not_shown"
+                        | "too_long"
+                        | "characters_left"
+                        | "characters_over"
+                )
+            });
+            for (name, text) in simple {
+                assert!(!text.trim().is_empty(), "{lang:?} has no {name}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_language_comes_from_the_first_source_that_names_one_spoken() {
+        assert_eq!(choose(["de-AT", "fr"]), Lang::De);
+        assert_eq!(
+            choose(["pt-BR", "", "ES_mx", "en"]),
+            Lang::Es,
+            "unspoken ones are passed over"
+        );
+        assert_eq!(choose(["zh"]), Lang::En);
+        assert_eq!(choose([]), Lang::En);
+        assert!(Lang::Ar.right_to_left() && !Lang::De.right_to_left());
+    }
+
+    #[test]
+    fn counted_phrases_pick_their_form() {
+        let ru = Lang::Ru.words();
+        assert_eq!(ru.comments.fill(Plural::One, "21"), "21 комментарий");
+        assert_eq!(ru.comments.fill(Plural::Few, "3"), "3 комментария");
+        assert_eq!(ru.comments.fill(Plural::Many, "5"), "5 комментариев");
+        let ja = Lang::Ja.words();
+        assert_eq!(
+            ja.comments.fill(Plural::One, "1"),
+            "1件のコメント",
+            "one falls back to other"
+        );
+        assert_eq!(
+            Lang::En.words().comments.fill(Plural::One, "1"),
+            "1 comment"
+        );
+    }
+}
