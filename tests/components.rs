@@ -665,6 +665,26 @@ async fn reply_takes_focus_escape_gives_it_back_and_ctrl_enter_sends() {
         "Show more comments moves focus to the first new one"
     );
 
+    let top = until(&host, ".tl-thread > .tl-composer.tl-closed textarea").await;
+    assert!(
+        host.query_selector(".tl-thread > .tl-composer .tl-send")
+            .ok()
+            .flatten()
+            .is_none(),
+        "the top composer is one line until the reader goes to it"
+    );
+    top.clone()
+        .dyn_into::<HtmlElement>()
+        .expect("a field")
+        .focus()
+        .expect("focused");
+    until(&host, ".tl-thread > .tl-composer:not(.tl-closed) .tl-send").await;
+    assert_eq!(
+        focused(),
+        Some(top),
+        "and the text box keeps focus as it opens"
+    );
+
     let skip = until(&host, ".tl-skip").await;
     skip.dyn_into::<HtmlElement>().expect("a button").click();
     settle(100).await;

@@ -311,7 +311,8 @@ fn vote_controls(
                 { "▲" }
             </button>
             if let Some(score) = score {
-                <span class="tl-score">{ locale.count(&words.points, score) }</span>
+                // Spoken when a vote changes it (only the voted comment re-renders).
+                <span class="tl-score" aria-live="polite">{ locale.count(&words.points, score) }</span>
             }
             if settings.vote_buttons == VoteButtons::UpDown {
                 <button type="button" class="tl-down" aria-pressed={(vote == -1).to_string()} aria-label={fill(words.downvote, "{label}", label)} onclick={on_down.clone()}>

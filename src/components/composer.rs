@@ -52,6 +52,13 @@ pub fn Composer(props: &ComposerProps) -> Html {
     let max = settings.max_length;
     let field_id = thread.dom_id("composer", parent.as_deref().unwrap_or(""));
     let area = use_node_ref();
+    // The top-level composer stays one line until the reader goes to it
+    // (or has a draft): it does not push the thread down a phone screen.
+    let open = use_state(|| parent.is_some() || !text.is_empty());
+    let on_focus = {
+        let open = open.clone();
+        Callback::from(move |_: FocusEvent| open.set(true))
+    };
     {
         // A reply box opens for typing.
         let (area, reply) = (area.clone(), parent.is_some());
@@ -141,40 +148,44 @@ pub fn Composer(props: &ComposerProps) -> Html {
     } else {
         words.your_comment
     };
+    let closed = !*open && text.is_empty();
     html! {
-        <form class="tl-composer" onsubmit={on_submit} novalidate=true>
+        <form class={classes!("tl-composer", closed.then_some("tl-closed"))} onsubmit={on_submit} novalidate=true>
             <label for={field_id.clone()}>{ label }</label>
-            <textarea id={field_id.clone()} ref={area} rows="4" value={text.clone()} oninput={on_input} onkeydown={on_key}
-                aria-invalid={problem.is_some().to_string()} aria-describedby={format!("{field_id}-count")} />
-            <p class="tl-counter" id={format!("{field_id}-count")}>
-                { format!("{length} / {max}") }
-            </p>
-            // Spoken only near the limit, not at every keystroke.
-            <p class="tl-sr" role="status">
-                if length + max / 10 >= max {
-                    { near_limit(&locale, length, max) }
-                }
-            </p>
-            if settings.name_field {
-                <label for={format!("{field_id}-name")}>{ words.name_optional }</label>
-                <input id={format!("{field_id}-name")} type="text" autocomplete="nickname" value={(*name).clone()} oninput={on_name} />
-            }
-            if let Some(found) = *problem {
-                <p class="tl-problem" role="alert">
-                    {
-                        match found {
-                            DraftProblem::Empty => words.write_something.to_owned(),
-                            DraftProblem::TooLong(over) => locale.count(&words.too_long, over as i64),
-                        }
+            <textarea id={field_id.clone()} ref={area} rows={if closed { "1" } else { "4" }} value={text.clone()}
+                placeholder={closed.then_some(words.add_comment)} oninput={on_input} onkeydown={on_key} onfocus={on_focus}
+                aria-invalid={problem.is_some().to_string()} aria-describedby={(!closed).then(|| format!("{field_id}-count"))} />
+            if !closed {
+                <p class="tl-counter" id={format!("{field_id}-count")}>
+                    { format!("{length} / {max}") }
+                </p>
+                // Spoken only near the limit, not at every keystroke.
+                <p class="tl-sr" role="status">
+                    if length + max / 10 >= max {
+                        { near_limit(&locale, length, max) }
                     }
                 </p>
-            }
-            if !preview.is_empty() {
-                <div class="tl-preview" aria-label={words.preview} dir="auto">{ render(&preview, None) }</div>
-            }
-            <button type="submit" class="tl-send">{ if parent.is_some() { words.send_reply } else { words.post_comment } }</button>
-            if let Some(cancel) = on_cancel {
-                <button type="button" class="tl-cancel" onclick={cancel.reform(|_: MouseEvent| ())}>{ words.cancel }</button>
+                if settings.name_field {
+                    <label for={format!("{field_id}-name")}>{ words.name_optional }</label>
+                    <input id={format!("{field_id}-name")} type="text" autocomplete="nickname" value={(*name).clone()} oninput={on_name} />
+                }
+                if let Some(found) = *problem {
+                    <p class="tl-problem" role="alert">
+                        {
+                            match found {
+                                DraftProblem::Empty => words.write_something.to_owned(),
+                                DraftProblem::TooLong(over) => locale.count(&words.too_long, over as i64),
+                            }
+                        }
+                    </p>
+                }
+                if !preview.is_empty() {
+                    <div class="tl-preview" aria-label={words.preview} dir="auto">{ render(&preview, None) }</div>
+                }
+                <button type="submit" class="tl-send">{ if parent.is_some() { words.send_reply } else { words.post_comment } }</button>
+                if let Some(cancel) = on_cancel {
+                    <button type="button" class="tl-cancel" onclick={cancel.reform(|_: MouseEvent| ())}>{ words.cancel }</button>
+                }
             }
         </form>
     }

@@ -254,6 +254,8 @@ pub struct Words {
     pub your_comment: &'static str,
     /// A reply box's label: "Your reply".
     pub your_reply: &'static str,
+    /// The closed composer's one line: "Add a comment…".
+    pub add_comment: &'static str,
     /// "Name (optional)".
     pub name_optional: &'static str,
     /// "Preview".
@@ -357,6 +359,7 @@ mod tests {
             ("downvote", words.downvote),
             ("your_comment", words.your_comment),
             ("your_reply", words.your_reply),
+            ("add_comment", words.add_comment),
             ("name_optional", words.name_optional),
             ("preview", words.preview),
             ("post_comment", words.post_comment),

@@ -105,6 +105,7 @@ for (const [size, viewport] of Object.entries(SIZES)) {
         await page.locator("#comments .tl-reply").first().click();
         await page.locator("#comments .tl-comment .tl-composer textarea").first().waitFor();
         await check("reply open");
+        await page.locator("#comments .tl-thread > .tl-composer textarea").focus();
         await page.locator("#comments .tl-thread > .tl-composer .tl-send").click();
         await page.locator("#comments .tl-thread > .tl-composer .tl-problem").waitFor();
         await check("error shown");

@@ -502,6 +502,8 @@ test("local-only: a draft survives a reload, an empty comment is refused, a repl
   await page.goto(`${site.origin}/site/embed-demo.html`);
   await seedThreadShown();
   const top = page.locator(".tl-thread > .tl-composer");
+  assert.equal(await top.locator("button[type=submit]").count(), 0, "one line until the reader goes to it");
+  await top.locator("textarea").focus();
   await top.locator("button[type=submit]").click();
   assert.equal(await top.locator("[role=alert]").textContent(), "Write something before sending.");
   await top.locator("textarea").fill("A draft I do not want to lose");
@@ -674,6 +676,7 @@ test("settings can come from a JSON config block next to the tag", async () => {
   await page.goto(article("/fixtures/mastodon-context.json", "", `config:${config}`));
   await page.waitForSelector("#comments .tl-count");
   assert.equal(await page.locator("#comments .tl-count").textContent(), "59 comments");
+  await page.locator("#comments .tl-thread > .tl-composer textarea").focus();
   assert.equal(await page.locator("#comments .tl-thread > .tl-composer .tl-counter").textContent(), "0 / 10");
   assert.equal(await page.locator("#comments .tl-body a").first().getAttribute("target"), "_blank");
 });

@@ -109,6 +109,7 @@ pub static WORDS: Words = Words {
     downvote: "تصويت معارِض: {label}",
     your_comment: "تعليقك",
     your_reply: "ردّك",
+    add_comment: "أضف تعليقًا…",
     name_optional: "الاسم (اختياري)",
     preview: "معاينة",
     post_comment: "نشر التعليق",

@@ -44,6 +44,7 @@ pub static WORDS: Words = Words {
     downvote: "Negativ bewerten: {label}",
     your_comment: "Ihr Kommentar",
     your_reply: "Ihre Antwort",
+    add_comment: "Kommentar schreiben …",
     name_optional: "Name (optional)",
     preview: "Vorschau",
     post_comment: "Kommentar senden",

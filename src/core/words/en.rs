@@ -50,6 +50,7 @@ pub static WORDS: Words = Words {
     downvote: "Downvote: {label}",
     your_comment: "Your comment",
     your_reply: "Your reply",
+    add_comment: "Add a comment…",
     name_optional: "Name (optional)",
     preview: "Preview",
     post_comment: "Post comment",

@@ -57,6 +57,7 @@ pub static WORDS: Words = Words {
     downvote: "Votar en contra: {label}",
     your_comment: "Tu comentario",
     your_reply: "Tu respuesta",
+    add_comment: "Añade un comentario…",
     name_optional: "Nombre (opcional)",
     preview: "Vista previa",
     post_comment: "Publicar comentario",

@@ -52,6 +52,7 @@ pub static WORDS: Words = Words {
     downvote: "Voter contre : {label}",
     your_comment: "Votre commentaire",
     your_reply: "Votre réponse",
+    add_comment: "Ajouter un commentaire…",
     name_optional: "Nom (facultatif)",
     preview: "Aperçu",
     post_comment: "Publier le commentaire",

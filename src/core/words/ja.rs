@@ -38,6 +38,7 @@ pub static WORDS: Words = Words {
     downvote: "低評価: {label}",
     your_comment: "あなたのコメント",
     your_reply: "あなたの返信",
+    add_comment: "コメントを追加…",
     name_optional: "名前（任意）",
     preview: "プレビュー",
     post_comment: "コメントを投稿",

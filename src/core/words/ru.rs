@@ -95,6 +95,7 @@ pub static WORDS: Words = Words {
     downvote: "Голосовать против: {label}",
     your_comment: "Ваш комментарий",
     your_reply: "Ваш ответ",
+    add_comment: "Написать комментарий…",
     name_optional: "Имя (необязательно)",
     preview: "Предпросмотр",
     post_comment: "Отправить комментарий",

@@ -38,6 +38,7 @@ pub static WORDS: Words = Words {
     downvote: "Olumsuz oy: {label}",
     your_comment: "Yorumunuz",
     your_reply: "Yanıtınız",
+    add_comment: "Yorum ekleyin…",
     name_optional: "Ad (isteğe bağlı)",
     preview: "Önizleme",
     post_comment: "Yorumu gönder",
