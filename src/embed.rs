@@ -4,10 +4,11 @@
 
 use crate::components::{Widget, WidgetProps};
 use crate::core::config::MountConfig;
-use crate::core::words::{choose, Lang};
+use crate::core::words::{choose, Lang, Words};
 use crate::format::Locale;
 use crate::live_thread;
 use js_sys::Reflect;
+use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use yew::AppHandle;
@@ -53,8 +54,10 @@ pub fn mount(
     number: u32,
 ) -> Result<MountedWidget, JsValue> {
     let config = read_config(&settings)?;
+    let lang = language(&config);
     let props = WidgetProps {
-        lang: language(&config),
+        lang,
+        words: Some(words(lang, &config)),
         config: Rc::new(config),
         dom_prefix: format!("tl{number}-").into(),
         auth: Reflect::get(&settings, &JsValue::from_str("auth"))
@@ -96,8 +99,52 @@ pub async fn count(settings: JsValue) -> Result<u32, JsValue> {
 #[wasm_bindgen(js_name = countLabel)]
 pub fn count_label(settings: JsValue, count: u32) -> Result<String, JsValue> {
     let config = read_config(&settings)?;
-    let locale = Locale::of(language(&config));
+    let lang = language(&config);
+    let locale = Locale::of(lang, words(lang, &config));
     Ok(locale.count(&locale.words().comments, i64::from(count)))
+}
+
+thread_local! {
+    /// Catalogues with a site's replacements, one per language and setting.
+    static REPLACED: RefCell<Vec<(Lang, String, &'static Words)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The widget's texts: its language's, with the `strings` setting's
+/// replacements; a setting that is not JSON, or names no text, is reported
+/// in the console and the rest still applies.
+fn words(lang: Lang, config: &MountConfig) -> &'static Words {
+    let Some(strings) = &config.strings else {
+        return lang.words();
+    };
+    REPLACED.with(|replaced| {
+        if let Some((_, _, words)) = replaced
+            .borrow()
+            .iter()
+            .find(|(l, s, _)| *l == lang && s == strings)
+        {
+            return *words;
+        }
+        let words = match lang.words().with_overrides(strings) {
+            Ok((words, unknown)) => {
+                if !unknown.is_empty() {
+                    web_sys::console::warn_1(
+                        &format!(
+                            "Threadline: the strings setting names texts it does not have: {}",
+                            unknown.join(", ")
+                        )
+                        .into(),
+                    );
+                }
+                words
+            }
+            Err(problem) => {
+                web_sys::console::warn_1(&format!("Threadline: {problem}").into());
+                lang.words()
+            }
+        };
+        replaced.borrow_mut().push((lang, strings.clone(), words));
+        words
+    })
 }
 
 /// The widget's language: `data-lang`, else the `lang` of the page around

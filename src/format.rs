@@ -13,9 +13,11 @@ thread_local! {
     static LOCALES: RefCell<Vec<Rc<Locale>>> = const { RefCell::new(Vec::new()) };
 }
 
-/// A language's words and the browser's formatters for it.
+/// A language's words (with a site's replacements) and the browser's
+/// formatters for it.
 pub struct Locale {
     lang: Lang,
+    words: &'static Words,
     plurals: Intl::PluralRules,
     numbers: Function,
     relative: Intl::RelativeTimeFormat,
@@ -25,7 +27,7 @@ pub struct Locale {
 
 impl PartialEq for Locale {
     fn eq(&self, other: &Locale) -> bool {
-        self.lang == other.lang
+        self.lang == other.lang && std::ptr::eq(self.words, other.words)
     }
 }
 
@@ -46,10 +48,13 @@ fn call(format: &Function, value: &JsValue) -> String {
 }
 
 impl Locale {
-    /// The shared locale of a language.
-    pub fn of(lang: Lang) -> Rc<Locale> {
+    /// The shared locale of a language, speaking `words` (its own
+    /// catalogue, or one with a site's replacements).
+    pub fn of(lang: Lang, words: &'static Words) -> Rc<Locale> {
         LOCALES.with(|locales| {
-            if let Some(found) = locales.borrow().iter().find(|locale| locale.lang == lang) {
+            let same =
+                |locale: &&Rc<Locale>| locale.lang == lang && std::ptr::eq(locale.words, words);
+            if let Some(found) = locales.borrow().iter().find(same) {
                 return found.clone();
             }
             let tags = Array::of1(&lang.code().into());
@@ -57,6 +62,7 @@ impl Locale {
                 |pairs: &[(&str, &str)]| Intl::DateTimeFormat::new(&tags, &options(pairs)).format();
             let locale = Rc::new(Locale {
                 lang,
+                words,
                 plurals: Intl::PluralRules::new(&tags, &Object::new()),
                 numbers: Intl::NumberFormat::new(&tags, &Object::new()).format(),
                 relative: Intl::RelativeTimeFormat::new(&tags, &options(&[("numeric", "auto")])),
@@ -75,7 +81,7 @@ impl Locale {
 
     /// Its words.
     pub fn words(&self) -> &'static Words {
-        self.lang.words()
+        self.words
     }
 
     /// A number as the language writes it: "1,200", "1.200", "١٬٢٠٠".

@@ -75,6 +75,8 @@ pub struct ThreadSettings {
     pub max_depth: usize,
     /// The widget's language.
     pub lang: Lang,
+    /// Its catalogue with the site's replacements, if the site gave any.
+    pub words: Option<&'static Words>,
 }
 
 struct Inner {
@@ -153,12 +155,15 @@ impl LiveThread {
 
     /// The widget's language: its words and the browser's formatters.
     pub fn locale(&self) -> Rc<Locale> {
-        Locale::of(self.0.settings.lang)
+        Locale::of(self.0.settings.lang, self.words())
     }
 
     /// Every text the reader sees, in the widget's language.
     pub fn words(&self) -> &'static Words {
-        self.0.settings.lang.words()
+        self.0
+            .settings
+            .words
+            .unwrap_or_else(|| self.0.settings.lang.words())
     }
 
     /// The comments.
@@ -604,7 +609,7 @@ pub async fn count(config: &MountConfig) -> Result<usize, LoadError> {
 /// the console for the site's developers.
 pub async fn load(
     config: &MountConfig,
-    lang: Lang,
+    (lang, words): (Lang, &'static Words),
     dom_prefix: String,
     auth: Option<js_sys::Function>,
     events: Option<web_sys::Element>,
@@ -653,6 +658,7 @@ pub async fn load(
                 name_field: config.name_field,
                 max_depth: max_depth(events.as_ref()),
                 lang,
+                words: Some(words),
                 auth,
                 events,
             },

@@ -294,6 +294,7 @@ async fn a_failed_fetch_says_why_and_offers_retry() {
             events: None,
             generation: 0,
             lang: Lang::En,
+            words: None,
         },
     )
     .render();

@@ -5,7 +5,7 @@ use crate::core::model::Timestamp;
 use crate::core::model::{Article, ArticleBlock};
 use crate::core::rich::from_text;
 use crate::core::url::{safe_image_url, safe_url};
-use crate::core::words::Lang;
+use crate::core::words::{Lang, Words};
 use crate::format::{self, Locale};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -18,6 +18,8 @@ pub struct ArticleProps {
     /// The widget's language (for the date).
     #[prop_or_default]
     pub lang: Lang,
+    /// The widget's texts.
+    pub words: &'static Words,
 }
 
 /// Headline, date, byline and body of the article.
@@ -38,7 +40,7 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
                             <span class="tl-byline">{ byline }</span>
                         }
                         if let Some(ms) = published {
-                            <time datetime={format::iso(ms)}>{ Locale::of(props.lang).long_date(ms) }</time>
+                            <time datetime={format::iso(ms)}>{ Locale::of(props.lang, props.words).long_date(ms) }</time>
                         }
                     </p>
                 }

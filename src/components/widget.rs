@@ -5,7 +5,7 @@ use super::article::ArticleView;
 use super::thread::ThreadView;
 use crate::core::config::MountConfig;
 use crate::core::load::LoadError;
-use crate::core::words::Lang;
+use crate::core::words::{Lang, Words};
 use crate::live_thread::{self, LoadedThread};
 use crate::services::events::emit;
 use std::rc::Rc;
@@ -32,6 +32,9 @@ pub struct WidgetProps {
     /// The language the widget speaks (and sets as its `lang` and `dir`).
     #[prop_or_default]
     pub lang: Lang,
+    /// Its texts, with the site's replacements; the language's own without.
+    #[prop_or_default]
+    pub words: Option<&'static Words>,
 }
 
 enum Phase {
@@ -49,12 +52,14 @@ pub fn Widget(props: &WidgetProps) -> Html {
         let phase = phase.setter();
         let prefix = props.dom_prefix.to_string();
         let (auth, events, lang) = (props.auth.clone(), props.events.clone(), props.lang);
+        let words = props.words.unwrap_or_else(|| lang.words());
         let deps = (props.config.clone(), *attempt, props.generation);
         use_effect_with(deps, move |(config, _, _)| {
             phase.set(Phase::Loading);
             let config = config.clone();
             spawn_local(async move {
-                let loaded = live_thread::load(&config, lang, prefix, auth, events.clone()).await;
+                let loaded =
+                    live_thread::load(&config, (lang, words), prefix, auth, events.clone()).await;
                 phase.set(match loaded {
                     Ok(loaded) => {
                         let count = JsValue::from(loaded.thread.store().len() as u32);
@@ -70,7 +75,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
                             events.as_ref(),
                             "error",
                             &[
-                                ("message", JsValue::from(error.message(lang.words()))),
+                                ("message", JsValue::from(error.message(words))),
                                 ("detail", JsValue::from(detail)),
                             ],
                         );
@@ -85,7 +90,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
         Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1))
     };
 
-    let words = props.lang.words();
+    let words = props.words.unwrap_or_else(|| props.lang.words());
     html! {
         <div class="threadline" lang={props.lang.code()} dir={if props.lang.right_to_left() { "rtl" } else { "ltr" }}>
             {
@@ -102,7 +107,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
                     Phase::Ready(loaded) => html! {
                         <>
                             if let Some(article) = loaded.article.clone() {
-                                <ArticleView {article} lang={props.lang} />
+                                <ArticleView {article} lang={props.lang} {words} />
                             }
                             <ThreadView thread={loaded.thread.clone()} skipped={loaded.skipped} />
                         </>

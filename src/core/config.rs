@@ -50,6 +50,9 @@ pub struct MountConfig {
     /// The `lang` of the page around the widget (its nearest ancestor that
     /// has one), which the loader passes on.
     pub page_lang: Option<String>,
+    /// The site's own wording for some texts (`data-strings`, a JSON object
+    /// by text name).
+    pub strings: Option<String>,
 }
 
 impl MountConfig {
@@ -88,6 +91,7 @@ impl MountConfig {
             name_field: present("nameField").as_deref() != Some("off"),
             lang: present("lang"),
             page_lang: present("pageLang"),
+            strings: present("strings"),
         })
     }
 

@@ -300,91 +300,168 @@ pub struct Words {
     pub error_setup: &'static str,
 }
 
+/// One text of a catalogue, to read or to replace.
+pub enum Entry<'a> {
+    /// A sentence.
+    Text(&'a mut &'static str),
+    /// A counted phrase.
+    Counted(&'a mut Forms),
+}
+
+impl Words {
+    /// Every text by its name (the field's), as a site's `strings` setting
+    /// names them.
+    pub fn entries(&mut self) -> Vec<(&'static str, Entry<'_>)> {
+        vec![
+            ("comments", Entry::Counted(&mut self.comments)),
+            ("points", Entry::Counted(&mut self.points)),
+            ("show_replies", Entry::Counted(&mut self.show_replies)),
+            ("hide_replies", Entry::Counted(&mut self.hide_replies)),
+            ("continue_thread", Entry::Counted(&mut self.continue_thread)),
+            (
+                "more_replies_left",
+                Entry::Counted(&mut self.more_replies_left),
+            ),
+            (
+                "more_comments_left",
+                Entry::Counted(&mut self.more_comments_left),
+            ),
+            ("more_replies", Entry::Counted(&mut self.more_replies)),
+            ("not_shown", Entry::Counted(&mut self.not_shown)),
+            ("too_long", Entry::Counted(&mut self.too_long)),
+            ("characters_left", Entry::Counted(&mut self.characters_left)),
+            ("characters_over", Entry::Counted(&mut self.characters_over)),
+            ("continue_here", Entry::Text(&mut self.continue_here)),
+            ("reply", Entry::Text(&mut self.reply)),
+            ("cancel", Entry::Text(&mut self.cancel)),
+            ("retry", Entry::Text(&mut self.retry)),
+            ("edit", Entry::Text(&mut self.edit)),
+            ("sending", Entry::Text(&mut self.sending)),
+            ("loading", Entry::Text(&mut self.loading)),
+            ("loading_comments", Entry::Text(&mut self.loading_comments)),
+            ("anonymous", Entry::Text(&mut self.anonymous)),
+            ("deleted_author", Entry::Text(&mut self.deleted_author)),
+            ("deleted_body", Entry::Text(&mut self.deleted_body)),
+            ("empty_body", Entry::Text(&mut self.empty_body)),
+            ("orphan", Entry::Text(&mut self.orphan)),
+            ("kept_here", Entry::Text(&mut self.kept_here)),
+            ("comment_by", Entry::Text(&mut self.comment_by)),
+            (
+                "comment_by_anonymous",
+                Entry::Text(&mut self.comment_by_anonymous),
+            ),
+            ("deleted_comment", Entry::Text(&mut self.deleted_comment)),
+            ("vote", Entry::Text(&mut self.vote)),
+            ("upvote", Entry::Text(&mut self.upvote)),
+            ("downvote", Entry::Text(&mut self.downvote)),
+            ("your_comment", Entry::Text(&mut self.your_comment)),
+            ("your_reply", Entry::Text(&mut self.your_reply)),
+            ("add_comment", Entry::Text(&mut self.add_comment)),
+            ("name_optional", Entry::Text(&mut self.name_optional)),
+            ("preview", Entry::Text(&mut self.preview)),
+            ("post_comment", Entry::Text(&mut self.post_comment)),
+            ("send_reply", Entry::Text(&mut self.send_reply)),
+            ("skip", Entry::Text(&mut self.skip)),
+            ("end", Entry::Text(&mut self.end)),
+            ("back", Entry::Text(&mut self.back)),
+            ("no_comments", Entry::Text(&mut self.no_comments)),
+            ("write_something", Entry::Text(&mut self.write_something)),
+            ("vote_not_saved", Entry::Text(&mut self.vote_not_saved)),
+            ("not_sent", Entry::Text(&mut self.not_sent)),
+            ("sent_reload", Entry::Text(&mut self.sent_reload)),
+            ("not_confirmed", Entry::Text(&mut self.not_confirmed)),
+            ("write_lost", Entry::Text(&mut self.write_lost)),
+            ("write_refused", Entry::Text(&mut self.write_refused)),
+            ("error_network", Entry::Text(&mut self.error_network)),
+            ("error_timeout", Entry::Text(&mut self.error_timeout)),
+            ("error_not_found", Entry::Text(&mut self.error_not_found)),
+            ("error_status", Entry::Text(&mut self.error_status)),
+            ("error_shape", Entry::Text(&mut self.error_shape)),
+            ("error_setup", Entry::Text(&mut self.error_setup)),
+        ]
+    }
+
+    /// This catalogue with some texts replaced, from the `strings` setting:
+    /// a JSON object of names to sentences (`"reply": "Answer"`), or for a
+    /// counted phrase to one sentence for every number or an object of its
+    /// plural forms (`"comments": {"one": "{n} reaction", "other": "{n} reactions"}`).
+    /// Names it does not know are listed in the second value, for the
+    /// console. The result lives as long as the page (one per distinct
+    /// setting, cached by the caller).
+    pub fn with_overrides(
+        &'static self,
+        strings: &str,
+    ) -> Result<(&'static Words, Vec<String>), String> {
+        let given: serde_json::Map<String, serde_json::Value> = serde_json::from_str(strings)
+            .map_err(|error| format!("the strings setting is not a JSON object: {error}"))?;
+        let mut words = *self;
+        let mut unknown = Vec::new();
+        let text = |value: &serde_json::Value| value.as_str().map(|text| &*Box::leak(text.into()));
+        for (name, value) in &given {
+            let mut entries = words.entries();
+            let Some((_, entry)) = entries.iter_mut().find(|(known, _)| known == name) else {
+                unknown.push(name.clone());
+                continue;
+            };
+            match entry {
+                Entry::Text(slot) => match text(value) {
+                    Some(text) => **slot = text,
+                    None => unknown.push(name.clone()),
+                },
+                Entry::Counted(forms) => match (text(value), value.as_object()) {
+                    (Some(text), _) => **forms = Forms::other(text),
+                    (None, Some(object)) => {
+                        for (form, value) in object {
+                            let slot = match form.as_str() {
+                                "zero" => &mut forms.zero,
+                                "one" => &mut forms.one,
+                                "two" => &mut forms.two,
+                                "few" => &mut forms.few,
+                                "many" => &mut forms.many,
+                                "other" => &mut forms.other,
+                                _ => {
+                                    unknown.push(format!("{name}.{form}"));
+                                    continue;
+                                }
+                            };
+                            if let Some(text) = text(value) {
+                                *slot = text;
+                            }
+                        }
+                    }
+                    (None, None) => unknown.push(name.clone()),
+                },
+            }
+        }
+        Ok((Box::leak(Box::new(words)), unknown))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// Every text of a catalogue, with its field name.
+    /// Every text of a catalogue, with its name (each plural form apart).
     fn texts(words: &Words) -> Vec<(String, &'static str)> {
-        let forms = |name: &str, forms: &Forms| {
-            [
-                forms.zero,
-                forms.one,
-                forms.two,
-                forms.few,
-                forms.many,
-                forms.other,
-            ]
+        let mut words = *words;
+        words
+            .entries()
             .into_iter()
-            .map(move |text| (name.to_owned(), text))
-            .collect::<Vec<_>>()
-        };
-        let mut all = Vec::new();
-        for (name, form) in [
-            ("comments", &words.comments),
-            ("points", &words.points),
-            ("show_replies", &words.show_replies),
-            ("hide_replies", &words.hide_replies),
-            ("continue_thread", &words.continue_thread),
-            ("more_replies_left", &words.more_replies_left),
-            ("more_comments_left", &words.more_comments_left),
-            ("more_replies", &words.more_replies),
-            ("not_shown", &words.not_shown),
-            ("too_long", &words.too_long),
-            ("characters_left", &words.characters_left),
-            ("characters_over", &words.characters_over),
-        ] {
-            all.extend(forms(name, form));
-        }
-        for (name, text) in [
-            ("continue_here", words.continue_here),
-            ("reply", words.reply),
-            ("cancel", words.cancel),
-            ("retry", words.retry),
-            ("edit", words.edit),
-            ("sending", words.sending),
-            ("loading", words.loading),
-            ("loading_comments", words.loading_comments),
-            ("anonymous", words.anonymous),
-            ("deleted_author", words.deleted_author),
-            ("deleted_body", words.deleted_body),
-            ("empty_body", words.empty_body),
-            ("orphan", words.orphan),
-            ("kept_here", words.kept_here),
-            ("comment_by", words.comment_by),
-            ("comment_by_anonymous", words.comment_by_anonymous),
-            ("deleted_comment", words.deleted_comment),
-            ("vote", words.vote),
-            ("upvote", words.upvote),
-            ("downvote", words.downvote),
-            ("your_comment", words.your_comment),
-            ("your_reply", words.your_reply),
-            ("add_comment", words.add_comment),
-            ("name_optional", words.name_optional),
-            ("preview", words.preview),
-            ("post_comment", words.post_comment),
-            ("send_reply", words.send_reply),
-            ("skip", words.skip),
-            ("end", words.end),
-            ("back", words.back),
-            ("no_comments", words.no_comments),
-            ("write_something", words.write_something),
-            ("vote_not_saved", words.vote_not_saved),
-            ("not_sent", words.not_sent),
-            ("sent_reload", words.sent_reload),
-            ("not_confirmed", words.not_confirmed),
-            ("write_lost", words.write_lost),
-            ("write_refused", words.write_refused),
-            ("error_network", words.error_network),
-            ("error_timeout", words.error_timeout),
-            ("error_not_found", words.error_not_found),
-            ("error_status", words.error_status),
-            ("error_shape", words.error_shape),
-            ("error_setup", words.error_setup),
-        ] {
-            all.push((name.to_owned(), text));
-        }
-        all
+            .flat_map(|(name, entry)| match entry {
+                Entry::Text(text) => vec![(name.to_owned(), *text)],
+                Entry::Counted(forms) => [
+                    forms.zero,
+                    forms.one,
+                    forms.two,
+                    forms.few,
+                    forms.many,
+                    forms.other,
+                ]
+                .into_iter()
+                .map(|text| (name.to_owned(), text))
+                .collect(),
+            })
+            .collect()
     }
 
     #[test]
@@ -450,6 +527,24 @@ mod tests {
         assert_eq!(choose(["zh"]), Lang::En);
         assert_eq!(choose([]), Lang::En);
         assert!(Lang::Ar.right_to_left() && !Lang::De.right_to_left());
+    }
+
+    #[test]
+    fn a_site_replaces_single_texts_and_hears_of_names_it_got_wrong() {
+        let (words, unknown) = Lang::En
+            .words()
+            .with_overrides(r#"{"reply": "Answer", "comments": {"one": "{n} reaction", "other": "{n} reactions"}, "points": "{n} likes", "replay": "x"}"#)
+            .expect("valid");
+        assert_eq!(words.reply, "Answer");
+        assert_eq!(words.comments.fill(Plural::One, "1"), "1 reaction");
+        assert_eq!(
+            words.points.fill(Plural::One, "1"),
+            "1 likes",
+            "one sentence for every number"
+        );
+        assert_eq!(words.cancel, "Cancel", "the rest stays");
+        assert_eq!(unknown, ["replay"]);
+        assert!(Lang::En.words().with_overrides("[1]").is_err());
     }
 
     #[test]

@@ -75,7 +75,8 @@ Date.prototype.toISOString = function () {
         res.end(`<!doctype html><html lang="de-AT"><head><meta charset="utf-8"><title>Sprachen</title></head><body>
 <a id="count" href="#de" data-threadline-count data-src="/api/seed.json">Kommentare</a>
 <div id="de"></div><div id="ar"></div>
-<script src="${cdn.origin}/assets/threadline/v1/threadline.js" data-src="/api/seed.json" data-target="#de"></script>
+<script src="${cdn.origin}/assets/threadline/v1/threadline.js" data-src="/api/seed.json" data-target="#de"
+  data-strings='{"skip": "Zu den Artikeln springen", "points": {"one": "{n} Stimme", "other": "{n} Stimmen"}}'></script>
 <script src="${cdn.origin}/assets/threadline/v1/threadline.js" data-src="/api/seed.json" data-target="#ar" data-lang="ar" data-thread-id="ar"></script>
 </body></html>`);
       },
@@ -561,10 +562,28 @@ test("the widget speaks the page's language, or data-lang's, with the direction 
         heading: root.querySelector(".tl-count").textContent,
         reply: root.querySelector(".tl-reply").textContent,
         bodyDir: root.querySelector(".tl-body").getAttribute("dir"),
+        skip: root.querySelector(".tl-skip").textContent,
+        score: root.querySelector(".tl-score").textContent,
       };
     }, id);
-  assert.deepEqual(await widget("de"), { lang: "de", dir: "ltr", heading: "13 Kommentare", reply: "Antworten", bodyDir: "auto" });
-  assert.deepEqual(await widget("ar"), { lang: "ar", dir: "rtl", heading: "13 تعليقًا", reply: "ردّ", bodyDir: "auto" });
+  assert.deepEqual(await widget("de"), {
+    lang: "de",
+    dir: "ltr",
+    heading: "13 Kommentare",
+    reply: "Antworten",
+    bodyDir: "auto",
+    skip: "Zu den Artikeln springen",
+    score: "14 Stimmen",
+  }, "German from the page's lang, with the site's own words from data-strings");
+  assert.deepEqual(await widget("ar"), {
+    lang: "ar",
+    dir: "rtl",
+    heading: "13 تعليقًا",
+    reply: "ردّ",
+    bodyDir: "auto",
+    skip: "تخطّي التعليقات",
+    score: "14 نقطة",
+  });
   await page.waitForFunction(() => document.querySelector("#count").textContent !== "Kommentare");
   assert.equal(await page.locator("#count").textContent(), "13 Kommentare", "the count link says what the heading says");
 });
