@@ -65,11 +65,13 @@ fn block(block: &ArticleBlock) -> Html {
             html! {
                 <figure class="tl-figure">
                     if let Some(href) = link.clone() {
-                        // The caption carries the same link for keyboards and screen readers.
+                        // The caption carries the same link for keyboards; the
+                        // image's own link stays out of the Tab order but keeps
+                        // its text alternative for screen readers.
                         if caption.is_empty() {
                             <a href={href}>{ image }</a>
                         } else {
-                            <a href={href} tabindex="-1" aria-hidden="true">{ image }</a>
+                            <a href={href} tabindex="-1">{ image }</a>
                         }
                     } else {
                         { image }
