@@ -193,6 +193,20 @@ pub struct Element {
     pub children: Vec<Node>,
 }
 
+impl Element {
+    /// An element without contents, alternative text, start or alignment.
+    pub fn new(tag: Tag, url: Option<String>) -> Element {
+        Element {
+            tag,
+            url,
+            alt: String::new(),
+            start: None,
+            align: Align::None,
+            children: Vec::new(),
+        }
+    }
+}
+
 /// How a markdown table aligns a column (`:--`, `:-:`, `--:`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Align {
@@ -252,14 +266,7 @@ pub(super) struct Builder {
 
 impl Builder {
     pub(super) fn element(tag: Tag, url: Option<String>) -> Element {
-        Element {
-            tag,
-            url,
-            alt: String::new(),
-            start: None,
-            align: Align::None,
-            children: Vec::new(),
-        }
+        Element::new(tag, url)
     }
 
     fn append(&mut self, node: Node) {

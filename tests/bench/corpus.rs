@@ -55,8 +55,3 @@ pub fn hostile() -> Vec<String> {
         "|a".repeat(8000) + "\n" + &"|-".repeat(8000),
     ]
 }
-
-/// Megabytes in a corpus.
-pub fn megabytes(texts: &[String]) -> f64 {
-    texts.iter().map(String::len).sum::<usize>() as f64 / 1e6
-}

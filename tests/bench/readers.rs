@@ -1,25 +1,56 @@
-//! pulldown-cmark's events built into Threadline's tree (elements and text,
-//! links through `safe_url`), so that both readers are timed producing the
-//! same output the views render, nesting at most 24 deep like it. A
-//! reference for the benches only.
+//! What the markdown benches time, natively and in Chromium, and the table
+//! they print: Threadline's reader, and pulldown-cmark three ways (its
+//! events alone, written out as HTML, and built into Threadline's tree, so
+//! both readers are timed producing the output the views render).
 
-use pulldown_cmark::{Event, Options, Parser, Tag as Start};
-use threadline::core::rich::{Align, Element, Node, Tag};
+use pulldown_cmark::{html, Event, Options, Parser, Tag as Start};
+use threadline::core::markdown::from_markdown;
+use threadline::core::rich::{Element, Node, RichOptions, Tag};
 use threadline::core::url::safe_url;
 
-fn element(tag: Tag, url: Option<String>) -> Element {
-    Element {
-        tag,
-        url,
-        alt: String::new(),
-        start: None,
-        align: Align::None,
-        children: Vec::new(),
-    }
+const OPTIONS: Options = Options::ENABLE_STRIKETHROUGH.union(Options::ENABLE_TABLES);
+
+/// The table's heading.
+pub const HEADER: &str = "corpus (MB/s)                 Threadline   pd events     pd HTML     pd tree   /events     /tree";
+
+/// One row of the table: `best` times a run over the corpus (in seconds,
+/// best of several).
+pub fn row(name: &str, texts: &[String], best: impl Fn(&mut dyn FnMut()) -> f64) -> String {
+    let megabytes = texts.iter().map(String::len).sum::<usize>() as f64 / 1e6;
+    let speed = |read: fn(&str)| {
+        megabytes
+            / best(&mut || {
+                for text in texts {
+                    read(text);
+                }
+            })
+    };
+    let ours = speed(|text| {
+        drop(std::hint::black_box(from_markdown(
+            text,
+            RichOptions { images: true },
+        )))
+    });
+    let events = speed(|text| {
+        std::hint::black_box(Parser::new_ext(text, OPTIONS).count());
+    });
+    let html = speed(|text| {
+        let mut out = String::with_capacity(text.len() * 3 / 2);
+        html::push_html(&mut out, Parser::new_ext(text, OPTIONS));
+        std::hint::black_box(out);
+    });
+    let tree = speed(|text| drop(std::hint::black_box(pulldown_tree(text))));
+    format!(
+        "{name:<28} {ours:>11.1} {events:>11.1} {html:>11.1} {tree:>11.1} {:>9.2} {:>9.2}",
+        ours / events,
+        ours / tree
+    )
 }
 
-/// Markdown to the tree through pulldown-cmark (tables and strikethrough on).
-pub fn from_markdown(markdown: &str) -> Vec<Node> {
+/// Markdown to Threadline's tree through pulldown-cmark (elements and text,
+/// links through `safe_url`, nesting at most 24 deep like Threadline's).
+fn pulldown_tree(markdown: &str) -> Vec<Node> {
+    let element = Element::new;
     let mut open: Vec<Element> = vec![element(Tag::Span, None)];
     // Deeper elements keep only their text, as in Threadline's tree (whose
     // drop would otherwise recurse past the browser's stack).
@@ -29,8 +60,7 @@ pub fn from_markdown(markdown: &str) -> Vec<Node> {
             parent.children.push(node);
         }
     };
-    let options = Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES;
-    for event in Parser::new_ext(markdown, options) {
+    for event in Parser::new_ext(markdown, OPTIONS) {
         match event {
             Event::Start(start) => {
                 let (tag, url) = match start {
