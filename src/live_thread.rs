@@ -38,6 +38,8 @@ pub enum Topic {
     Count,
     /// The draft of one composer (`""`: the top-level one).
     Draft(String),
+    /// What the thread last told screen readers.
+    Status,
 }
 
 /// How one widget's thread is stored, named and shown.
@@ -90,6 +92,8 @@ struct Inner {
     versions: RefCell<HashMap<Topic, u64>>,
     /// The comment count the heading last heard of.
     counted: Cell<usize>,
+    /// What the thread last told screen readers ("Your comment was posted.").
+    status: RefCell<String>,
     next_token: Cell<u64>,
 }
 
@@ -144,6 +148,7 @@ impl LiveThread {
             settings,
             subscribers: RefCell::default(),
             versions: RefCell::default(),
+            status: RefCell::default(),
             next_token: Cell::new(0),
         }))
     }
@@ -399,6 +404,9 @@ impl LiveThread {
                     Err(fill(words.not_sent, "{reason}", reason))
                 }
             };
+            if result.is_ok() {
+                thread.say(words.posted);
+            }
             thread.dispatch(ThreadAction::PostAnswered {
                 local_id: post.local_id,
                 result,
@@ -538,6 +546,18 @@ impl LiveThread {
         for callback in callbacks {
             callback.emit(());
         }
+    }
+
+    /// Tells screen readers something politely, through the thread's status
+    /// region (`components::status`).
+    pub fn say(&self, text: &str) {
+        self.0.status.replace(text.to_owned());
+        self.notify(StoreChange::default(), vec![Topic::Status]);
+    }
+
+    /// What the thread last told screen readers.
+    pub fn status(&self) -> String {
+        self.0.status.borrow().clone()
     }
 
     /// How many times `topic` has changed so far.

@@ -635,6 +635,11 @@ async fn reply_takes_focus_escape_gives_it_back_and_ctrl_enter_sends() {
         .expect("the reply is shown");
     let card = mine.query_selector(":scope > article").ok().flatten();
     assert_eq!(focused(), card, "focus goes to the new comment");
+    assert_eq!(
+        text(&until(&host, ".tl-thread > [role=status]").await),
+        "Only you can see this comment: this site keeps comments in your browser.",
+        "and a polite status says where it went"
+    );
     let up = all(&node, ":scope > article .tl-up");
     assert_eq!(
         up[0].get_attribute("aria-label").as_deref(),

@@ -108,6 +108,10 @@ pub fn Composer(props: &ComposerProps) -> Html {
                 now_ms: js_sys::Date::now(),
             });
             on_sent.emit(());
+            if posted.is_some() && thread.settings().post_endpoint.is_none() {
+                // Kept here at once; with a server, "posted" comes with its answer.
+                thread.say(thread.words().kept_here);
+            }
             if let Some(id) = posted {
                 bring_into_view(
                     thread.settings().events.clone(),

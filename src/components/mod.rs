@@ -6,6 +6,7 @@ mod composer;
 mod heading;
 mod more;
 mod rich;
+mod status;
 mod text;
 mod thread;
 mod topic;

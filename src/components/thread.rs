@@ -5,6 +5,7 @@
 use super::comment::child;
 use super::composer::Composer;
 use super::heading::Heading;
+use super::status::Status;
 use super::topic::use_topic;
 use crate::live_thread::{LiveThread, Topic};
 use crate::services::page::{bring_into_view, fragment, on_fragment_change, NearViewport};
@@ -111,6 +112,7 @@ pub fn ThreadView(props: &ThreadProps) -> Html {
             // Keyboard readers can pass a long thread in one step.
             <button type="button" class="tl-skip" onclick={skip}>{ words.skip }</button>
             <Heading thread={thread.clone()} id={heading_id} />
+            <Status thread={thread.clone()} />
             if props.skipped > 0 {
                 <p class="tl-skipped" role="note">
                     { locale.count(&words.not_shown, props.skipped as i64) }

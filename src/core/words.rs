@@ -222,6 +222,8 @@ pub struct Words {
     pub edit: &'static str,
     /// "Sending…".
     pub sending: &'static str,
+    /// Told to screen readers once the server has the comment.
+    pub posted: &'static str,
     /// "Loading…" (more replies).
     pub loading: &'static str,
     /// "Loading comments…".
@@ -337,6 +339,7 @@ impl Words {
             ("retry", Entry::Text(&mut self.retry)),
             ("edit", Entry::Text(&mut self.edit)),
             ("sending", Entry::Text(&mut self.sending)),
+            ("posted", Entry::Text(&mut self.posted)),
             ("loading", Entry::Text(&mut self.loading)),
             ("loading_comments", Entry::Text(&mut self.loading_comments)),
             ("anonymous", Entry::Text(&mut self.anonymous)),

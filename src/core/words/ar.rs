@@ -93,6 +93,7 @@ pub static WORDS: Words = Words {
     retry: "إعادة المحاولة",
     edit: "تعديل",
     sending: "جارٍ الإرسال…",
+    posted: "نُشر تعليقك.",
     loading: "جارٍ التحميل…",
     loading_comments: "جارٍ تحميل التعليقات…",
     anonymous: "مجهول",

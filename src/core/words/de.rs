@@ -28,6 +28,7 @@ pub static WORDS: Words = Words {
     retry: "Erneut versuchen",
     edit: "Bearbeiten",
     sending: "Wird gesendet …",
+    posted: "Ihr Kommentar wurde veröffentlicht.",
     loading: "Wird geladen …",
     loading_comments: "Kommentare werden geladen …",
     anonymous: "Anonym",

@@ -34,6 +34,7 @@ pub static WORDS: Words = Words {
     retry: "Retry",
     edit: "Edit",
     sending: "Sending…",
+    posted: "Your comment was posted.",
     loading: "Loading…",
     loading_comments: "Loading comments…",
     anonymous: "Anonymous",

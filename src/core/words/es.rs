@@ -41,6 +41,7 @@ pub static WORDS: Words = Words {
     retry: "Reintentar",
     edit: "Editar",
     sending: "Enviando…",
+    posted: "Tu comentario se publicó.",
     loading: "Cargando…",
     loading_comments: "Cargando comentarios…",
     anonymous: "Anónimo",

@@ -36,6 +36,7 @@ pub static WORDS: Words = Words {
     retry: "Réessayer",
     edit: "Modifier",
     sending: "Envoi…",
+    posted: "Votre commentaire a été publié.",
     loading: "Chargement…",
     loading_comments: "Chargement des commentaires…",
     anonymous: "Anonyme",

@@ -22,6 +22,7 @@ pub static WORDS: Words = Words {
     retry: "再試行",
     edit: "編集",
     sending: "送信中…",
+    posted: "コメントを投稿しました。",
     loading: "読み込み中…",
     loading_comments: "コメントを読み込み中…",
     anonymous: "匿名",

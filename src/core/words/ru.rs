@@ -79,6 +79,7 @@ pub static WORDS: Words = Words {
     retry: "Повторить",
     edit: "Изменить",
     sending: "Отправка…",
+    posted: "Ваш комментарий опубликован.",
     loading: "Загрузка…",
     loading_comments: "Загрузка комментариев…",
     anonymous: "Аноним",

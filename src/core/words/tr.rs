@@ -22,6 +22,7 @@ pub static WORDS: Words = Words {
     retry: "Yeniden dene",
     edit: "Düzenle",
     sending: "Gönderiliyor…",
+    posted: "Yorumunuz yayımlandı.",
     loading: "Yükleniyor…",
     loading_comments: "Yorumlar yükleniyor…",
     anonymous: "Anonim",
