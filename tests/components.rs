@@ -337,7 +337,7 @@ async fn reddit_shows_deleted_placeholders_and_more_rows() {
         10,
         "the first page"
     );
-    while let Ok(Some(next)) = host.query_selector(".tl-list > .tl-next-page button") {
+    while let Ok(Some(next)) = host.query_selector(".tl-thread > .tl-next-page button") {
         next.dyn_into::<HtmlElement>().expect("a button").click();
         settle(30).await;
     }
@@ -581,6 +581,21 @@ async fn reply_takes_focus_escape_gives_it_back_and_ctrl_enter_sends() {
     yew::Renderer::<ThreadView>::with_root_and_props(host.clone(), props).render();
     until(&host, "#t-keys-c-k0").await;
     let node = comment(&host, "k0", key);
+    let feed_item = |name: &str| node.get_attribute(name);
+    assert_eq!(
+        (
+            feed_item("role"),
+            feed_item("aria-posinset"),
+            feed_item("aria-setsize")
+        ),
+        (Some("article".into()), Some("1".into()), Some("334".into())),
+        "the top-level list is a feed of placed articles"
+    );
+    assert!(host
+        .query_selector(".tl-list[role=feed]")
+        .ok()
+        .flatten()
+        .is_some());
     let reply = node
         .query_selector(":scope > article .tl-reply")
         .ok()
@@ -763,7 +778,7 @@ async fn a_big_thread_renders_page_by_page_and_a_page_renders_only_its_comments(
     forget(key);
     let (host, thread) = show(&thousand("p"), settings(key), "#t-pages-c-p0").await;
     assert_eq!(all(&host, ".tl-list > .tl-comment").len(), 10);
-    let next = until(&host, ".tl-list > .tl-next-page button").await;
+    let next = until(&host, ".tl-thread > .tl-next-page button").await;
     assert_eq!(text(&next), "Show more comments (324 left)");
     let before = comment_renders();
     next.dyn_into::<HtmlElement>().expect("a button").click();

@@ -39,20 +39,29 @@ pub struct CommentNodeProps {
     pub comment: Rc<Comment>,
     /// How deep it is in the view (top level: 0).
     pub depth: usize,
+    /// In the thread's feed (top level): its position and the feed's size.
+    #[prop_or_default]
+    pub place: Option<(usize, usize)>,
 }
 
 /// The list item for one child of a thread or a comment, `depth` levels
-/// deep: a comment node, or a row for replies the response left out.
-pub fn child(thread: &LiveThread, id: &CommentId, depth: usize) -> Html {
+/// deep: a comment node, or a row for replies the response left out. Items
+/// of the thread's feed have a `place` (position, size).
+pub fn child(
+    thread: &LiveThread,
+    id: &CommentId,
+    depth: usize,
+    place: Option<(usize, usize)>,
+) -> Html {
     let Some(comment) = thread.comment(id) else {
         return html! {};
     };
     match comment.more {
         Some(hidden) => html! {
-            <MoreRow key={&**id} thread={thread.clone()} id={id.clone()} {hidden} />
+            <MoreRow key={&**id} thread={thread.clone()} id={id.clone()} {hidden} {place} />
         },
         None => html! {
-            <CommentNode key={&**id} thread={thread.clone()} id={id.clone()} {comment} {depth} />
+            <CommentNode key={&**id} thread={thread.clone()} id={id.clone()} {comment} {depth} {place} />
         },
     }
 }
@@ -68,6 +77,7 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
         id,
         comment,
         depth,
+        place,
     } = props;
 
     use_topic(thread, Topic::View(Some(id.clone())));
@@ -170,7 +180,11 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
     };
     let descendants = thread.store().descendant_count(id) as i64;
     html! {
-        <li class="tl-comment" id={thread.dom_id("c", id)}>
+        // An item of the thread's feed (top level) is an article, placed.
+        <li class="tl-comment" id={thread.dom_id("c", id)} role={place.map(|_| "article")}
+            aria-posinset={place.map(|(position, _)| position.to_string())}
+            aria-setsize={place.map(|(_, size)| size.to_string())}
+            aria-label={place.map(|_| label.clone())}>
             <article class="tl-card" aria-label={label.clone()}>
                 <header class="tl-meta">
                     { byline(comment, words) }
@@ -251,7 +265,7 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
                     <ul class="tl-replies" id={replies_id} role="list">
                         {
                             // One fully keyed list: a mixed one re-renders every comment in it.
-                            for replies.iter().take(shown).map(|reply| child(thread, reply, depth + 1)).chain(
+                            for replies.iter().take(shown).map(|reply| child(thread, reply, depth + 1, None)).chain(
                                 (replies.len() > shown).then(|| html! {
                                     <li class="tl-next-page" key="tl-next-page">
                                         <button type="button" class="tl-more-replies" onclick={on_more}>

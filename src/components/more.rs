@@ -15,6 +15,9 @@ pub struct MoreRowProps {
     pub id: CommentId,
     /// How many replies it stands for.
     pub hidden: u64,
+    /// In the thread's feed (top level): its position and the feed's size.
+    #[prop_or_default]
+    pub place: Option<(usize, usize)>,
 }
 
 /// "12 more replies", which loads them in place when it can.
@@ -49,7 +52,10 @@ pub fn MoreRow(props: &MoreRowProps) -> Html {
         })
     };
     html! {
-        <li class="tl-more">
+        <li class="tl-more" role={props.place.map(|_| "article")}
+            aria-posinset={props.place.map(|(position, _)| position.to_string())}
+            aria-setsize={props.place.map(|(_, size)| size.to_string())}
+            aria-label={props.place.map(|_| label.clone())}>
             if props.thread.can_load_more() {
                 <button type="button" class="tl-load-more" {onclick} disabled={*loading} aria-busy={loading.to_string()}>
                     { if *loading { words.loading.to_owned() } else { label } }

@@ -111,7 +111,7 @@ pub fn ThreadView(props: &ThreadProps) -> Html {
         <section class="tl-thread" aria-labelledby={heading_id.clone()}>
             // Keyboard readers can pass a long thread in one step.
             <button type="button" class="tl-skip" onclick={skip}>{ words.skip }</button>
-            <Heading thread={thread.clone()} id={heading_id} />
+            <Heading thread={thread.clone()} id={heading_id.clone()} />
             <Status thread={thread.clone()} />
             if props.skipped > 0 {
                 <p class="tl-skipped" role="note">
@@ -123,27 +123,27 @@ pub fn ThreadView(props: &ThreadProps) -> Html {
                     <button type="button" class="tl-back" onclick={back}>{ words.back }</button>
                 </p>
                 <ul class="tl-list tl-focused" role="list">
-                    { child(thread, &focus, 0) }
+                    { child(thread, &focus, 0, None) }
                 </ul>
             } else {
                 <Composer thread={thread.clone()} />
                 if store.is_empty() {
                     <p class="tl-status">{ words.no_comments }</p>
                 } else {
-                    <ul class="tl-list" role="list">
+                    // The Feed pattern: each top-level comment an article
+                    // with its place; the "show more" row comes after it.
+                    <ul class="tl-list" role="feed" aria-labelledby={heading_id.clone()}>
                         {
-                            // One fully keyed list: a mixed one re-renders every comment in it.
-                            for roots.iter().take(shown).map(|id| child(thread, id, 0)).chain(
-                                (rest > 0).then(|| html! {
-                                    <li class="tl-next-page" key="tl-next-page" ref={sentinel}>
-                                        <button type="button" class="tl-more-comments" onclick={show_more}>
-                                            { locale.count(&words.more_comments_left, rest as i64) }
-                                        </button>
-                                    </li>
-                                })
-                            )
+                            for roots.iter().take(shown).enumerate().map(|(at, id)| child(thread, id, 0, Some((at + 1, roots.len()))))
                         }
                     </ul>
+                    if rest > 0 {
+                        <p class="tl-next-page" ref={sentinel}>
+                            <button type="button" class="tl-more-comments" onclick={show_more}>
+                                { locale.count(&words.more_comments_left, rest as i64) }
+                            </button>
+                        </p>
+                    }
                 }
             }
             <p class="tl-sr" id={thread.dom_id("end", "comments")} tabindex="-1">{ words.end }</p>

@@ -91,7 +91,7 @@ export function launch() {
  * rendered: Threadline renders the next page as the reader nears the end.
  */
 export async function renderAllPages(page) {
-  const next = page.locator(".tl-list > .tl-next-page");
+  const next = page.locator(".tl-thread > .tl-next-page");
   for (let guard = 0; guard < 1000 && (await next.count()); guard++) {
     await next.first().scrollIntoViewIfNeeded();
     await page.waitForTimeout(20);
