@@ -94,6 +94,8 @@ struct Inner {
     counted: Cell<usize>,
     /// What the thread last told screen readers ("Your comment was posted.").
     status: RefCell<String>,
+    /// Top-level "more" rows loading now (the feed is `aria-busy` meanwhile).
+    loading_top: Cell<usize>,
     next_token: Cell<u64>,
 }
 
@@ -149,6 +151,7 @@ impl LiveThread {
             subscribers: RefCell::default(),
             versions: RefCell::default(),
             status: RefCell::default(),
+            loading_top: Cell::default(),
             next_token: Cell::new(0),
         }))
     }
@@ -204,8 +207,21 @@ impl LiveThread {
                 &stub.more_ids,
             )
         };
-        let body = http::fetch_body(&url).await?;
-        let document = read_response_bytes(&body, source)?;
+        let top = self.0.store.borrow().parent(placeholder).is_none();
+        let busy = |by: isize| {
+            if top {
+                let now = self.0.loading_top.get().saturating_add_signed(by);
+                self.0.loading_top.set(now);
+                self.notify(list_change(vec![None], false), Vec::new());
+            }
+        };
+        busy(1);
+        let loaded = match http::fetch_body(&url).await {
+            Ok(body) => read_response_bytes(&body, source),
+            Err(error) => Err(error),
+        };
+        busy(-1);
+        let document = loaded?;
         let change = self
             .0
             .store
@@ -213,6 +229,12 @@ impl LiveThread {
             .replace_placeholder(placeholder, &document.comments);
         self.notify(change, Vec::new());
         Ok(())
+    }
+
+    /// Whether comments are being added to the top-level list (its feed is
+    /// `aria-busy` meanwhile).
+    pub fn loading_top(&self) -> bool {
+        self.0.loading_top.get() > 0
     }
 
     /// How many items of a list render now (`None`: the top-level list).

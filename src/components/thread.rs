@@ -132,7 +132,7 @@ pub fn ThreadView(props: &ThreadProps) -> Html {
                 } else {
                     // The Feed pattern: each top-level comment an article
                     // with its place; the "show more" row comes after it.
-                    <ul class="tl-list" role="feed" aria-labelledby={heading_id.clone()}>
+                    <ul class="tl-list" role="feed" aria-labelledby={heading_id.clone()} aria-busy={thread.loading_top().to_string()}>
                         {
                             for roots.iter().take(shown).enumerate().map(|(at, id)| child(thread, id, 0, Some((at + 1, roots.len()))))
                         }

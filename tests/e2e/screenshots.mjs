@@ -1,6 +1,6 @@
 // Takes the README's screenshots of the seed page in headless Chromium:
-// desktop and phone widths, light and dark, and the page in German and in
-// Arabic (right to left). Run: npm run screenshots --prefix tests/e2e
+// desktop and phone widths, light and dark, and the page in each language
+// of the widget, Arabic (right to left) on desktop and phone. Run: npm run screenshots --prefix tests/e2e
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { buildRelease, dist, launch, root, serve } from "./harness.mjs";
@@ -11,7 +11,14 @@ const shots = [
   { name: "seed-desktop-dark", width: 1280, height: 1700, colorScheme: "dark" },
   { name: "seed-phone-light", width: 375, height: 1300, colorScheme: "light", atThread: true },
   { name: "seed-phone-dark", width: 375, height: 1300, colorScheme: "dark", atThread: true },
-  { name: "seed-desktop-de", width: 1280, height: 1700, colorScheme: "light", lang: "de", atThread: true },
+  ...["de", "fr", "es", "tr", "ru", "ja"].map((lang) => ({
+    name: `seed-desktop-${lang}`,
+    width: 1280,
+    height: 1700,
+    colorScheme: "light",
+    lang,
+    atThread: true,
+  })),
   { name: "seed-desktop-ar", width: 1280, height: 1700, colorScheme: "light", lang: "ar", atThread: true },
   { name: "seed-phone-ar", width: 375, height: 1300, colorScheme: "light", lang: "ar", atThread: true },
 ];
