@@ -46,13 +46,13 @@ enum Phase {
 /// One Threadline on the page.
 #[function_component]
 pub fn Widget(props: &WidgetProps) -> Html {
+    let words = props.words.unwrap_or_else(|| props.lang.words());
     let phase = use_state(|| Phase::Loading);
     let attempt = use_state(|| 0_u32);
     {
         let phase = phase.setter();
         let prefix = props.dom_prefix.to_string();
         let (auth, events, lang) = (props.auth.clone(), props.events.clone(), props.lang);
-        let words = props.words.unwrap_or_else(|| lang.words());
         let deps = (props.config.clone(), *attempt, props.generation);
         use_effect_with(deps, move |(config, _, _)| {
             phase.set(Phase::Loading);
@@ -90,7 +90,6 @@ pub fn Widget(props: &WidgetProps) -> Html {
         Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1))
     };
 
-    let words = props.words.unwrap_or_else(|| props.lang.words());
     html! {
         <div class="threadline" lang={props.lang.code()} dir={if props.lang.right_to_left() { "rtl" } else { "ltr" }}>
             {

@@ -16,7 +16,8 @@ mod table;
 use super::entities::{reference, Context};
 use super::html::{html_events, skip_whitespace, HtmlEvent};
 use super::rich::{
-    bare_link, bare_url, bare_url_at, Align, Builder, HtmlFilter, Node, RichOptions, Tag, MAX_DEPTH,
+    bare_link, bare_url, bare_url_at, Align, Builder, Element, HtmlFilter, Node, RichOptions, Tag,
+    MAX_DEPTH,
 };
 use super::url::{safe_image_url, safe_url};
 use raw_html::{block_start, ends_block, inline_html, BlockEnd, Closers};
@@ -279,9 +280,7 @@ impl<'s> Blocks<'s> {
         while at < lines.len() {
             let line = lines[at];
             at += 1;
-            let trimmed = line.unindent();
-            let run = trimmed.bytes().take_while(|b| *b == fence.0).count();
-            if columns(line) < 4 && run >= fence.1 && trimmed[run..].is_blank() {
+            if closes_fence(line, fence) {
                 break;
             }
             text.push_str(strip_columns(line, indent));
@@ -562,7 +561,7 @@ impl<'s> Blocks<'s> {
                     self.out.text(&code);
                     self.out.end(Tag::Code);
                 }
-                Piece::Break => self.out.void(Builder::element(Tag::Br, None)),
+                Piece::Break => self.out.void(Element::new(Tag::Br, None)),
                 Piece::Delim(delim) => {
                     for tag in delim.ends.tags() {
                         self.out.end(tag);
@@ -617,23 +616,18 @@ fn expand_tabs(markdown: &str) -> Cow<'_, str> {
     let mut out = String::with_capacity(markdown.len() + 16);
     let mut open_fence: Option<(u8, usize)> = None;
     for line in markdown.split_inclusive('\n') {
-        let trimmed = line.trim_start_matches([' ', '\t']);
-        if columns(line) < 4 {
-            match (open_fence, fence(trimmed)) {
-                (None, Some(found)) => open_fence = Some(found),
-                (Some((byte, length)), Some((closing, run)))
-                    if closing == byte && run >= length && trimmed[run..].is_blank() =>
-                {
+        let bare = line.trim_end_matches(['\n', '\r']);
+        match open_fence {
+            Some(open) => {
+                // The fence's lines, and its closer, as written.
+                if closes_fence(bare, open) {
                     open_fence = None;
-                    out.push_str(line);
-                    continue;
                 }
-                _ => {}
+                out.push_str(line);
+                continue;
             }
-        }
-        if open_fence.is_some() && fence(trimmed).is_none() {
-            out.push_str(line);
-            continue;
+            None if columns(bare) < 4 => open_fence = fence(bare.unindent()),
+            None => {}
         }
         let mut column = 0;
         let mut rest = line;
@@ -749,6 +743,15 @@ fn fence(trimmed: &str) -> Option<(u8, usize)> {
         .filter(|b| matches!(b, b'`' | b'~'))?;
     let run = trimmed.bytes().take_while(|b| *b == byte).count();
     (run >= 3 && !(byte == b'`' && trimmed[run..].contains('`'))).then_some((byte, run))
+}
+
+/// Whether `line` (without its line ending) closes a fenced code block
+/// opened with `fence`: at least as long a run of the same character,
+/// indented less than 4 columns, nothing after it.
+fn closes_fence(line: &str, fence: (u8, usize)) -> bool {
+    let trimmed = line.unindent();
+    let run = trimmed.bytes().take_while(|b| *b == fence.0).count();
+    columns(line) < 4 && run >= fence.1 && trimmed[run..].is_blank()
 }
 
 /// A setext heading's underline: `===` or `---` alone on its line.
@@ -1922,6 +1925,11 @@ mod tests {
         assert_eq!(
             md(">\t\tcode\n\n-\titem\n\n```\n\tfenced\tcode\n```"),
             "<blockquote><pre><code>  code\n</code></pre></blockquote><ul><li>item</li></ul><pre><code>\tfenced\tcode\n</code></pre>"
+        );
+        assert_eq!(
+            md("```\ncode\n```\n\n>\t\tafter the fence"),
+            "<pre><code>code\n</code></pre><blockquote><pre><code>  after the fence\n</code></pre></blockquote>",
+            "a closed fence ends the lines that keep their tabs"
         );
     }
 

@@ -265,10 +265,6 @@ pub(super) struct Builder {
 }
 
 impl Builder {
-    pub(super) fn element(tag: Tag, url: Option<String>) -> Element {
-        Element::new(tag, url)
-    }
-
     fn append(&mut self, node: Node) {
         match self.open.last_mut() {
             Some(parent) => parent.children.push(node),
@@ -291,7 +287,7 @@ impl Builder {
         if !blank {
             self.done.push(Node::Element(Element {
                 children: loose,
-                ..Self::element(Tag::P, None)
+                ..Element::new(Tag::P, None)
             }));
         }
     }
@@ -315,7 +311,7 @@ impl Builder {
     pub(super) fn image(src: String, alt: String) -> Element {
         Element {
             alt,
-            ..Self::element(Tag::Img, Some(src))
+            ..Element::new(Tag::Img, Some(src))
         }
     }
 
@@ -365,7 +361,7 @@ impl Builder {
         if self.open.is_empty() && tag.is_block() {
             self.flush();
         }
-        self.open.push(Self::element(tag, url));
+        self.open.push(Element::new(tag, url));
     }
 
     pub(super) fn end(&mut self, tag: Tag) {
@@ -480,7 +476,7 @@ impl HtmlFilter {
                     return;
                 }
                 match Tag::from_html(&name) {
-                    Some(Tag::Br) => builder.void(Builder::element(Tag::Br, None)),
+                    Some(Tag::Br) => builder.void(Element::new(Tag::Br, None)),
                     Some(allowed) => {
                         let url = href
                             .filter(|_| allowed == Tag::A)
@@ -511,13 +507,13 @@ pub fn from_text(text: &str) -> Vec<Node> {
             let mut children = Vec::new();
             for (i, line) in lines.into_iter().enumerate() {
                 if i > 0 {
-                    children.push(Node::Element(Builder::element(Tag::Br, None)));
+                    children.push(Node::Element(Element::new(Tag::Br, None)));
                 }
                 linkify(line, &mut children);
             }
             Node::Element(Element {
                 children,
-                ..Builder::element(Tag::P, None)
+                ..Element::new(Tag::P, None)
             })
         })
         .collect()
@@ -543,7 +539,7 @@ pub(super) fn linkify(line: &str, out: &mut Vec<Node>) {
 pub(super) fn bare_link(text: &str, href: String) -> Node {
     Node::Element(Element {
         children: vec![Node::Text(text.to_owned())],
-        ..Builder::element(Tag::A, Some(href))
+        ..Element::new(Tag::A, Some(href))
     })
 }
 
