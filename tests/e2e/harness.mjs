@@ -93,7 +93,12 @@ export function launch() {
 export async function renderAllPages(page) {
   const next = page.locator(".tl-thread > .tl-next-page");
   for (let guard = 0; guard < 1000 && (await next.count()); guard++) {
-    await next.first().scrollIntoViewIfNeeded();
+    // The row can be replaced by the page it loads between count() and the
+    // scroll; the next round finds the new one.
+    await next
+      .first()
+      .scrollIntoViewIfNeeded({ timeout: 2000 })
+      .catch(() => {});
     await page.waitForTimeout(20);
   }
 }
