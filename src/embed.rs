@@ -5,8 +5,8 @@
 use crate::components::{Widget, WidgetProps};
 use crate::core::config::MountConfig;
 use crate::core::words::{choose, Lang, Words};
+use crate::effects;
 use crate::format::Locale;
-use crate::live_thread;
 use js_sys::Reflect;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -88,7 +88,7 @@ pub fn on_panic(callback: js_sys::Function) {
 #[wasm_bindgen]
 pub async fn count(settings: JsValue) -> Result<u32, JsValue> {
     let config = read_config(&settings)?;
-    let count = live_thread::count(&config)
+    let count = effects::count(&config)
         .await
         .map_err(|error| JsValue::from_str(&error.detail()))?;
     Ok(u32::try_from(count).unwrap_or(u32::MAX))

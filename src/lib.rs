@@ -3,12 +3,14 @@
 //! [`core`] holds everything that needs no browser (the model, the thread
 //! store, parsing, the reader's state, text and time rules); [`services`] wraps
 //! the network and storage; [`live_thread`] connects a loaded thread to the
-//! views; [`components`] renders; [`embed`] is what the script-tag loader calls.
+//! views; [`effects`] makes its requests (load, more replies, writes);
+//! [`components`] renders; [`embed`] is what the script-tag loader calls.
 
 #![warn(missing_docs)]
 
 pub mod components;
 pub mod core;
+pub mod effects;
 pub mod embed;
 pub mod format;
 pub mod live_thread;

@@ -2,28 +2,26 @@
 //! pure reducer, and a subscription per comment (and one for the top-level
 //! list), so a change re-renders exactly the views it touched.
 
-use crate::core::config::MountConfig;
 use crate::core::config::VoteButtons;
-use crate::core::load::{read_response_bytes, LoadError};
 use crate::core::mapping::{fill_template, Source};
-use crate::core::model::{Article, ArticleBlock, Comment, CommentId, ThreadDocument};
+use crate::core::model::{Comment, CommentId, CommentInput};
 use crate::core::paging::{ListKey, Paging};
-use crate::core::posts::{read_posted, PostEndpoint};
+use crate::core::posts::PostEndpoint;
 use crate::core::rich::RichOptions;
-use crate::core::state::{Direction, Post, PostStatus};
+use crate::core::state::{Direction, PostStatus};
 use crate::core::state::{Synced, ThreadAction, ThreadState};
 use crate::core::store::{StoreChange, ThreadStore};
 use crate::core::url::encode_component;
 use crate::core::votes::VoteEndpoint;
-use crate::core::words::{fill, Lang, Words};
+use crate::core::words::{Lang, Words};
+use crate::effects;
 use crate::format::Locale;
 use crate::services::events::emit;
-use crate::services::{http, storage};
+use crate::services::storage;
 use std::cell::{Cell, Ref, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
-use yew::platform::spawn_local;
 use yew::{AttrValue, Callback};
 
 /// Where the reader's name is remembered, for every thread.
@@ -189,46 +187,49 @@ impl LiveThread {
         self.0.settings.load_more.is_some()
     }
 
-    /// Fetches the replies a placeholder stands for and puts them in its
-    /// place; only the views that changed re-render.
-    pub async fn load_more(&self, placeholder: &CommentId) -> Result<(), LoadError> {
-        let Some((template, source)) = &self.0.settings.load_more else {
-            return Ok(());
-        };
-        let url = {
+    /// What fetching the replies a placeholder stands for needs: the URL,
+    /// how to read the answer, and whether the top-level list is the one
+    /// growing (its feed is `aria-busy` until [`end_more`](Self::end_more)).
+    /// `None` when the site gave no "more" URL or the placeholder is gone.
+    pub fn begin_more(&self, placeholder: &str) -> Option<(String, Source, bool)> {
+        let (template, source) = self.0.settings.load_more.as_ref()?;
+        let (url, top) = {
             let store = self.0.store.borrow();
-            let Some(stub) = store.comment(placeholder) else {
-                return Ok(());
-            };
-            fill_template(
+            let stub = store.comment(placeholder)?;
+            let url = fill_template(
                 template,
                 placeholder,
                 store.parent(placeholder),
                 &stub.more_ids,
-            )
+            );
+            (url, store.parent(placeholder).is_none())
         };
-        let top = self.0.store.borrow().parent(placeholder).is_none();
-        let busy = |by: isize| {
-            if top {
-                let now = self.0.loading_top.get().saturating_add_signed(by);
-                self.0.loading_top.set(now);
-                self.notify(list_change(vec![None], false), Vec::new());
-            }
-        };
-        busy(1);
-        let loaded = match http::fetch_body(&url).await {
-            Ok(body) => read_response_bytes(&body, source),
-            Err(error) => Err(error),
-        };
-        busy(-1);
-        let document = loaded?;
-        let change = self
-            .0
-            .store
-            .borrow_mut()
-            .replace_placeholder(placeholder, &document.comments);
-        self.notify(change, Vec::new());
-        Ok(())
+        if top {
+            self.busy_top(1);
+        }
+        Some((url, source.clone(), top))
+    }
+
+    /// Puts the fetched replies in the placeholder's place (nothing when the
+    /// fetch failed); only the views that changed re-render.
+    pub fn end_more(&self, placeholder: &CommentId, top: bool, loaded: Option<&[CommentInput]>) {
+        if top {
+            self.busy_top(-1);
+        }
+        if let Some(comments) = loaded {
+            let change = self
+                .0
+                .store
+                .borrow_mut()
+                .replace_placeholder(placeholder, comments);
+            self.notify(change, Vec::new());
+        }
+    }
+
+    fn busy_top(&self, by: isize) {
+        let now = self.0.loading_top.get().saturating_add_signed(by);
+        self.0.loading_top.set(now);
+        self.notify(list_change(vec![None], false), Vec::new());
     }
 
     /// Whether comments are being added to the top-level list (its feed is
@@ -364,76 +365,12 @@ impl LiveThread {
         drafts.extend(synced.drafts.iter().cloned());
         self.show_synced(synced, change, drafts);
         if let Some(post) = outcome.post {
-            self.send_post(post);
+            effects::send_post(self, post);
         }
-        if let (Some((id, value)), Some(endpoint)) = (outcome.send, &self.0.settings.vote_endpoint)
-        {
-            let (thread, endpoint) = (self.clone(), endpoint.clone());
-            spawn_local(async move {
-                let token = thread.fresh_token().await;
-                let request = endpoint.request(&id, value, token.as_deref());
-                let result = http::send(request, endpoint.access.with_cookies)
-                    .await
-                    .map(drop)
-                    .map_err(|error| {
-                        let words = thread.words();
-                        let reason = if error.refused {
-                            words.write_refused
-                        } else {
-                            words.write_lost
-                        };
-                        fill(words.vote_not_saved, "{reason}", reason)
-                    });
-                thread.dispatch(ThreadAction::VoteAnswered {
-                    id,
-                    sent: value,
-                    result,
-                });
-            });
+        if let Some((id, value)) = outcome.send {
+            effects::send_vote(self, id, value);
         }
         posted
-    }
-
-    fn send_post(&self, post: Post) {
-        let Some(endpoint) = &self.0.settings.post_endpoint else {
-            return;
-        };
-        let (thread, endpoint) = (self.clone(), endpoint.clone());
-        spawn_local(async move {
-            let token = thread.fresh_token().await;
-            let request = endpoint.request(
-                post.parent.as_deref(),
-                &post.body,
-                post.name.as_deref(),
-                token.as_deref(),
-            );
-            let words = thread.words();
-            let result = match http::send(request, endpoint.access.with_cookies).await {
-                Ok(answer) => thread
-                    .0
-                    .settings
-                    .source
-                    .as_ref()
-                    .and_then(|source| read_posted(&answer, source))
-                    .map(Box::new)
-                    .ok_or_else(|| words.sent_reload.to_owned()),
-                Err(error) => {
-                    let reason = if error.refused {
-                        words.write_refused
-                    } else {
-                        words.write_lost
-                    };
-                    Err(fill(words.not_sent, "{reason}", reason))
-                }
-            };
-            if result.is_ok() {
-                thread.say(words.posted);
-            }
-            thread.dispatch(ThreadAction::PostAnswered {
-                local_id: post.local_id,
-                result,
-            });
-        });
     }
 
     /// Takes in what another tab of this thread saved (on the `storage`
@@ -494,13 +431,6 @@ impl LiveThread {
                 emit(events, "reply", &[("parent", parent)]);
             }
             _ => {}
-        }
-    }
-
-    async fn fresh_token(&self) -> Option<String> {
-        match &self.0.settings.auth {
-            Some(auth) => http::token_from(auth).await,
-            None => None,
         }
     }
 
@@ -618,133 +548,4 @@ fn list_change(lists: Vec<ListKey>, roots: bool) -> StoreChange {
         }
     }
     change
-}
-
-/// What a successful load gives the widget.
-pub struct LoadedThread {
-    /// The article, if the data carries one.
-    pub article: Option<Rc<Article>>,
-    /// The thread, ready to render.
-    pub thread: LiveThread,
-    /// How many comments of the response could not be read.
-    pub skipped: usize,
-}
-
-/// Fetches and reads the response at `config.src` with its preset and
-/// mapping; the body streams into the parser.
-async fn fetch_document(config: &MountConfig) -> Result<(ThreadDocument, Source), LoadError> {
-    let source = Source::configure(config.preset.as_deref(), config.mapping.as_deref())
-        .map_err(|error| LoadError::Setup(error.0))?;
-    let body = http::fetch_body(&config.src).await?;
-    let document = read_response_bytes(&body, &source)?;
-    Ok((document, source))
-}
-
-/// How many comments the thread at `config.src` holds, counted as the
-/// widget's heading counts them (repairs and placeholders included).
-pub async fn count(config: &MountConfig) -> Result<usize, LoadError> {
-    let (document, _) = fetch_document(config).await?;
-    Ok(ThreadStore::build(&document.comments).len())
-}
-
-/// Fetches, parses and builds a thread; repairs in the data are reported on
-/// the console for the site's developers.
-pub async fn load(
-    config: &MountConfig,
-    (lang, words): (Lang, &'static Words),
-    dom_prefix: String,
-    auth: Option<js_sys::Function>,
-    events: Option<web_sys::Element>,
-) -> Result<LoadedThread, LoadError> {
-    let (document, source) = fetch_document(config).await?;
-    let store = ThreadStore::build(&document.comments);
-    let report = store.report();
-    if !report.is_clean() {
-        web_sys::console::warn_1(
-            &format!(
-                "Threadline repaired {}: orphans (shown at top level) {:?}, duplicate ids (first kept) {:?}, cycles (broken) {:?}",
-                config.src, report.orphans, report.duplicates, report.cycles
-            )
-            .into(),
-        );
-    }
-    let storage_key = config.storage_key(document.id.as_deref());
-    let load_more = match &source {
-        Source::Mapped(mapping, preset) => mapping
-            .load_more()
-            .map(|(url, more)| (url, Source::Mapped(Box::new(more), preset.clone()))),
-        Source::Native => None,
-    };
-    let article = document.article.map(|mut article| {
-        resolve_links(&mut article, &config.src);
-        Rc::new(article)
-    });
-    Ok(LoadedThread {
-        article,
-        thread: LiveThread::new(
-            store,
-            ThreadSettings {
-                storage_key,
-                dom_prefix,
-                load_more,
-                rich: RichOptions {
-                    images: config.images,
-                },
-                link_target: config.link_target.clone().map(AttrValue::from),
-                vote_buttons: config.vote_buttons,
-                hide_scores: config.hide_scores,
-                vote_endpoint: config.vote_endpoint.clone(),
-                post_endpoint: config.post_endpoint.clone(),
-                source: Some(source.clone()),
-                max_length: config.max_length,
-                name_field: config.name_field,
-                max_depth: max_depth(events.as_ref()),
-                lang,
-                words: Some(words),
-                auth,
-                events,
-            },
-        ),
-        skipped: document.skipped,
-    })
-}
-
-/// How deep replies nest before "continue this thread": fewer levels when
-/// the widget is phone-narrow, where indentation is capped.
-fn max_depth(widget: Option<&web_sys::Element>) -> usize {
-    let width = widget
-        .map(|element| f64::from(element.client_width()))
-        .filter(|width| *width > 0.0)
-        .or_else(|| web_sys::window()?.inner_width().ok()?.as_f64())
-        .unwrap_or(1024.0);
-    if width < 480.0 {
-        4
-    } else {
-        8
-    }
-}
-
-/// Makes the article's relative image and link URLs relative to the JSON
-/// they came in, as a browser does for a document, not to the host page.
-fn resolve_links(article: &mut Article, data_url: &str) {
-    let Some(base) = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.base_uri().ok().flatten())
-        .and_then(|page| web_sys::Url::new_with_base(data_url, &page).ok())
-    else {
-        return;
-    };
-    let resolve = |url: &mut String| {
-        if let Ok(absolute) = web_sys::Url::new_with_base(url, &base.href()) {
-            *url = absolute.href();
-        }
-    };
-    for block in &mut article.body {
-        if let ArticleBlock::Figure { image, link, .. } = block {
-            resolve(image);
-            if let Some(link) = link {
-                resolve(link);
-            }
-        }
-    }
 }

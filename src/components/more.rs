@@ -2,6 +2,7 @@
 //! the site configured how, plain text otherwise.
 
 use crate::core::model::CommentId;
+use crate::effects;
 use crate::live_thread::LiveThread;
 use yew::platform::spawn_local;
 use yew::prelude::*;
@@ -40,7 +41,7 @@ pub fn MoreRow(props: &MoreRowProps) -> Html {
             loading.set(true);
             failure.set(None);
             spawn_local(async move {
-                if let Err(error) = thread.load_more(&id).await {
+                if let Err(error) = effects::load_more(&thread, &id).await {
                     web_sys::console::warn_1(
                         &format!("Threadline could not load more replies: {}", error.detail())
                             .into(),

@@ -6,7 +6,7 @@ use super::thread::ThreadView;
 use crate::core::config::MountConfig;
 use crate::core::load::LoadError;
 use crate::core::words::{Lang, Words};
-use crate::live_thread::{self, LoadedThread};
+use crate::effects::{self, LoadedThread};
 use crate::services::events::emit;
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
@@ -59,7 +59,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
             let config = config.clone();
             spawn_local(async move {
                 let loaded =
-                    live_thread::load(&config, (lang, words), prefix, auth, events.clone()).await;
+                    effects::load(&config, (lang, words), prefix, auth, events.clone()).await;
                 phase.set(match loaded {
                     Ok(loaded) => {
                         let count = JsValue::from(loaded.thread.store().len() as u32);

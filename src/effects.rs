@@ -1,0 +1,116 @@
+//! What a thread does outside the page's memory: the first load, fetches
+//! of more replies, and the reader's writes to the comment server. State
+//! and its changes stay in [`live_thread`](crate::live_thread); these
+//! functions only make requests and hand the answers back to it as
+//! actions, the way Elm keeps commands apart from its update function.
+
+mod load;
+
+pub use load::{count, load, LoadedThread};
+
+use crate::core::load::{read_response_bytes, LoadError};
+use crate::core::model::CommentId;
+use crate::core::posts::read_posted;
+use crate::core::state::{Post, ThreadAction};
+use crate::core::words::fill;
+use crate::live_thread::LiveThread;
+use crate::services::http;
+use yew::platform::spawn_local;
+
+/// Fetches the replies a placeholder stands for and puts them in its place.
+pub async fn load_more(thread: &LiveThread, placeholder: &CommentId) -> Result<(), LoadError> {
+    let Some((url, source, top)) = thread.begin_more(placeholder) else {
+        return Ok(());
+    };
+    let loaded = match http::fetch_body(&url).await {
+        Ok(body) => read_response_bytes(&body, &source),
+        Err(error) => Err(error),
+    };
+    thread.end_more(
+        placeholder,
+        top,
+        loaded.as_ref().ok().map(|document| &document.comments[..]),
+    );
+    loaded.map(drop)
+}
+
+/// Sends the reader's vote (1, 0 or -1) when votes go to a server, and
+/// tells the thread what the server said.
+pub fn send_vote(thread: &LiveThread, id: CommentId, value: i8) {
+    let Some(endpoint) = thread.settings().vote_endpoint.clone() else {
+        return;
+    };
+    let thread = thread.clone();
+    spawn_local(async move {
+        let token = fresh_token(&thread).await;
+        let request = endpoint.request(&id, value, token.as_deref());
+        let result = http::send(request, endpoint.access.with_cookies)
+            .await
+            .map(drop)
+            .map_err(|error| {
+                let words = thread.words();
+                let reason = if error.refused {
+                    words.write_refused
+                } else {
+                    words.write_lost
+                };
+                fill(words.vote_not_saved, "{reason}", reason)
+            });
+        thread.dispatch(ThreadAction::VoteAnswered {
+            id,
+            sent: value,
+            result,
+        });
+    });
+}
+
+/// Sends the reader's comment when comments go to a server, and tells the
+/// thread what the server said.
+pub fn send_post(thread: &LiveThread, post: Post) {
+    let Some(endpoint) = thread.settings().post_endpoint.clone() else {
+        return;
+    };
+    let thread = thread.clone();
+    spawn_local(async move {
+        let token = fresh_token(&thread).await;
+        let request = endpoint.request(
+            post.parent.as_deref(),
+            &post.body,
+            post.name.as_deref(),
+            token.as_deref(),
+        );
+        let words = thread.words();
+        let result = match http::send(request, endpoint.access.with_cookies).await {
+            Ok(answer) => thread
+                .settings()
+                .source
+                .as_ref()
+                .and_then(|source| read_posted(&answer, source))
+                .map(Box::new)
+                .ok_or_else(|| words.sent_reload.to_owned()),
+            Err(error) => {
+                let reason = if error.refused {
+                    words.write_refused
+                } else {
+                    words.write_lost
+                };
+                Err(fill(words.not_sent, "{reason}", reason))
+            }
+        };
+        if result.is_ok() {
+            thread.say(words.posted);
+        }
+        thread.dispatch(ThreadAction::PostAnswered {
+            local_id: post.local_id,
+            result,
+        });
+    });
+}
+
+/// A fresh token from the host page's callback, for one write.
+async fn fresh_token(thread: &LiveThread) -> Option<String> {
+    match &thread.settings().auth {
+        Some(auth) => http::token_from(auth).await,
+        None => None,
+    }
+}

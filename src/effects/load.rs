@@ -1,0 +1,143 @@
+//! The first load of a thread: fetch, read with the preset and mapping,
+//! build the store, and wrap it for the views.
+
+use crate::core::config::MountConfig;
+use crate::core::load::{read_response_bytes, LoadError};
+use crate::core::mapping::Source;
+use crate::core::model::{Article, ArticleBlock, ThreadDocument};
+use crate::core::rich::RichOptions;
+use crate::core::store::ThreadStore;
+use crate::core::words::{Lang, Words};
+use crate::live_thread::{LiveThread, ThreadSettings};
+use crate::services::http;
+use std::rc::Rc;
+use yew::AttrValue;
+
+/// What a successful load gives the widget.
+pub struct LoadedThread {
+    /// The article, if the data carries one.
+    pub article: Option<Rc<Article>>,
+    /// The thread, ready to render.
+    pub thread: LiveThread,
+    /// How many comments of the response could not be read.
+    pub skipped: usize,
+}
+
+/// Fetches and reads the response at `config.src` with its preset and
+/// mapping; the body streams into the parser.
+async fn fetch_document(config: &MountConfig) -> Result<(ThreadDocument, Source), LoadError> {
+    let source = Source::configure(config.preset.as_deref(), config.mapping.as_deref())
+        .map_err(|error| LoadError::Setup(error.0))?;
+    let body = http::fetch_body(&config.src).await?;
+    let document = read_response_bytes(&body, &source)?;
+    Ok((document, source))
+}
+
+/// How many comments the thread at `config.src` holds, counted as the
+/// widget's heading counts them (repairs and placeholders included).
+pub async fn count(config: &MountConfig) -> Result<usize, LoadError> {
+    let (document, _) = fetch_document(config).await?;
+    Ok(ThreadStore::build(&document.comments).len())
+}
+
+/// Fetches, parses and builds a thread; repairs in the data are reported on
+/// the console for the site's developers.
+pub async fn load(
+    config: &MountConfig,
+    (lang, words): (Lang, &'static Words),
+    dom_prefix: String,
+    auth: Option<js_sys::Function>,
+    events: Option<web_sys::Element>,
+) -> Result<LoadedThread, LoadError> {
+    let (document, source) = fetch_document(config).await?;
+    let store = ThreadStore::build(&document.comments);
+    let report = store.report();
+    if !report.is_clean() {
+        web_sys::console::warn_1(
+            &format!(
+                "Threadline repaired {}: orphans (shown at top level) {:?}, duplicate ids (first kept) {:?}, cycles (broken) {:?}",
+                config.src, report.orphans, report.duplicates, report.cycles
+            )
+            .into(),
+        );
+    }
+    let storage_key = config.storage_key(document.id.as_deref());
+    let load_more = match &source {
+        Source::Mapped(mapping, preset) => mapping
+            .load_more()
+            .map(|(url, more)| (url, Source::Mapped(Box::new(more), preset.clone()))),
+        Source::Native => None,
+    };
+    let article = document.article.map(|mut article| {
+        resolve_links(&mut article, &config.src);
+        Rc::new(article)
+    });
+    Ok(LoadedThread {
+        article,
+        thread: LiveThread::new(
+            store,
+            ThreadSettings {
+                storage_key,
+                dom_prefix,
+                load_more,
+                rich: RichOptions {
+                    images: config.images,
+                },
+                link_target: config.link_target.clone().map(AttrValue::from),
+                vote_buttons: config.vote_buttons,
+                hide_scores: config.hide_scores,
+                vote_endpoint: config.vote_endpoint.clone(),
+                post_endpoint: config.post_endpoint.clone(),
+                source: Some(source.clone()),
+                max_length: config.max_length,
+                name_field: config.name_field,
+                max_depth: max_depth(events.as_ref()),
+                lang,
+                words: Some(words),
+                auth,
+                events,
+            },
+        ),
+        skipped: document.skipped,
+    })
+}
+
+/// How deep replies nest before "continue this thread": fewer levels when
+/// the widget is phone-narrow, where indentation is capped.
+fn max_depth(widget: Option<&web_sys::Element>) -> usize {
+    let width = widget
+        .map(|element| f64::from(element.client_width()))
+        .filter(|width| *width > 0.0)
+        .or_else(|| web_sys::window()?.inner_width().ok()?.as_f64())
+        .unwrap_or(1024.0);
+    if width < 480.0 {
+        4
+    } else {
+        8
+    }
+}
+
+/// Makes the article's relative image and link URLs relative to the JSON
+/// they came in, as a browser does for a document, not to the host page.
+fn resolve_links(article: &mut Article, data_url: &str) {
+    let Some(base) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.base_uri().ok().flatten())
+        .and_then(|page| web_sys::Url::new_with_base(data_url, &page).ok())
+    else {
+        return;
+    };
+    let resolve = |url: &mut String| {
+        if let Ok(absolute) = web_sys::Url::new_with_base(url, &base.href()) {
+            *url = absolute.href();
+        }
+    };
+    for block in &mut article.body {
+        if let ArticleBlock::Figure { image, link, .. } = block {
+            resolve(image);
+            if let Some(link) = link {
+                resolve(link);
+            }
+        }
+    }
+}
