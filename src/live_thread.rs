@@ -8,6 +8,7 @@ use crate::core::model::{Comment, CommentId, CommentInput};
 use crate::core::paging::{ListKey, Paging};
 use crate::core::posts::PostEndpoint;
 use crate::core::rich::RichOptions;
+use crate::core::sort::Order;
 use crate::core::state::{Direction, PostStatus};
 use crate::core::state::{Synced, ThreadAction, ThreadState};
 use crate::core::store::{StoreChange, ThreadStore};
@@ -26,6 +27,10 @@ use yew::{AttrValue, Callback};
 
 /// Where the reader's name is remembered, for every thread.
 const NAME_KEY: &str = "threadline:v1:name";
+
+/// Where the reader's choice of order is remembered, for every thread of
+/// the site.
+pub const ORDER_KEY: &str = "threadline:v1:order";
 
 /// What a view listens to.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -77,6 +82,9 @@ pub struct ThreadSettings {
     pub lang: Lang,
     /// Its catalogue with the site's replacements, if the site gave any.
     pub words: Option<&'static Words>,
+    /// The order the thread opens in: the reader's last choice, else the
+    /// site's `data-sort`.
+    pub order: Order,
 }
 
 struct Inner {
@@ -138,8 +146,9 @@ impl LiveThread {
                 settings.post_endpoint.is_some(),
             );
         for input in state.restored() {
-            store.add(input.parent.as_deref(), &input);
+            store.add(input.parent.as_deref(), &input, false);
         }
+        store.sort(settings.order);
         LiveThread(Rc::new(Inner {
             counted: Cell::new(store.len()),
             store: RefCell::new(store),
@@ -308,6 +317,26 @@ impl LiveThread {
         found
     }
 
+    /// The order the lists are in.
+    pub fn order(&self) -> Order {
+        self.0.store.borrow().order()
+    }
+
+    /// Whether the thread counts up and down votes apart (which the
+    /// Controversial order needs).
+    pub fn counts_votes(&self) -> bool {
+        self.0.store.borrow().counts_votes()
+    }
+
+    /// Puts every list in the reader's chosen order and remembers the
+    /// choice for the site; only lists whose order changed re-render, and
+    /// their comments move without rendering again.
+    pub fn set_order(&self, order: Order) {
+        storage::save(ORDER_KEY, &order);
+        let change = self.0.store.borrow_mut().sort(order);
+        self.notify(change, Vec::new());
+    }
+
     /// Whether the reader folded the replies under this comment.
     pub fn is_collapsed(&self, id: &str) -> bool {
         self.0.state.borrow().is_collapsed(id)
@@ -349,7 +378,7 @@ impl LiveThread {
             let edits = [
                 outcome
                     .add
-                    .map(|(parent, input)| store.add(parent.as_deref(), &input)),
+                    .map(|(parent, input)| store.add(parent.as_deref(), &input, true)),
                 outcome
                     .replace
                     .map(|(old, input)| store.replace(&old, &input)),
@@ -398,7 +427,7 @@ impl LiveThread {
         {
             let mut store = self.0.store.borrow_mut();
             for input in &synced.added {
-                let edit = store.add(input.parent.as_deref(), input);
+                let edit = store.add(input.parent.as_deref(), input, false);
                 change.comments.extend(edit.comments);
                 change.roots |= edit.roots;
             }

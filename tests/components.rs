@@ -767,9 +767,79 @@ async fn a_new_reply_rerenders_only_its_parent_of_a_1000_comment_thread() {
         "the heading counts a reply at any depth"
     );
     let replies = all(&parent, ":scope > ul > .tl-comment");
-    let last = replies.last().expect("replies");
-    assert!(text(last).contains("a fresh reply"));
+    let first = replies.first().expect("replies");
+    assert!(
+        text(first).contains("a fresh reply"),
+        "the reader's reply leads its parent's replies, where the reader is"
+    );
     assert_eq!(all(&host, ".tl-comment").len(), shown + 1);
+}
+
+#[wasm_bindgen_test]
+async fn a_new_sort_order_moves_comments_without_rendering_them_again() {
+    let key = "t-sort";
+    forget(key);
+    let document = parse_document(
+        r#"{"comments":[
+            {"id":"a","score":1,"body":"a","replies":[
+                {"id":"a1","score":1,"body":"a1"},{"id":"a2","score":5,"body":"a2"}]},
+            {"id":"b","score":3,"body":"b","replies":[{"id":"b1","score":0,"body":"b1"}]}]}"#,
+    )
+    .expect("valid");
+    let (host, _thread) = show(&document, settings(key), "#t-sort-c-a").await;
+    let ids = |selector: &str| -> Vec<String> {
+        all(&host, selector)
+            .iter()
+            .filter_map(|e| e.get_attribute("id"))
+            .map(|id| id.trim_start_matches("t-sort-c-").to_owned())
+            .collect()
+    };
+    assert_eq!(
+        ids(".tl-list > .tl-comment"),
+        ["a", "b"],
+        "the site's order first"
+    );
+    let (a, a2) = (comment(&host, "a", key), comment(&host, "a2", key));
+    let select: web_sys::HtmlSelectElement = until(&host, ".tl-sort select")
+        .await
+        .dyn_into()
+        .expect("a select");
+    let offered: Vec<String> = all(&host, ".tl-sort option").iter().map(text).collect();
+    assert_eq!(
+        offered,
+        ["Site order", "Best", "Top", "Newest", "Oldest"],
+        "no Controversial without up and down counts"
+    );
+
+    let before = comment_renders();
+    select.set_value("top");
+    select
+        .dispatch_event(&web_sys::Event::new("change").expect("an event"))
+        .expect("dispatched");
+    settle(30).await;
+    assert_eq!(ids(".tl-list > .tl-comment"), ["b", "a"]);
+    assert_eq!(ids("#t-sort-c-a > ul > .tl-comment"), ["a2", "a1"]);
+    assert_eq!(
+        comment_renders() - before,
+        2,
+        "`a` and `b`, whose places in the feed changed (and `a`'s replies); the replies moved or stayed without rendering"
+    );
+    assert!(comment(&host, "a", key).is_same_node(Some(&a)));
+    assert!(comment(&host, "a2", key).is_same_node(Some(&a2)));
+    let saved = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|storage| {
+            storage
+                .get_item(threadline::live_thread::ORDER_KEY)
+                .ok()
+                .flatten()
+        });
+    assert_eq!(
+        saved.as_deref(),
+        Some("\"top\""),
+        "the choice is remembered for the site"
+    );
+    forget(threadline::live_thread::ORDER_KEY);
 }
 
 #[wasm_bindgen_test]

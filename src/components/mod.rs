@@ -6,6 +6,7 @@ mod composer;
 mod heading;
 mod more;
 mod rich;
+mod sort;
 mod status;
 mod text;
 mod thread;

@@ -5,6 +5,7 @@
 use super::comment::child;
 use super::composer::Composer;
 use super::heading::Heading;
+use super::sort::SortControl;
 use super::status::Status;
 use super::topic::use_topic;
 use crate::live_thread::{LiveThread, Topic};
@@ -111,7 +112,12 @@ pub fn ThreadView(props: &ThreadProps) -> Html {
         <section class="tl-thread" aria-labelledby={heading_id.clone()}>
             // Keyboard readers can pass a long thread in one step.
             <button type="button" class="tl-skip" onclick={skip}>{ words.skip }</button>
-            <Heading thread={thread.clone()} id={heading_id.clone()} />
+            <div class="tl-head">
+                <Heading thread={thread.clone()} id={heading_id.clone()} />
+                if store.len() > 1 {
+                    <SortControl thread={thread.clone()} />
+                }
+            </div>
             <Status thread={thread.clone()} />
             if props.skipped > 0 {
                 <p class="tl-skipped" role="note">

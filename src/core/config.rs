@@ -2,6 +2,7 @@
 //! a JS object.
 
 use super::posts::PostEndpoint;
+use super::sort::Order;
 use super::state::DEFAULT_MAX_LENGTH;
 use super::votes::VoteEndpoint;
 
@@ -53,6 +54,8 @@ pub struct MountConfig {
     /// The site's own wording for some texts (`data-strings`, a JSON object
     /// by text name).
     pub strings: Option<String>,
+    /// The order comments start in (`data-sort`) until the reader picks one.
+    pub sort: Option<Order>,
 }
 
 impl MountConfig {
@@ -92,6 +95,7 @@ impl MountConfig {
             lang: present("lang"),
             page_lang: present("pageLang"),
             strings: present("strings"),
+            sort: present("sort").and_then(|name| Order::parse(&name)),
         })
     }
 

@@ -256,7 +256,8 @@ pub const PRESETS: &[(&str, &str)] = &[
         r#"{"comments": "comments", "tree": {"path": "comment.path"}, "id": "comment.id",
         "author": ["creator.display_name", "creator.name"], "authorUrl": "creator.actor_id",
         "avatar": "creator.avatar", "body": "comment.content", "format": "markdown",
-        "created": "comment.published", "score": "counts.score", "deleted": ["comment.deleted", "comment.removed"]}"#,
+        "created": "comment.published", "score": "counts.score", "up": "counts.upvotes", "down": "counts.downvotes",
+        "deleted": ["comment.deleted", "comment.removed"]}"#,
     ),
     (
         "discourse",
@@ -541,6 +542,8 @@ fn map_item(item: &Value, mapping: &Mapping) -> Option<CommentInput> {
         avatar: mapping.avatar.text(item),
         created,
         score: score.map(|score| score.round() as i64),
+        up: count(mapping.up.number(item)),
+        down: count(mapping.down.number(item)),
         body: mapping.body.text(item).unwrap_or_default().into(),
         format: mapping.format,
         deleted: mapping.deleted.flag(item),
@@ -548,6 +551,13 @@ fn map_item(item: &Value, mapping: &Mapping) -> Option<CommentInput> {
         more_ids,
         replies: Vec::new(),
     })
+}
+
+/// A vote count: a whole number, not negative.
+fn count(number: Option<f64>) -> Option<u64> {
+    number
+        .filter(|n| n.is_finite())
+        .map(|n| n.max(0.0).round() as u64)
 }
 
 fn epoch(value: &Value) -> Option<f64> {

@@ -12,6 +12,7 @@ pub mod paging;
 pub mod path;
 pub mod posts;
 pub mod rich;
+pub mod sort;
 pub mod state;
 pub mod store;
 pub mod template;

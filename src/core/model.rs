@@ -91,6 +91,13 @@ pub struct CommentInput {
     /// The net score, when the site has votes.
     #[serde(default)]
     pub score: Option<i64>,
+    /// Up votes, when the site counts them apart (for the Best and
+    /// Controversial orders).
+    #[serde(default)]
+    pub up: Option<u64>,
+    /// Down votes, when the site counts them apart.
+    #[serde(default)]
+    pub down: Option<u64>,
     /// The text. Blank lines separate paragraphs.
     #[serde(default)]
     pub body: Rc<str>,
@@ -176,6 +183,8 @@ pub struct Comment {
     pub created_ms: Option<f64>,
     /// The net score, if the site has votes.
     pub score: Option<i64>,
+    /// Up and down votes, when the site counts them apart.
+    pub votes: Option<(u64, u64)>,
     /// The text as received.
     pub body: Rc<str>,
     /// How the text is written.
@@ -204,7 +213,13 @@ impl Comment {
             author_url: non_blank(&input.author_url),
             avatar: non_blank(&input.avatar),
             created_ms: input.created.as_ref().and_then(Timestamp::to_ms),
-            score: input.score,
+            score: input
+                .score
+                .or_else(|| Some(input.up? as i64 - input.down.unwrap_or(0) as i64)),
+            votes: input
+                .up
+                .or(input.down)
+                .map(|_| (input.up.unwrap_or(0), input.down.unwrap_or(0))),
             body: input.body.clone(),
             format: input.format,
             deleted: input.deleted,

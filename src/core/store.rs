@@ -3,6 +3,7 @@
 //! recurses, so depth is unlimited, and it repairs bad data instead of failing.
 
 use super::model::{Comment, CommentId, CommentInput};
+use super::sort::Order;
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
@@ -45,6 +46,14 @@ pub struct ThreadStore {
     placeholders: usize,
     orphans: HashSet<CommentId>,
     report: StoreReport,
+    /// The order every list is kept in.
+    order: Order,
+    /// Each comment's place in the order the site listed them (comments
+    /// added later come after), which settles ties in every order.
+    listed: HashMap<CommentId, usize>,
+    /// The reader's comments written since the page loaded, oldest first:
+    /// they lead their lists, newest first, whatever the order.
+    pinned: Vec<CommentId>,
 }
 
 impl ThreadStore {
@@ -96,6 +105,11 @@ impl ThreadStore {
         let placeholders = comments.values().filter(|c| c.more.is_some()).count();
 
         ThreadStore {
+            listed: order
+                .iter()
+                .enumerate()
+                .map(|(at, id)| (id.clone(), at))
+                .collect(),
             parents: order
                 .iter()
                 .filter(|id| comments.contains_key(*id))
@@ -111,7 +125,65 @@ impl ThreadStore {
             placeholders,
             orphans: report.orphans.iter().cloned().collect(),
             report,
+            order: Order::default(),
+            pinned: Vec::new(),
         }
+    }
+
+    /// Puts every list in `order`; returns the lists whose order changed,
+    /// so only those re-render (their comments move, keyed, unrendered).
+    pub fn sort(&mut self, order: Order) -> StoreChange {
+        self.order = order;
+        let mut change = StoreChange::default();
+        let roots = self.sorted(self.roots.to_vec());
+        if roots != self.roots {
+            self.roots = roots;
+            change.roots = true;
+        }
+        let parents: Vec<CommentId> = self.children.keys().cloned().collect();
+        for parent in parents {
+            let list = self.sorted(self.children(&parent).to_vec());
+            if list != self.children(&parent) {
+                self.children.insert(parent.clone(), list);
+                change.comments.push(parent);
+            }
+        }
+        change
+    }
+
+    /// The order lists are kept in.
+    pub fn order(&self) -> Order {
+        self.order
+    }
+
+    /// Whether any comment counts up and down votes apart.
+    pub fn counts_votes(&self) -> bool {
+        self.comments
+            .values()
+            .any(|comment| comment.votes.is_some())
+    }
+
+    /// A list in the store's order: the reader's new comments first, then
+    /// by the order, then as the site listed them.
+    fn sorted(&self, mut list: Vec<CommentId>) -> Rc<[CommentId]> {
+        let pin = |id: &CommentId| {
+            self.pinned
+                .iter()
+                .rposition(|pinned| pinned == id)
+                .map_or(usize::MAX, |at| self.pinned.len() - at)
+        };
+        let listed = |id: &CommentId| self.listed.get(id).copied().unwrap_or(usize::MAX);
+        list.sort_by(|a, b| {
+            let by_order = match (self.comments.get(a), self.comments.get(b)) {
+                (Some(a), Some(b)) => self.order.compare(a, b),
+                _ => std::cmp::Ordering::Equal,
+            };
+            pin(a)
+                .cmp(&pin(b))
+                .then(by_order)
+                .then(listed(a).cmp(&listed(b)))
+        });
+        Rc::from(list)
     }
 
     /// Replaces a "more replies" placeholder with the replies it stood for,
@@ -152,6 +224,7 @@ impl ThreadStore {
                 .or(input.parent.as_deref())
                 .map(CommentId::from);
             added.push(comment.id.clone());
+            self.listed.insert(comment.id.clone(), self.listed.len());
             parents.insert(comment.id.clone(), parent);
             self.comments.insert(comment.id.clone(), Rc::new(comment));
         }
@@ -187,9 +260,10 @@ impl ThreadStore {
             }
         }
         for (parent, list) in lists {
-            self.children.insert(parent, Rc::from(list));
+            let list = self.sorted(list);
+            self.children.insert(parent, list);
         }
-        self.roots = Rc::from(roots);
+        self.roots = self.sorted(roots);
         self.placeholders = self.comments.values().filter(|c| c.more.is_some()).count();
         let children: HashMap<CommentId, Vec<CommentId>> = self
             .children
@@ -216,10 +290,12 @@ impl ThreadStore {
         change
     }
 
-    /// Adds a reader's new comment at the end of its parent's replies (or of
-    /// the thread). Only the parent's list changes on screen: reply counts of
-    /// the ancestors are updated, but an expanded comment does not show them.
-    pub fn add(&mut self, parent: Option<&str>, input: &CommentInput) -> StoreChange {
+    /// Adds a reader's comment. One written now leads its parent's replies
+    /// (or the thread), where the reader is, until the next load; one
+    /// restored from an earlier visit takes its place in the order. Only
+    /// the parent's list changes on screen: reply counts of the ancestors
+    /// are updated, but an expanded comment does not show them.
+    pub fn add(&mut self, parent: Option<&str>, input: &CommentInput, now: bool) -> StoreChange {
         let comment = Comment::from_input(input);
         let id = comment.id.clone();
         if self.comments.contains_key(&id) {
@@ -229,11 +305,16 @@ impl ThreadStore {
             .and_then(|parent| self.comments.get(parent))
             .map(|c| c.id.clone());
         self.comments.insert(id.clone(), Rc::new(comment));
+        self.listed.insert(id.clone(), self.listed.len());
+        if now {
+            self.pinned.push(id.clone());
+        }
         match &parent {
             Some(parent) => {
                 let mut list = self.children(parent).to_vec();
                 list.push(id.clone());
-                self.children.insert(parent.clone(), Rc::from(list));
+                let list = self.sorted(list);
+                self.children.insert(parent.clone(), list);
                 self.parents.insert(id.clone(), parent.clone());
                 let mut current = Some(parent.clone());
                 while let Some(ancestor) = current {
@@ -244,7 +325,7 @@ impl ThreadStore {
             None => {
                 let mut roots = self.roots.to_vec();
                 roots.push(id.clone());
-                self.roots = Rc::from(roots);
+                self.roots = self.sorted(roots);
             }
         }
         StoreChange {
@@ -262,6 +343,12 @@ impl ThreadStore {
             return StoreChange::default();
         };
         self.comments.insert(new.clone(), Rc::new(comment));
+        for pinned in self.pinned.iter_mut().filter(|pinned| **pinned == old) {
+            *pinned = new.clone();
+        }
+        if let Some(at) = self.listed.remove(&old) {
+            self.listed.insert(new.clone(), at);
+        }
         let swap = |list: &[CommentId]| -> Rc<[CommentId]> {
             list.iter()
                 .map(|id| if *id == old { new.clone() } else { id.clone() })
@@ -296,6 +383,8 @@ impl ThreadStore {
         let Some(removed) = self.comments.remove(id).map(|c| c.id.clone()) else {
             return StoreChange::default();
         };
+        self.pinned.retain(|pinned| *pinned != removed);
+        self.listed.remove(&removed);
         let without = |list: &[CommentId]| -> Rc<[CommentId]> {
             list.iter().filter(|c| **c != removed).cloned().collect()
         };
@@ -693,7 +782,7 @@ mod tests {
     fn adds_and_replaces_a_readers_comment_in_place() {
         let mut store =
             ThreadStore::build(&[flat("a", None), flat("a1", Some("a")), flat("b", None)]);
-        let change = store.add(Some("a1"), &flat("local-1", None));
+        let change = store.add(Some("a1"), &flat("local-1", None), true);
         assert_eq!(
             change,
             StoreChange {
@@ -714,10 +803,88 @@ mod tests {
         assert!(store.children("a1").is_empty());
         assert_eq!(store.descendant_count("a"), 1);
 
-        let change = store.add(None, &flat("local-2", None));
+        let change = store.add(None, &flat("local-2", None), true);
         assert!(change.roots && change.comments.is_empty());
-        assert_eq!(ids(&store.roots()), ["a", "b", "local-2"]);
+        assert_eq!(ids(&store.roots()), ["local-2", "a", "b"]);
         assert_eq!(store.len(), 4);
+        // One restored from an earlier visit takes its place in the order.
+        store.add(None, &flat("local-0", None), false);
+        assert_eq!(ids(&store.roots()), ["local-2", "a", "b", "local-0"]);
+    }
+
+    fn timed(id: &str, parent: Option<&str>, score: i64, created: f64) -> CommentInput {
+        CommentInput {
+            score: Some(score),
+            created: Some(crate::core::model::Timestamp::Epoch(created)),
+            ..flat(id, parent)
+        }
+    }
+
+    #[test]
+    fn sorts_every_level_and_reports_only_the_lists_that_moved() {
+        let mut store = ThreadStore::build(&[
+            timed("old", None, 1, 10.0),
+            timed("new", None, 5, 30.0),
+            timed("mid", None, 9, 20.0),
+            timed("r-old", Some("mid"), 3, 21.0),
+            timed("r-new", Some("mid"), 0, 22.0),
+            timed("only", Some("old"), 0, 11.0),
+        ]);
+        let change = store.sort(Order::New);
+        assert_eq!(ids(&store.roots()), ["new", "mid", "old"]);
+        assert_eq!(ids(&store.children("mid")), ["r-new", "r-old"]);
+        assert!(change.roots);
+        assert_eq!(
+            change.comments,
+            [CommentId::from("mid")],
+            "one-reply lists never move"
+        );
+        store.sort(Order::Top);
+        assert_eq!(ids(&store.roots()), ["mid", "new", "old"]);
+        assert_eq!(ids(&store.children("mid")), ["r-old", "r-new"]);
+        assert_eq!(store.sort(Order::Top), StoreChange::default());
+    }
+
+    #[test]
+    fn the_readers_new_comments_lead_their_lists_in_every_order() {
+        let mut store = ThreadStore::build(&[
+            timed("a", None, 50, 10.0),
+            timed("b", None, 40, 20.0),
+            timed("a1", Some("a"), 9, 11.0),
+        ]);
+        store.sort(Order::Top);
+        store.add(None, &timed("mine-1", None, 0, 30.0), true);
+        store.add(None, &timed("mine-2", None, 0, 31.0), true);
+        store.add(Some("a"), &timed("reply", Some("a"), 0, 32.0), true);
+        assert_eq!(ids(&store.roots()), ["mine-2", "mine-1", "a", "b"]);
+        assert_eq!(ids(&store.children("a")), ["reply", "a1"]);
+        store.sort(Order::Old);
+        assert_eq!(ids(&store.roots()), ["mine-2", "mine-1", "a", "b"]);
+        // The server's version keeps the reader's place.
+        store.replace("mine-1", &timed("srv-1", None, 0, 30.0));
+        store.sort(Order::Best);
+        assert_eq!(ids(&store.roots()), ["mine-2", "srv-1", "a", "b"]);
+    }
+
+    #[test]
+    fn fetched_replies_take_their_place_in_the_order() {
+        let mut store = ThreadStore::build(&[
+            timed("a", None, 0, 1.0),
+            timed("a1", Some("a"), 2, 2.0),
+            CommentInput {
+                more: Some(2),
+                ..flat("more-a", Some("a"))
+            },
+        ]);
+        store.sort(Order::Top);
+        store.replace_placeholder(
+            "more-a",
+            &[
+                timed("a2", Some("a"), 7, 3.0),
+                timed("a3", Some("a"), 1, 4.0),
+            ],
+        );
+        assert_eq!(ids(&store.children("a")), ["a2", "a1", "a3"]);
     }
 
     #[test]

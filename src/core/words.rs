@@ -266,6 +266,20 @@ pub struct Words {
     pub post_comment: &'static str,
     /// A reply box's send button: "Reply".
     pub send_reply: &'static str,
+    /// "Sort by", the label of the order control.
+    pub sort_by: &'static str,
+    /// "Site order": as the site's API listed them.
+    pub order_site: &'static str,
+    /// "Best": the Wilson-score order.
+    pub order_best: &'static str,
+    /// "Top": highest score first.
+    pub order_top: &'static str,
+    /// "Newest" first.
+    pub order_new: &'static str,
+    /// "Oldest" first.
+    pub order_old: &'static str,
+    /// "Controversial": many votes, evenly split.
+    pub order_controversial: &'static str,
     /// "Skip comments".
     pub skip: &'static str,
     /// "End of comments".
@@ -364,6 +378,16 @@ impl Words {
             ("preview", Entry::Text(&mut self.preview)),
             ("post_comment", Entry::Text(&mut self.post_comment)),
             ("send_reply", Entry::Text(&mut self.send_reply)),
+            ("sort_by", Entry::Text(&mut self.sort_by)),
+            ("order_site", Entry::Text(&mut self.order_site)),
+            ("order_best", Entry::Text(&mut self.order_best)),
+            ("order_top", Entry::Text(&mut self.order_top)),
+            ("order_new", Entry::Text(&mut self.order_new)),
+            ("order_old", Entry::Text(&mut self.order_old)),
+            (
+                "order_controversial",
+                Entry::Text(&mut self.order_controversial),
+            ),
             ("skip", Entry::Text(&mut self.skip)),
             ("end", Entry::Text(&mut self.end)),
             ("back", Entry::Text(&mut self.back)),

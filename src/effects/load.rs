@@ -6,10 +6,11 @@ use crate::core::load::{read_response_bytes, LoadError};
 use crate::core::mapping::Source;
 use crate::core::model::{Article, ArticleBlock, ThreadDocument};
 use crate::core::rich::RichOptions;
+use crate::core::sort::Order;
 use crate::core::store::ThreadStore;
 use crate::core::words::{Lang, Words};
-use crate::live_thread::{LiveThread, ThreadSettings};
-use crate::services::http;
+use crate::live_thread::{LiveThread, ThreadSettings, ORDER_KEY};
+use crate::services::{http, storage};
 use std::rc::Rc;
 use yew::AttrValue;
 
@@ -94,6 +95,9 @@ pub async fn load(
                 max_depth: max_depth(events.as_ref()),
                 lang,
                 words: Some(words),
+                order: storage::load::<Order>(ORDER_KEY)
+                    .or(config.sort)
+                    .unwrap_or_default(),
                 auth,
                 events,
             },
