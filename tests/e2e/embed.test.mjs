@@ -699,3 +699,32 @@ test("settings can come from a JSON config block next to the tag", async () => {
   assert.equal(await page.locator("#comments .tl-thread > .tl-composer .tl-counter").textContent(), "0 / 10");
   assert.equal(await page.locator("#comments .tl-body a").first().getAttribute("target"), "_blank");
 });
+
+test("data-sort opens the thread in an order; the reader's choice is remembered; their new comment leads", async () => {
+  const tops = () => page.locator(".tl-list > .tl-comment").evaluateAll((items) => items.map((li) => li.id.replace(/^.*-c-/, "")));
+  await page.goto(article("seed.json", 'data-sort="top"'));
+  await seedThreadShown();
+  const select = page.locator(".tl-sort select");
+  assert.equal(await page.locator(".tl-sort label").textContent(), "Sort by");
+  assert.equal(await select.inputValue(), "top");
+  assert.deepEqual(await tops(), ["c7", "c1", "c3", "c11", "c12", "c9", "c4"]);
+
+  await select.selectOption("new");
+  assert.deepEqual(await tops(), ["c12", "c11", "c9", "c7", "c4", "c3", "c1"]);
+  await page.reload();
+  await seedThreadShown();
+  assert.equal(await select.inputValue(), "new", "the reader's choice beats data-sort after a reload");
+  assert.deepEqual(await tops(), ["c12", "c11", "c9", "c7", "c4", "c3", "c1"]);
+
+  const composer = page.locator(".tl-thread > .tl-composer");
+  await composer.locator("textarea").focus();
+  await composer.locator("textarea").fill("My first comment here");
+  await composer.locator("button[type=submit]").click();
+  await page.waitForSelector(".tl-comment >> nth=13");
+  const mine = (await tops())[0];
+  assert.match(await page.locator(comment(mine)).textContent(), /My first comment here/, "the new comment is where the reader is");
+  await select.selectOption("old");
+  assert.equal((await tops())[0], mine, "and stays there in any order until the next load");
+  assert.deepEqual((await tops()).slice(1), ["c1", "c3", "c4", "c7", "c9", "c11", "c12"]);
+  assert.deepEqual(consoleErrors, []);
+});
