@@ -13,6 +13,7 @@ use crate::core::state::{Direction, PostStatus};
 use crate::core::state::{Synced, ThreadAction, ThreadState};
 use crate::core::store::{StoreChange, ThreadStore};
 use crate::core::url::encode_component;
+use crate::core::visits;
 use crate::core::votes::VoteEndpoint;
 use crate::core::words::{Lang, Words};
 use crate::effects;
@@ -20,7 +21,7 @@ use crate::format::Locale;
 use crate::services::events::emit;
 use crate::services::storage;
 use std::cell::{Cell, Ref, RefCell};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
 use yew::{AttrValue, Callback};
@@ -85,6 +86,9 @@ pub struct ThreadSettings {
     /// The order the thread opens in: the reader's last choice, else the
     /// site's `data-sort`.
     pub order: Order,
+    /// The newest comment's time at the reader's last visit (milliseconds),
+    /// if they came before: newer comments are marked new.
+    pub last_seen: Option<f64>,
 }
 
 struct Inner {
@@ -103,6 +107,10 @@ struct Inner {
     /// Top-level "more" rows loading now (the feed is `aria-busy` meanwhile).
     loading_top: Cell<usize>,
     next_token: Cell<u64>,
+    /// Comments posted since the reader's last visit.
+    new: HashSet<CommentId>,
+    /// The new comment "Next new comment" went to last.
+    walked: RefCell<Option<CommentId>>,
 }
 
 /// A shared handle on one widget's thread; cheap to clone, and equal only to
@@ -145,6 +153,8 @@ impl LiveThread {
                 settings.vote_endpoint.is_some(),
                 settings.post_endpoint.is_some(),
             );
+        // Before the reader's own comments come back: those are never new.
+        let new = visits::new_since(&store, settings.last_seen);
         for input in state.restored() {
             store.add(input.parent.as_deref(), &input, false);
         }
@@ -160,6 +170,8 @@ impl LiveThread {
             status: RefCell::default(),
             loading_top: Cell::default(),
             next_token: Cell::new(0),
+            new,
+            walked: RefCell::default(),
         }))
     }
 
@@ -315,6 +327,28 @@ impl LiveThread {
             .find(|id| self.dom_id("c", id) == fragment)
             .cloned();
         found
+    }
+
+    /// Whether this comment was posted since the reader's last visit.
+    pub fn is_new(&self, id: &str) -> bool {
+        self.0.new.contains(id)
+    }
+
+    /// How many comments were posted since the reader's last visit.
+    pub fn new_count(&self) -> usize {
+        self.0.new.len()
+    }
+
+    /// Opens the way to the next new comment in reading order (after the
+    /// one this last went to; back to the first after the last) and
+    /// returns its element id.
+    pub fn next_new(&self) -> Option<String> {
+        let next = {
+            let order = visits::in_reading_order(&self.0.store.borrow(), &self.0.new);
+            visits::next_after(&order, self.0.walked.borrow().as_deref())?
+        };
+        self.0.walked.replace(Some(next.clone()));
+        self.reveal(&next)
     }
 
     /// The order the lists are in.

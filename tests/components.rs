@@ -87,8 +87,17 @@ async fn show(
     settings: ThreadSettings,
     ready: &str,
 ) -> (Element, LiveThread) {
+    show_in(host(), document, settings, ready).await
+}
+
+/// [`show`] in a given element (the one focus and events start from).
+async fn show_in(
+    host: Element,
+    document: &ThreadDocument,
+    settings: ThreadSettings,
+    ready: &str,
+) -> (Element, LiveThread) {
     let thread = LiveThread::new(ThreadStore::build(&document.comments), settings);
-    let host = host();
     let props = ThreadProps {
         thread: thread.clone(),
         skipped: document.skipped,
@@ -840,6 +849,72 @@ async fn a_new_sort_order_moves_comments_without_rendering_them_again() {
         "the choice is remembered for the site"
     );
     forget(threadline::live_thread::ORDER_KEY);
+}
+
+#[wasm_bindgen_test]
+async fn comments_since_the_last_visit_are_marked_counted_and_walked_with_n() {
+    let key = "t-new";
+    forget(key);
+    let document = parse_document(SEED).expect("the seed parses");
+    let host = host();
+    let settings = ThreadSettings {
+        // The last visit's newest comment was posted at 14:00.
+        last_seen: Some(1_505_656_800_000.0),
+        events: Some(host.clone()),
+        ..settings(key)
+    };
+    let (host, _thread) = show_in(host, &document, settings, ".tl-comment").await;
+    assert_eq!(
+        text(&until(&host, ".tl-count").await),
+        "13 comments · 4 new"
+    );
+    let marked: Vec<String> = all(&host, ".tl-new")
+        .iter()
+        .filter_map(|badge| badge.closest(".tl-comment").ok().flatten())
+        .filter_map(|li| li.get_attribute("id"))
+        .collect();
+    assert_eq!(
+        marked,
+        ["t-new-c-c10", "t-new-c-c11", "t-new-c-c12", "t-new-c-c13"]
+    );
+    assert!(all(&host, ".tl-new")
+        .iter()
+        .all(|badge| text(badge) == "New"));
+
+    let next: HtmlElement = until(&host, ".tl-next-new")
+        .await
+        .dyn_into()
+        .expect("a button");
+    assert_eq!(text(&next), "Next new comment");
+    next.click();
+    settle(120).await;
+    let at = || {
+        focused()
+            .and_then(|element| element.closest(".tl-comment").ok().flatten())
+            .and_then(|li| li.get_attribute("id"))
+    };
+    assert_eq!(
+        at().as_deref(),
+        Some("t-new-c-c10"),
+        "focus on the first new comment in reading order"
+    );
+    let thread_section = until(&host, ".tl-thread").await;
+    press(&focused().unwrap_or(thread_section.clone()), "n", false);
+    settle(120).await;
+    assert_eq!(
+        at().as_deref(),
+        Some("t-new-c-c11"),
+        "n goes to the next one"
+    );
+    for _ in 0..3 {
+        press(&focused().unwrap_or(thread_section.clone()), "n", false);
+        settle(120).await;
+    }
+    assert_eq!(
+        at().as_deref(),
+        Some("t-new-c-c10"),
+        "after the last, back to the first"
+    );
 }
 
 #[wasm_bindgen_test]

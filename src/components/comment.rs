@@ -188,6 +188,9 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
             <article class="tl-card" aria-label={label.clone()}>
                 <header class="tl-meta">
                     { byline(comment, words) }
+                    if thread.is_new(id) {
+                        <span class="tl-new">{ words.new_badge }</span>
+                    }
                     if let Some(ms) = comment.created_ms {
                         <a class="tl-permalink" href={format!("#{}", thread.dom_id("c", id))}>{ relative_time(&locale, ms) }</a>
                     }

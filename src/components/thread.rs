@@ -105,15 +105,43 @@ pub fn ThreadView(props: &ThreadProps) -> Html {
             }
         })
     };
+    // "Next new comment", and the `n` key anywhere in the thread but a field.
+    let next_new = {
+        let thread = thread.clone();
+        Callback::from(move |()| {
+            if let Some(dom_id) = thread.next_new() {
+                bring_into_view(thread.settings().events.clone(), dom_id, ":scope > article");
+            }
+        })
+    };
+    let on_next_new = next_new.reform(|_: MouseEvent| ());
+    let onkeydown = {
+        let next_new = next_new.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            let typing = event
+                .target_dyn_into::<web_sys::Element>()
+                .is_some_and(|target| {
+                    matches!(target.tag_name().as_str(), "TEXTAREA" | "INPUT" | "SELECT")
+                });
+            let plain = !(event.ctrl_key() || event.meta_key() || event.alt_key());
+            if event.key() == "n" && plain && !typing {
+                event.prevent_default();
+                next_new.emit(());
+            }
+        })
+    };
     let heading_id = thread.dom_id("heading", "comments");
     let locale = thread.locale();
     let words = locale.words();
     html! {
-        <section class="tl-thread" aria-labelledby={heading_id.clone()}>
+        <section class="tl-thread" aria-labelledby={heading_id.clone()} {onkeydown}>
             // Keyboard readers can pass a long thread in one step.
             <button type="button" class="tl-skip" onclick={skip}>{ words.skip }</button>
             <div class="tl-head">
                 <Heading thread={thread.clone()} id={heading_id.clone()} />
+                if thread.new_count() > 0 {
+                    <button type="button" class="tl-next-new" aria-keyshortcuts="n" onclick={on_next_new}>{ words.next_new }</button>
+                }
                 if store.len() > 1 {
                     <SortControl thread={thread.clone()} />
                 }

@@ -19,5 +19,6 @@ pub mod template;
 pub mod text;
 pub mod time;
 pub mod url;
+pub mod visits;
 pub mod votes;
 pub mod words;

@@ -200,6 +200,8 @@ pub struct Words {
     pub continue_here: &'static str,
     /// "Show more replies ({n} left)".
     pub more_replies_left: Forms,
+    /// "{n} new", after the heading's count.
+    pub new_comments: Forms,
     /// "Show more comments ({n} left)".
     pub more_comments_left: Forms,
     /// Replies the response left out: "{n} more replies".
@@ -266,6 +268,10 @@ pub struct Words {
     pub post_comment: &'static str,
     /// A reply box's send button: "Reply".
     pub send_reply: &'static str,
+    /// "New", the mark on a comment posted since the reader's last visit.
+    pub new_badge: &'static str,
+    /// "Next new comment".
+    pub next_new: &'static str,
     /// "Sort by", the label of the order control.
     pub sort_by: &'static str,
     /// "Site order": as the site's API listed them.
@@ -338,6 +344,7 @@ impl Words {
                 "more_replies_left",
                 Entry::Counted(&mut self.more_replies_left),
             ),
+            ("new_comments", Entry::Counted(&mut self.new_comments)),
             (
                 "more_comments_left",
                 Entry::Counted(&mut self.more_comments_left),
@@ -379,6 +386,8 @@ impl Words {
             ("post_comment", Entry::Text(&mut self.post_comment)),
             ("send_reply", Entry::Text(&mut self.send_reply)),
             ("sort_by", Entry::Text(&mut self.sort_by)),
+            ("new_badge", Entry::Text(&mut self.new_badge)),
+            ("next_new", Entry::Text(&mut self.next_new)),
             ("order_site", Entry::Text(&mut self.order_site)),
             ("order_best", Entry::Text(&mut self.order_best)),
             ("order_top", Entry::Text(&mut self.order_top)),

@@ -8,6 +8,7 @@ use crate::core::model::{Article, ArticleBlock, ThreadDocument};
 use crate::core::rich::RichOptions;
 use crate::core::sort::Order;
 use crate::core::store::ThreadStore;
+use crate::core::visits;
 use crate::core::words::{Lang, Words};
 use crate::live_thread::{LiveThread, ThreadSettings, ORDER_KEY};
 use crate::services::{http, storage};
@@ -63,6 +64,12 @@ pub async fn load(
         );
     }
     let storage_key = config.storage_key(document.id.as_deref());
+    // What the last visit saw; this visit's newest comment for the next.
+    let seen_key = format!("{storage_key}:seen");
+    let last_seen = storage::load::<f64>(&seen_key);
+    if let Some(newest) = visits::newest(&store) {
+        storage::save(&seen_key, &newest.max(last_seen.unwrap_or(f64::MIN)));
+    }
     let load_more = match &source {
         Source::Mapped(mapping, preset) => mapping
             .load_more()
@@ -98,6 +105,7 @@ pub async fn load(
                 order: storage::load::<Order>(ORDER_KEY)
                     .or(config.sort)
                     .unwrap_or_default(),
+                last_seen,
                 auth,
                 events,
             },

@@ -120,6 +120,16 @@ Date.prototype.toISOString = function () {
         }),
       ),
       "/api/seed.json": json(seed),
+      // The same thread (same id) as it stood at 14:00, before c10 to c13.
+      "/api/seed-at-two.json": (req, res) => {
+        const thread = JSON.parse(seed);
+        const early = (list) =>
+          list
+            .filter((c) => c.created < "2017-09-17T14:00")
+            .map((c) => ({ ...c, replies: early(c.replies || []) }));
+        thread.comments = early(thread.comments);
+        json(JSON.stringify(thread))(req, res);
+      },
       "/api/fail.json": (req, res) => {
         res.writeHead(500, "Internal Server Error", { "Content-Type": "text/plain" });
         res.end("boom");
@@ -726,5 +736,35 @@ test("data-sort opens the thread in an order; the reader's choice is remembered;
   await select.selectOption("old");
   assert.equal((await tops())[0], mine, "and stays there in any order until the next load");
   assert.deepEqual((await tops()).slice(1), ["c1", "c3", "c4", "c7", "c9", "c11", "c12"]);
+  assert.deepEqual(consoleErrors, []);
+});
+
+test("comments since the last visit are marked new, counted, and walked with Next or n", async () => {
+  await page.goto(article("seed-at-two.json"));
+  await page.waitForSelector(".tl-comment >> nth=8");
+  assert.equal(await page.locator(".tl-comment").count(), 9);
+  assert.equal(await page.locator(".tl-new").count(), 0, "a first visit has nothing new");
+  assert.equal(await page.locator(".tl-next-new").count(), 0);
+
+  await page.goto(article("seed.json"));
+  await seedThreadShown();
+  assert.equal(await page.locator(".tl-count").textContent(), "13 comments · 4 new");
+  const marked = await page.locator(".tl-new").evaluateAll((badges) => badges.map((b) => b.closest(".tl-comment").id.replace(/^.*-c-/, "")));
+  assert.deepEqual(marked, ["c10", "c11", "c12", "c13"]);
+  const at = () => page.evaluate(() => {
+    let element = document.activeElement;
+    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+    return element?.closest(".tl-comment")?.id.replace(/^.*-c-/, "") ?? null;
+  });
+  await page.locator(".tl-next-new").click();
+  await page.waitForFunction(() => document.querySelector("threadline-widget").shadowRoot.activeElement?.closest(".tl-comment"));
+  assert.equal(await at(), "c10");
+  await page.keyboard.press("n");
+  await page.waitForTimeout(200);
+  assert.equal(await at(), "c11", "n goes on to the next new comment");
+
+  await page.reload();
+  await seedThreadShown();
+  assert.equal(await page.locator(".tl-new").count(), 0, "seen now");
   assert.deepEqual(consoleErrors, []);
 });

@@ -47,6 +47,7 @@ pub static WORDS: Words = Words {
     },
     continue_here: "متابعة هذا النقاش",
     more_replies_left: Forms::other("عرض مزيد من الردود (المتبقي {n})"),
+    new_comments: Forms::other("الجديدة: {n}"),
     more_comments_left: Forms::other("عرض مزيد من التعليقات (المتبقي {n})"),
     more_replies: Forms {
         zero: "",
@@ -115,6 +116,8 @@ pub static WORDS: Words = Words {
     preview: "معاينة",
     post_comment: "نشر التعليق",
     send_reply: "ردّ",
+    new_badge: "جديد",
+    next_new: "التعليق الجديد التالي",
     sort_by: "الترتيب حسب",
     order_site: "ترتيب الموقع",
     order_best: "الأفضل",

@@ -14,6 +14,7 @@ pub static WORDS: Words = Words {
     },
     continue_here: "Diskussion fortsetzen",
     more_replies_left: Forms::other("Weitere Antworten anzeigen (noch {n})"),
+    new_comments: Forms { one: "{n} neuer", ..Forms::other("{n} neue") },
     more_comments_left: Forms::other("Weitere Kommentare anzeigen (noch {n})"),
     more_replies: Forms { one: "{n} weitere Antwort", ..Forms::other("{n} weitere Antworten") },
     not_shown: Forms {
@@ -50,6 +51,8 @@ pub static WORDS: Words = Words {
     preview: "Vorschau",
     post_comment: "Kommentar senden",
     send_reply: "Antworten",
+    new_badge: "Neu",
+    next_new: "Nächster neuer Kommentar",
     sort_by: "Sortieren nach",
     order_site: "Reihenfolge der Seite",
     order_best: "Beste",

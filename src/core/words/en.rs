@@ -14,6 +14,7 @@ pub static WORDS: Words = Words {
     },
     continue_here: "Continue this thread",
     more_replies_left: Forms::other("Show more replies ({n} left)"),
+    new_comments: Forms::other("{n} new"),
     more_comments_left: Forms::other("Show more comments ({n} left)"),
     more_replies: Forms { one: "{n} more reply", ..Forms::other("{n} more replies") },
     not_shown: Forms {
@@ -56,6 +57,8 @@ pub static WORDS: Words = Words {
     preview: "Preview",
     post_comment: "Post comment",
     send_reply: "Reply",
+    new_badge: "New",
+    next_new: "Next new comment",
     sort_by: "Sort by",
     order_site: "Site order",
     order_best: "Best",

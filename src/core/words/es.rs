@@ -21,6 +21,7 @@ pub static WORDS: Words = Words {
         one: "Mostrar más respuestas (queda {n})",
         ..Forms::other("Mostrar más respuestas (quedan {n})")
     },
+    new_comments: Forms { one: "{n} nuevo", ..Forms::other("{n} nuevos") },
     more_comments_left: Forms {
         one: "Mostrar más comentarios (queda {n})",
         ..Forms::other("Mostrar más comentarios (quedan {n})")
@@ -63,6 +64,8 @@ pub static WORDS: Words = Words {
     preview: "Vista previa",
     post_comment: "Publicar comentario",
     send_reply: "Responder",
+    new_badge: "Nuevo",
+    next_new: "Siguiente comentario nuevo",
     sort_by: "Ordenar por",
     order_site: "Orden del sitio",
     order_best: "Mejores",

@@ -19,6 +19,7 @@ pub static WORDS: Words = Words {
     },
     continue_here: "Continuer cette discussion",
     more_replies_left: Forms::other("Afficher plus de réponses (encore {n})"),
+    new_comments: Forms { one: "{n} nouveau", ..Forms::other("{n} nouveaux") },
     more_comments_left: Forms::other("Afficher plus de commentaires (encore {n})"),
     more_replies: Forms { one: "{n} autre réponse", ..Forms::other("{n} autres réponses") },
     not_shown: Forms {
@@ -58,6 +59,8 @@ pub static WORDS: Words = Words {
     preview: "Aperçu",
     post_comment: "Publier le commentaire",
     send_reply: "Répondre",
+    new_badge: "Nouveau",
+    next_new: "Nouveau commentaire suivant",
     sort_by: "Trier par",
     order_site: "Ordre du site",
     order_best: "Meilleurs",

@@ -40,6 +40,7 @@ pub static WORDS: Words = Words {
         one: "Показать ещё ответы (остался {n})",
         ..Forms::other("Показать ещё ответы (осталось {n})")
     },
+    new_comments: Forms { one: "{n} новый", ..Forms::other("{n} новых") },
     more_comments_left: Forms {
         one: "Показать ещё комментарии (остался {n})",
         ..Forms::other("Показать ещё комментарии (осталось {n})")
@@ -101,6 +102,8 @@ pub static WORDS: Words = Words {
     preview: "Предпросмотр",
     post_comment: "Отправить комментарий",
     send_reply: "Ответить",
+    new_badge: "Новый",
+    next_new: "Следующий новый комментарий",
     sort_by: "Сортировка",
     order_site: "Порядок сайта",
     order_best: "Лучшие",
