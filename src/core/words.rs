@@ -538,6 +538,7 @@ mod tests {
                         | "hide_replies"
                         | "continue_thread"
                         | "more_replies_left"
+                        | "new_comments"
                         | "more_comments_left"
                         | "more_replies"
                         | "not_shown"
