@@ -10,6 +10,7 @@ pub use load::{count, load, LoadedThread};
 
 use crate::core::load::{read_response_bytes, LoadError};
 use crate::core::model::CommentId;
+use crate::core::moderation::Reason;
 use crate::core::posts::read_posted;
 use crate::core::state::{Post, ThreadAction};
 use crate::core::words::fill;
@@ -105,6 +106,28 @@ pub fn send_post(thread: &LiveThread, post: Post) {
             result,
         });
     });
+}
+
+/// Sends the reader's report of a comment; the error is the sentence the
+/// reader sees (the detail goes to the console).
+pub async fn send_report(thread: &LiveThread, id: &str, reason: Reason) -> Result<(), String> {
+    let Some(endpoint) = thread.settings().report_endpoint.clone() else {
+        return Ok(());
+    };
+    let token = fresh_token(thread).await;
+    let request = endpoint.request(id, reason, token.as_deref());
+    http::send(request, endpoint.access.with_cookies)
+        .await
+        .map(drop)
+        .map_err(|error| {
+            let words = thread.words();
+            let reason = if error.refused {
+                words.write_refused
+            } else {
+                words.write_lost
+            };
+            fill(words.report_not_sent, "{reason}", reason)
+        })
 }
 
 /// A fresh token from the host page's callback, for one write.

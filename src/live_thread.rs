@@ -5,6 +5,7 @@
 use crate::core::config::VoteButtons;
 use crate::core::mapping::{fill_template, Source};
 use crate::core::model::{Comment, CommentId, CommentInput};
+use crate::core::moderation::{self, Hidden, ReportEndpoint};
 use crate::core::paging::{ListKey, Paging};
 use crate::core::posts::PostEndpoint;
 use crate::core::rich::RichOptions;
@@ -28,6 +29,10 @@ use yew::{AttrValue, Callback};
 
 /// Where the reader's name is remembered, for every thread.
 const NAME_KEY: &str = "threadline:v1:name";
+
+/// Where the authors the reader muted are remembered, for every thread of
+/// the site.
+const MUTED_KEY: &str = "threadline:v1:muted";
 
 /// Where the reader's choice of order is remembered, for every thread of
 /// the site.
@@ -89,6 +94,10 @@ pub struct ThreadSettings {
     /// The newest comment's time at the reader's last visit (milliseconds),
     /// if they came before: newer comments are marked new.
     pub last_seen: Option<f64>,
+    /// Comments scoring under this start hidden (`data-collapse-below`).
+    pub collapse_below: Option<i64>,
+    /// Where reports go; `None`: no Report.
+    pub report_endpoint: Option<ReportEndpoint>,
 }
 
 struct Inner {
@@ -111,6 +120,10 @@ struct Inner {
     new: HashSet<CommentId>,
     /// The new comment "Next new comment" went to last.
     walked: RefCell<Option<CommentId>>,
+    /// Authors whose comments the reader hid.
+    muted: RefCell<HashSet<String>>,
+    /// Hidden comments the reader chose to see on this page.
+    unmasked: RefCell<HashSet<CommentId>>,
 }
 
 /// A shared handle on one widget's thread; cheap to clone, and equal only to
@@ -172,6 +185,8 @@ impl LiveThread {
             next_token: Cell::new(0),
             new,
             walked: RefCell::default(),
+            muted: RefCell::new(storage::load(MUTED_KEY).unwrap_or_default()),
+            unmasked: RefCell::default(),
         }))
     }
 
@@ -327,6 +342,58 @@ impl LiveThread {
             .find(|id| self.dom_id("c", id) == fragment)
             .cloned();
         found
+    }
+
+    /// Why this comment shows only as a line the reader can open, if it
+    /// does: its author is muted, or its score is low.
+    pub fn hidden(&self, id: &str) -> Option<Hidden> {
+        if self.0.unmasked.borrow().contains(id) {
+            return None;
+        }
+        let comment = self.comment(id)?;
+        moderation::hidden(
+            &comment,
+            &self.0.muted.borrow(),
+            self.0.settings.collapse_below,
+        )
+    }
+
+    /// Shows one hidden comment on this page.
+    pub fn unmask(&self, id: &CommentId) {
+        self.0.unmasked.borrow_mut().insert(id.clone());
+        self.notify(list_change(vec![Some(id.clone())], false), Vec::new());
+    }
+
+    /// Whether the reader muted this author.
+    pub fn is_muted(&self, author: &str) -> bool {
+        self.0.muted.borrow().contains(author)
+    }
+
+    /// Mutes (or unmutes) an author on every thread of the site: their
+    /// comments re-render as one line with "Show", or in full again.
+    pub fn set_muted(&self, author: &str, muted: bool) {
+        {
+            let mut set = self.0.muted.borrow_mut();
+            if muted {
+                set.insert(author.to_owned());
+            } else {
+                set.remove(author);
+            }
+            storage::save(MUTED_KEY, &*set);
+        }
+        let theirs: Vec<ListKey> = {
+            let store = self.0.store.borrow();
+            let mut unmasked = self.0.unmasked.borrow_mut();
+            store
+                .ids()
+                .filter(|id| store.comment(id).and_then(|c| c.author.as_deref()) == Some(author))
+                .inspect(|id| {
+                    unmasked.remove(*id);
+                })
+                .map(|id| Some(id.clone()))
+                .collect()
+        };
+        self.notify(list_change(theirs, false), Vec::new());
     }
 
     /// Whether this comment was posted since the reader's last visit.

@@ -918,6 +918,86 @@ async fn comments_since_the_last_visit_are_marked_counted_and_walked_with_n() {
 }
 
 #[wasm_bindgen_test]
+async fn low_scores_start_hidden_and_a_muted_author_is_one_line_with_show() {
+    let key = "t-mute";
+    forget(key);
+    forget("threadline:v1:muted");
+    let document = parse_document(SEED).expect("the seed parses");
+    let host = host();
+    let settings = ThreadSettings {
+        collapse_below: Some(0),
+        events: Some(host.clone()),
+        ..settings(key)
+    };
+    let (host, _thread) = show_in(host, &document, settings, ".tl-comment").await;
+    let hidden = |id: &str| {
+        comment(&host, id, key)
+            .query_selector(":scope > .tl-hidden .tl-hidden-note span")
+            .ok()
+            .flatten()
+            .map(|note| text(&note))
+    };
+    assert_eq!(
+        hidden("c4").as_deref(),
+        Some("Hidden for a low score: -6 points.")
+    );
+    assert_eq!(all(&host, ".tl-hidden").len(), 1);
+    assert!(
+        comment(&host, "c5", key).is_connected(),
+        "its replies still show"
+    );
+
+    let more = |id: &str| -> HtmlElement {
+        comment(&host, id, key)
+            .query_selector(":scope > article .tl-more-actions")
+            .ok()
+            .flatten()
+            .and_then(|b| b.dyn_into().ok())
+            .expect("a More button")
+    };
+    more("c11").click();
+    settle(30).await;
+    let mute: HtmlElement = comment(&host, "c11", key)
+        .query_selector(".tl-mute")
+        .ok()
+        .flatten()
+        .and_then(|b| b.dyn_into().ok())
+        .expect("Mute");
+    assert_eq!(text(&mute), "Mute General Surena");
+    assert!(
+        comment(&host, "c11", key)
+            .query_selector(".tl-report")
+            .ok()
+            .flatten()
+            .is_none(),
+        "no Report without a report URL"
+    );
+    mute.click();
+    settle(200).await;
+    assert_eq!(hidden("c11").as_deref(), Some("You muted General Surena."));
+    assert_eq!(
+        hidden("c10").as_deref(),
+        Some("You muted General Surena."),
+        "on every comment of theirs"
+    );
+    let show = comment(&host, "c11", key)
+        .query_selector(".tl-unmask")
+        .ok()
+        .flatten()
+        .expect("Show");
+    assert_eq!(
+        focused(),
+        Some(show.clone()),
+        "focus stays on the comment, at its Show"
+    );
+    show.dyn_into::<HtmlElement>().expect("a button").click();
+    settle(30).await;
+    assert_eq!(hidden("c11"), None);
+    assert!(hidden("c10").is_some(), "Show opens one comment");
+    forget("threadline:v1:muted");
+}
+
+#[wasm_bindgen_test]
 async fn a_big_thread_renders_page_by_page_and_a_page_renders_only_its_comments() {
     let key = "t-pages";
     forget(key);

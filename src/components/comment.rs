@@ -2,6 +2,7 @@
 //! id that re-renders only when its own comment changes.
 
 use super::composer::Composer;
+use super::moderation::{HiddenCard, MoreMenu};
 use super::more::MoreRow;
 use super::rich::render;
 use super::text::relative_time;
@@ -185,6 +186,9 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
             aria-posinset={place.map(|(position, _)| position.to_string())}
             aria-setsize={place.map(|(_, size)| size.to_string())}
             aria-label={place.map(|_| label.clone())}>
+            if let Some(hidden) = thread.hidden(id) {
+                <HiddenCard thread={thread.clone()} id={id.clone()} {hidden} />
+            } else {
             <article class="tl-card" aria-label={label.clone()}>
                 <header class="tl-meta">
                     { byline(comment, words) }
@@ -236,6 +240,9 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
                                 { words.reply }
                             </button>
                         }
+                        if !comment.deleted && !kept_here {
+                            <MoreMenu thread={thread.clone()} id={id.clone()} author={comment.author.clone()} />
+                        }
                         if !replies.is_empty() {
                             <button
                                 type="button"
@@ -254,6 +261,7 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
                     </footer>
                 }
             </article>
+            }
             if *replying {
                 <Composer thread={thread.clone()} parent={Some(id.clone())} on_sent={close_reply} on_cancel={Some(cancel_reply)} />
             }

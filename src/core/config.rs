@@ -1,6 +1,7 @@
 //! The settings a host page gives a widget, read from `data-` attributes or
 //! a JS object.
 
+use super::moderation::ReportEndpoint;
 use super::posts::PostEndpoint;
 use super::sort::Order;
 use super::state::DEFAULT_MAX_LENGTH;
@@ -56,6 +57,10 @@ pub struct MountConfig {
     pub strings: Option<String>,
     /// The order comments start in (`data-sort`) until the reader picks one.
     pub sort: Option<Order>,
+    /// Comments scoring under this start folded (`data-collapse-below`).
+    pub collapse_below: Option<i64>,
+    /// Where reports go (`data-report-url`); without it, no Report.
+    pub report_endpoint: Option<ReportEndpoint>,
 }
 
 impl MountConfig {
@@ -96,6 +101,8 @@ impl MountConfig {
             page_lang: present("pageLang"),
             strings: present("strings"),
             sort: present("sort").and_then(|name| Order::parse(&name)),
+            collapse_below: present("collapseBelow").and_then(|n| n.parse().ok()),
+            report_endpoint: ReportEndpoint::read(present)?,
         })
     }
 

@@ -8,6 +8,7 @@ pub mod load;
 pub mod mapping;
 pub mod markdown;
 pub mod model;
+pub mod moderation;
 pub mod paging;
 pub mod path;
 pub mod posts;

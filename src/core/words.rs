@@ -272,6 +272,36 @@ pub struct Words {
     pub new_badge: &'static str,
     /// "Next new comment".
     pub next_new: &'static str,
+    /// "More": opens Report and Mute for a comment.
+    pub more_actions: &'static str,
+    /// "Report".
+    pub report: &'static str,
+    /// "Why are you reporting this comment?"
+    pub report_why: &'static str,
+    /// "Spam".
+    pub reason_spam: &'static str,
+    /// "Abuse or harassment".
+    pub reason_abuse: &'static str,
+    /// "Off topic".
+    pub reason_off_topic: &'static str,
+    /// "Something else".
+    pub reason_other: &'static str,
+    /// "Send report".
+    pub send_report: &'static str,
+    /// "Thank you. The moderators will look at this comment."
+    pub reported: &'static str,
+    /// "The report was not sent: {reason}"
+    pub report_not_sent: &'static str,
+    /// "Mute {name}": hide their comments for this reader.
+    pub mute: &'static str,
+    /// "Unmute {name}".
+    pub unmute: &'static str,
+    /// "You muted {name}."
+    pub muted_note: &'static str,
+    /// "Hidden for a low score: {points}."
+    pub low_score_note: &'static str,
+    /// "Show", for one hidden comment.
+    pub show: &'static str,
     /// "Sort by", the label of the order control.
     pub sort_by: &'static str,
     /// "Site order": as the site's API listed them.
@@ -388,6 +418,21 @@ impl Words {
             ("sort_by", Entry::Text(&mut self.sort_by)),
             ("new_badge", Entry::Text(&mut self.new_badge)),
             ("next_new", Entry::Text(&mut self.next_new)),
+            ("more_actions", Entry::Text(&mut self.more_actions)),
+            ("report", Entry::Text(&mut self.report)),
+            ("report_why", Entry::Text(&mut self.report_why)),
+            ("reason_spam", Entry::Text(&mut self.reason_spam)),
+            ("reason_abuse", Entry::Text(&mut self.reason_abuse)),
+            ("reason_off_topic", Entry::Text(&mut self.reason_off_topic)),
+            ("reason_other", Entry::Text(&mut self.reason_other)),
+            ("send_report", Entry::Text(&mut self.send_report)),
+            ("reported", Entry::Text(&mut self.reported)),
+            ("report_not_sent", Entry::Text(&mut self.report_not_sent)),
+            ("mute", Entry::Text(&mut self.mute)),
+            ("unmute", Entry::Text(&mut self.unmute)),
+            ("muted_note", Entry::Text(&mut self.muted_note)),
+            ("low_score_note", Entry::Text(&mut self.low_score_note)),
+            ("show", Entry::Text(&mut self.show)),
             ("order_site", Entry::Text(&mut self.order_site)),
             ("order_best", Entry::Text(&mut self.order_best)),
             ("order_top", Entry::Text(&mut self.order_top)),

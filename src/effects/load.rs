@@ -106,6 +106,8 @@ pub async fn load(
                     .or(config.sort)
                     .unwrap_or_default(),
                 last_seen,
+                collapse_below: config.collapse_below,
+                report_endpoint: config.report_endpoint.clone(),
                 auth,
                 events,
             },

@@ -215,3 +215,26 @@ test("credentials: include sends the reader's cookies to a comment server on ano
   assert.equal(await page.locator(`#with ${comment("c3")} > article .tl-score`).textContent(), "10 points");
   assert.equal(await page.locator("#with [role=alert]").count(), 0, "the cross-origin answer is accepted");
 });
+
+test("Report asks why, sends the reason with the token, and thanks the reader; a refused report says so and keeps the form", async () => {
+  await control("/control/mode?reports=fail");
+  const card = page.locator(`${comment("c4")} > article`);
+  await card.locator(".tl-more-actions").click();
+  await card.locator(".tl-report").click();
+  assert.equal(await card.locator(".tl-report-form label").textContent(), "Why are you reporting this comment?");
+  await card.locator(".tl-report-form select").selectOption("abuse");
+  await card.locator(".tl-report-form button[type=submit]").click();
+  await card.locator(".tl-report-outcome").waitFor();
+  assert.equal(await card.locator(".tl-report-outcome").textContent(), "The report was not sent: the server turned it down. Please try again.");
+  assert.equal(await card.locator(".tl-report-form select").inputValue(), "abuse", "the form and the reason stay");
+
+  await control("/control/mode?reports=succeed");
+  await card.locator(".tl-report-form button[type=submit]").click();
+  await waitFor(async () => (await card.locator(".tl-report-outcome").textContent()).startsWith("Thank you"));
+  assert.equal(await card.locator(".tl-report-form").count(), 0);
+  const reports = (await control("/control/requests")).filter((r) => r.target.startsWith("/api/report"));
+  assert.equal(reports.length, 2);
+  assert.deepEqual(reports[1], {
+    method: "POST", target: "/api/report?c=c4", body: '{"id":"c4","reason":"abuse"}', authorization: "Bearer t0ken", contentType: "application/json",
+  });
+});

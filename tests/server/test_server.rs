@@ -1,6 +1,6 @@
 //! The write-side test server: a real HTTP server on loopback that the
 //! end-to-end tests start (`cargo run --example test-server -- <dist>`).
-//! It serves the built bundle and a thread, takes votes and comments,
+//! It serves the built bundle and a thread, takes votes, comments and reports,
 //! records every request it receives, and can be told to succeed, to
 //! answer 500, or to hang. Its API answers other origins with CORS that
 //! allows credentials, so a second instance can stand for a comment server
@@ -26,6 +26,7 @@ struct Log {
     requests: Vec<Value>,
     votes: Option<Mode>,
     posts: Option<Mode>,
+    reports: Option<Mode>,
 }
 
 struct Request {
@@ -135,10 +136,10 @@ fn handle(stream: TcpStream, root: &Path, log: &Mutex<Log>) {
         }
     };
     match (request.method.as_str(), path.as_str()) {
-        ("OPTIONS", "/api/vote" | "/api/comments") => {
+        ("OPTIONS", "/api/vote" | "/api/comments" | "/api/report") => {
             respond_with(stream, 204, "text/plain", b"", &cors);
         }
-        ("POST", "/api/vote" | "/api/comments") => {
+        ("POST", "/api/vote" | "/api/comments" | "/api/report") => {
             let (mode, answer) = {
                 let mut log = log.lock().unwrap_or_else(|poison| poison.into_inner());
                 let mut record = json!({
@@ -151,6 +152,8 @@ fn handle(stream: TcpStream, root: &Path, log: &Mutex<Log>) {
                 log.requests.push(record);
                 if path == "/api/vote" {
                     (log.votes, json!({"ok": true}))
+                } else if path == "/api/report" {
+                    (log.reports, json!({"ok": true}))
                 } else {
                     let sent: Value = serde_json::from_str(&request.body).unwrap_or(Value::Null);
                     let answer = json!({
@@ -166,7 +169,8 @@ fn handle(stream: TcpStream, root: &Path, log: &Mutex<Log>) {
             let page = r##"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Writes</title></head>
 <body><h1>A news page</h1><div id="comments"></div>
 <script src="/threadline.js" data-src="/data/seed-thread.json" data-target="#comments"
-  data-vote-url="/api/vote?c={id}" data-post-url="/api/comments" data-token="t0ken"></script></body></html>"##;
+  data-vote-url="/api/vote?c={id}" data-post-url="/api/comments" data-report-url="/api/report?c={id}"
+  data-token="t0ken"></script></body></html>"##;
             respond(stream, 200, "text/html; charset=utf-8", page.as_bytes());
         }
         ("GET", "/control/requests") => {
@@ -189,6 +193,7 @@ fn handle(stream: TcpStream, root: &Path, log: &Mutex<Log>) {
                 match pair.split_once('=') {
                     Some(("votes", value)) => log.votes = mode(value),
                     Some(("posts", value)) => log.posts = mode(value),
+                    Some(("reports", value)) => log.reports = mode(value),
                     _ => {}
                 }
             }

@@ -1,0 +1,211 @@
+//! What a reader can do about a comment beyond replying: the "More" menu
+//! (Report, with a reason; Mute or Unmute its author) and the one-line
+//! stand-in of a comment hidden for its author or its score.
+
+use crate::core::model::CommentId;
+use crate::core::moderation::{Hidden, Reason};
+use crate::core::words::{fill, Words};
+use crate::effects;
+use crate::live_thread::LiveThread;
+use crate::services::page::bring_into_view;
+use web_sys::HtmlSelectElement;
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+/// Props of [`HiddenCard`].
+#[derive(Properties, PartialEq)]
+pub struct HiddenProps {
+    /// The thread.
+    pub thread: LiveThread,
+    /// The hidden comment.
+    pub id: CommentId,
+    /// Why it is hidden.
+    pub hidden: Hidden,
+}
+
+/// "You muted Ann. [Show]" or "Hidden for a low score: -5 points. [Show]";
+/// Show opens this comment, on this page.
+#[function_component]
+pub fn HiddenCard(props: &HiddenProps) -> Html {
+    let thread = &props.thread;
+    let locale = thread.locale();
+    let words = locale.words();
+    let note = match &props.hidden {
+        Hidden::Muted(name) => fill(words.muted_note, "{name}", name),
+        Hidden::LowScore(score) => fill(
+            words.low_score_note,
+            "{points}",
+            &locale.count(&words.points, *score),
+        ),
+    };
+    let show = {
+        let (thread, id) = (thread.clone(), props.id.clone());
+        Callback::from(move |_: MouseEvent| {
+            thread.unmask(&id);
+            bring_into_view(
+                thread.settings().events.clone(),
+                thread.dom_id("c", &id),
+                ":scope > article",
+            );
+        })
+    };
+    html! {
+        <article class="tl-card tl-hidden" aria-label={note.clone()} tabindex="-1">
+            <p class="tl-hidden-note">
+                <span dir="auto">{ note }</span>
+                <button type="button" class="tl-unmask" onclick={show}>{ words.show }</button>
+            </p>
+        </article>
+    }
+}
+
+/// Props of [`MoreMenu`].
+#[derive(Properties, PartialEq)]
+pub struct MoreProps {
+    /// The thread.
+    pub thread: LiveThread,
+    /// The comment.
+    pub id: CommentId,
+    /// Its author, who can be muted; `None` for anonymous comments.
+    pub author: Option<String>,
+}
+
+/// What the menu shows now.
+#[derive(Clone, Copy, PartialEq)]
+enum Step {
+    Closed,
+    Open,
+    Reporting,
+    Sending,
+}
+
+/// "More": Report (when the site takes reports) and Mute/Unmute the author.
+#[function_component]
+pub fn MoreMenu(props: &MoreProps) -> Html {
+    let thread = &props.thread;
+    let step = use_state(|| Step::Closed);
+    let outcome = use_state(|| None::<Result<(), String>>);
+    let reason = use_node_ref();
+    let words = thread.words();
+    let can_report = thread.settings().report_endpoint.is_some();
+    if !can_report && props.author.is_none() {
+        return html! {};
+    }
+    let menu_id = thread.dom_id("menu", &props.id);
+    let toggle = {
+        let step = step.clone();
+        Callback::from(move |_: MouseEvent| {
+            step.set(if *step == Step::Closed {
+                Step::Open
+            } else {
+                Step::Closed
+            })
+        })
+    };
+    let start_report = {
+        let (step, outcome) = (step.clone(), outcome.clone());
+        Callback::from(move |_: MouseEvent| {
+            outcome.set(None);
+            step.set(Step::Reporting);
+        })
+    };
+    let cancel = {
+        let step = step.clone();
+        Callback::from(move |_: MouseEvent| step.set(Step::Closed))
+    };
+    let send = {
+        let (thread, id, step, outcome, reason) = (
+            thread.clone(),
+            props.id.clone(),
+            step.clone(),
+            outcome.clone(),
+            reason.clone(),
+        );
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let chosen = reason
+                .cast::<HtmlSelectElement>()
+                .and_then(|select| Reason::parse(&select.value()))
+                .unwrap_or(Reason::Other);
+            step.set(Step::Sending);
+            let (thread, id, step, outcome) =
+                (thread.clone(), id.clone(), step.clone(), outcome.clone());
+            spawn_local(async move {
+                let result = effects::send_report(&thread, &id, chosen).await;
+                step.set(if result.is_ok() {
+                    Step::Closed
+                } else {
+                    Step::Reporting
+                });
+                outcome.set(Some(result));
+            });
+        })
+    };
+    let mute = props.author.clone().map(|author| {
+        let muted = thread.is_muted(&author);
+        let label = fill(
+            if muted { words.unmute } else { words.mute },
+            "{name}",
+            &author,
+        );
+        let onclick = {
+            let (thread, id, step) = (thread.clone(), props.id.clone(), step.clone());
+            Callback::from(move |_: MouseEvent| {
+                step.set(Step::Closed);
+                thread.set_muted(&author, !muted);
+                // The comment becomes one line: focus goes to its Show.
+                bring_into_view(
+                    thread.settings().events.clone(),
+                    thread.dom_id("c", &id),
+                    ":scope > article .tl-unmask",
+                );
+            })
+        };
+        html! { <button type="button" class="tl-mute" {onclick}>{ label }</button> }
+    });
+    html! {
+        <>
+            <button type="button" class="tl-more-actions" aria-expanded={(*step != Step::Closed).to_string()}
+                aria-controls={menu_id.clone()} onclick={toggle}>{ words.more_actions }</button>
+            if *step == Step::Open {
+                <span class="tl-menu" id={menu_id}>
+                    if can_report {
+                        <button type="button" class="tl-report" onclick={start_report}>{ words.report }</button>
+                    }
+                    { mute }
+                </span>
+            } else if matches!(*step, Step::Reporting | Step::Sending) {
+                <form class="tl-report-form" id={menu_id} onsubmit={send}>
+                    { report_fields(words, &thread.dom_id("reason", &props.id), reason) }
+                    <button type="submit" disabled={*step == Step::Sending}>{ words.send_report }</button>
+                    <button type="button" onclick={cancel}>{ words.cancel }</button>
+                </form>
+            }
+            if let Some(result) = &*outcome {
+                <span class="tl-report-outcome" role="status">
+                    { match result { Ok(()) => words.reported.to_owned(), Err(why) => why.clone() } }
+                </span>
+            }
+        </>
+    }
+}
+
+/// "Why are you reporting this comment?" and its reasons, in a real select.
+fn report_fields(words: &Words, id: &str, reason: NodeRef) -> Html {
+    let label = |choice: Reason| match choice {
+        Reason::Spam => words.reason_spam,
+        Reason::Abuse => words.reason_abuse,
+        Reason::OffTopic => words.reason_off_topic,
+        Reason::Other => words.reason_other,
+    };
+    html! {
+        <>
+            <label for={id.to_owned()}>{ words.report_why }</label>
+            <select id={id.to_owned()} ref={reason}>
+                { for Reason::ALL.into_iter().map(|choice| html! {
+                    <option value={choice.name()}>{ label(choice) }</option>
+                }) }
+            </select>
+        </>
+    }
+}
