@@ -105,7 +105,8 @@ test("a reply appears at once as sending and is replaced by the server's version
   await box.locator("textarea").fill("Kurdistan is not a proxy.");
   await box.locator("input").fill("Reader");
   await box.locator("button[type=submit]").click();
-  const mine = page.locator(`${comment("c9")} > ul > .tl-comment`).last();
+  // The reader's reply leads its parent's replies.
+  const mine = page.locator(`${comment("c9")} > ul > .tl-comment`).first();
   assert.match(await mine.locator(".tl-sending").textContent(), /Sending/);
   await page.locator(comment("srv-1")).waitFor();
   assert.deepEqual(await control("/control/requests"), [
@@ -119,7 +120,7 @@ test("a failed post keeps the text through a reload; Retry sends it again", asyn
   const top = page.locator(".tl-thread > .tl-composer");
   await top.locator("textarea").fill("Please do not lose this.");
   await top.locator("button[type=submit]").click();
-  const failed = page.locator(".tl-list > .tl-comment").last();
+  const failed = page.locator(".tl-list > .tl-comment").first();
   await failed.locator(".tl-retry-post").waitFor();
   assert.match(await failed.textContent(), /Not sent: the server turned it down\. Please try again\./);
   assert.doesNotMatch(await failed.textContent(), /HTTP/);

@@ -14,7 +14,7 @@ const CSP = `${POLICY}; report-uri /csp-report`;
 const reports = [];
 const BODY_TAGS = ["p", "br", "a", "em", "strong", "i", "b", "u", "code", "pre", "blockquote", "ul", "ol", "li", "del", "s", "sub", "sup", "span", "table", "thead", "tbody", "tr", "th", "td", "details", "summary", "kbd"];
 // The widget's own structure around the bodies.
-const WIDGET_TAGS = [...BODY_TAGS, "div", "section", "article", "header", "footer", "h1", "h2", "button", "time", "figure", "figcaption", "img", "form", "label", "textarea", "input"];
+const WIDGET_TAGS = [...BODY_TAGS, "div", "section", "article", "header", "footer", "h1", "h2", "button", "time", "figure", "figcaption", "img", "form", "label", "textarea", "input", "select", "option"];
 
 let site, browser;
 const payloads = (await readFile(join(root, "tests/xss/payloads.txt"), "utf8"))
