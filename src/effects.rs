@@ -4,6 +4,7 @@
 //! functions only make requests and hand the answers back to it as
 //! actions, the way Elm keeps commands apart from its update function.
 
+mod live;
 mod load;
 
 pub use load::{count, load, LoadedThread};

@@ -3,6 +3,7 @@
 //! list), so a change re-renders exactly the views it touched.
 
 use crate::core::config::VoteButtons;
+use crate::core::live;
 use crate::core::mapping::{fill_template, Source};
 use crate::core::model::{Comment, CommentId, CommentInput};
 use crate::core::moderation::{self, Hidden, ReportEndpoint};
@@ -23,7 +24,7 @@ use crate::services::events::emit;
 use crate::services::storage;
 use std::cell::{Cell, Ref, RefCell};
 use std::collections::{HashMap, HashSet};
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 use wasm_bindgen::JsValue;
 use yew::{AttrValue, Callback};
 
@@ -49,6 +50,8 @@ pub enum Topic {
     Draft(String),
     /// What the thread last told screen readers.
     Status,
+    /// How many comments arrived live and wait for the reader.
+    Live,
 }
 
 /// How one widget's thread is stored, named and shown.
@@ -105,7 +108,9 @@ struct Inner {
     state: RefCell<ThreadState>,
     paging: RefCell<Paging>,
     settings: ThreadSettings,
-    subscribers: RefCell<HashMap<Topic, (u64, Callback<()>)>>,
+    /// The views listening to each topic (a heading and a button may share
+    /// one), by subscription token.
+    subscribers: RefCell<HashMap<Topic, Vec<(u64, Callback<()>)>>>,
     /// How many times each topic has changed, for views that start
     /// listening after they rendered (see `use_topic`).
     versions: RefCell<HashMap<Topic, u64>>,
@@ -117,7 +122,10 @@ struct Inner {
     loading_top: Cell<usize>,
     next_token: Cell<u64>,
     /// Comments posted since the reader's last visit.
-    new: HashSet<CommentId>,
+    new: RefCell<HashSet<CommentId>>,
+    /// Comments that arrived live, held back until the reader asks for
+    /// them (parents before replies).
+    held: RefCell<Vec<CommentInput>>,
     /// The new comment "Next new comment" went to last.
     walked: RefCell<Option<CommentId>>,
     /// Authors whose comments the reader hid.
@@ -137,6 +145,16 @@ impl PartialEq for LiveThread {
     }
 }
 
+/// A [`LiveThread`] that may be gone.
+pub struct WeakThread(Weak<Inner>);
+
+impl WeakThread {
+    /// The thread, while a widget still shows it.
+    pub fn upgrade(&self) -> Option<LiveThread> {
+        self.0.upgrade().map(LiveThread)
+    }
+}
+
 /// Unsubscribes a view when dropped.
 pub struct Subscription {
     thread: LiveThread,
@@ -147,11 +165,11 @@ pub struct Subscription {
 impl Drop for Subscription {
     fn drop(&mut self) {
         let mut subscribers = self.thread.0.subscribers.borrow_mut();
-        if subscribers
-            .get(&self.id)
-            .is_some_and(|(token, _)| *token == self.token)
-        {
-            subscribers.remove(&self.id);
+        if let Some(listening) = subscribers.get_mut(&self.id) {
+            listening.retain(|(token, _)| *token != self.token);
+            if listening.is_empty() {
+                subscribers.remove(&self.id);
+            }
         }
     }
 }
@@ -183,7 +201,8 @@ impl LiveThread {
             status: RefCell::default(),
             loading_top: Cell::default(),
             next_token: Cell::new(0),
-            new,
+            new: RefCell::new(new),
+            held: RefCell::default(),
             walked: RefCell::default(),
             muted: RefCell::new(storage::load(MUTED_KEY).unwrap_or_default()),
             unmasked: RefCell::default(),
@@ -396,14 +415,78 @@ impl LiveThread {
         self.notify(list_change(theirs, false), Vec::new());
     }
 
+    /// Takes in a newer copy of the thread, or streamed comments: changes
+    /// to shown comments show in place at once; new comments wait, counted
+    /// in a banner, so nothing moves under the reader's eyes.
+    pub fn take_live(&self, incoming: &[CommentInput]) {
+        let update = {
+            let held: HashSet<String> = self.0.held.borrow().iter().map(|c| c.id.clone()).collect();
+            live::compare(&self.0.store.borrow(), incoming, &held)
+        };
+        let mut change = StoreChange::default();
+        {
+            let mut store = self.0.store.borrow_mut();
+            for input in &update.changed {
+                let edit = store.update(input);
+                change.comments.extend(edit.comments);
+                change.roots |= edit.roots;
+            }
+        }
+        let mut topics = Vec::new();
+        if !update.added.is_empty() {
+            self.0.held.borrow_mut().extend(update.added);
+            topics.push(Topic::Live);
+        }
+        self.notify(change, topics);
+    }
+
+    /// How many comments arrived live and wait for the reader.
+    pub fn held_count(&self) -> usize {
+        self.0.held.borrow().len()
+    }
+
+    /// Puts the comments that arrived live in their places, marked new;
+    /// only the lists they join re-render. Returns the first of them in
+    /// reading order, where the reader goes next.
+    pub fn show_held(&self) -> Option<CommentId> {
+        let held = std::mem::take(&mut *self.0.held.borrow_mut());
+        let mut change = StoreChange::default();
+        let mut added = HashSet::new();
+        {
+            let mut store = self.0.store.borrow_mut();
+            for input in &held {
+                let edit = store.add(input.parent.as_deref(), input, false);
+                change.comments.extend(edit.comments);
+                change.roots |= edit.roots;
+                if store.comment(&input.id).is_some() {
+                    added.insert(CommentId::from(input.id.as_str()));
+                }
+            }
+        }
+        let first = visits::in_reading_order(&self.0.store.borrow(), &added)
+            .into_iter()
+            .next();
+        self.0.new.borrow_mut().extend(added);
+        change.comments.sort();
+        change.comments.dedup();
+        self.notify(change, vec![Topic::Live]);
+        first
+    }
+
+    /// A handle that does not keep the thread alive: effects that outlive
+    /// the widget (polling, a stream) stop once it is gone.
+    pub fn downgrade(&self) -> WeakThread {
+        WeakThread(Rc::downgrade(&self.0))
+    }
+
     /// Whether this comment was posted since the reader's last visit.
     pub fn is_new(&self, id: &str) -> bool {
-        self.0.new.contains(id)
+        self.0.new.borrow().contains(id)
     }
 
     /// How many comments were posted since the reader's last visit.
     pub fn new_count(&self) -> usize {
-        self.0.new.len()
+        self.0.new.borrow().len()
     }
 
     /// Opens the way to the next new comment in reading order (after the
@@ -411,7 +494,7 @@ impl LiveThread {
     /// returns its element id.
     pub fn next_new(&self) -> Option<String> {
         let next = {
-            let order = visits::in_reading_order(&self.0.store.borrow(), &self.0.new);
+            let order = visits::in_reading_order(&self.0.store.borrow(), &self.0.new.borrow());
             visits::next_after(&order, self.0.walked.borrow().as_deref())?
         };
         self.0.walked.replace(Some(next.clone()));
@@ -622,7 +705,9 @@ impl LiveThread {
         let callbacks: Vec<Callback<()>> = {
             let subscribers = self.0.subscribers.borrow();
             keys.iter()
-                .filter_map(|key| subscribers.get(key).map(|(_, callback)| callback.clone()))
+                .filter_map(|key| subscribers.get(key))
+                .flatten()
+                .map(|(_, callback)| callback.clone())
                 .collect()
         };
         for callback in callbacks {
@@ -655,7 +740,9 @@ impl LiveThread {
         self.0
             .subscribers
             .borrow_mut()
-            .insert(id.clone(), (token, on_change));
+            .entry(id.clone())
+            .or_default()
+            .push((token, on_change));
         Subscription {
             thread: self.clone(),
             id,

@@ -998,6 +998,92 @@ async fn low_scores_start_hidden_and_a_muted_author_is_one_line_with_show() {
 }
 
 #[wasm_bindgen_test]
+async fn live_comments_wait_in_a_banner_and_render_only_the_lists_they_join() {
+    let key = "t-live";
+    forget(key);
+    let document = parse_document(SEED).expect("the seed parses");
+    let host = host();
+    let settings = ThreadSettings {
+        events: Some(host.clone()),
+        ..settings(key)
+    };
+    let (host, thread) = show_in(host, &document, settings, ".tl-comment").await;
+    assert_eq!(all(&host, ".tl-show-live").len(), 0);
+
+    // The server's newer copy: c7 edited, and a new reply to c3.
+    let mut newer = parse_document(SEED).expect("the seed parses").comments;
+    let c7 = newer.iter_mut().find(|c| c.id == "c7").expect("c7");
+    c7.body = "Edited on the server.".into();
+    let c3 = newer.iter_mut().find(|c| c.id == "c3").expect("c3");
+    c3.replies.push(threadline::core::model::CommentInput {
+        id: "c14".into(),
+        author: Some("Late Reader".into()),
+        body: "Arrived while you read.".into(),
+        ..Default::default()
+    });
+    let before = comment_renders();
+    thread.take_live(&newer);
+    settle(30).await;
+    assert_eq!(
+        comment_renders() - before,
+        1,
+        "only the edited comment, in place"
+    );
+    assert!(text(&comment(&host, "c7", key)).contains("Edited on the server."));
+    assert!(
+        host.query_selector("#t-live-c-c14")
+            .ok()
+            .flatten()
+            .is_none(),
+        "nothing new moves in by itself"
+    );
+    let banner: HtmlElement = until(&host, ".tl-show-live")
+        .await
+        .dyn_into()
+        .expect("a button");
+    assert_eq!(text(&banner), "1 new comment: show");
+    assert_eq!(
+        until(&host, ".tl-live")
+            .await
+            .get_attribute("role")
+            .as_deref(),
+        Some("status")
+    );
+
+    thread.take_live(&newer);
+    settle(30).await;
+    assert_eq!(
+        text(&until(&host, ".tl-show-live").await),
+        "1 new comment: show",
+        "counted once"
+    );
+
+    let before = comment_renders();
+    banner.click();
+    settle(200).await;
+    assert_eq!(
+        comment_renders() - before,
+        2,
+        "c3, whose list it joins, and the new comment"
+    );
+    let added = comment(&host, "c14", key);
+    assert!(text(&added).contains("New"), "marked new");
+    assert_eq!(all(&host, ".tl-show-live").len(), 0);
+    assert_eq!(
+        text(&until(&host, ".tl-count").await),
+        "14 comments · 1 new"
+    );
+    assert_eq!(
+        focused()
+            .and_then(|f| f.closest(".tl-comment").ok().flatten())
+            .and_then(|li| li.get_attribute("id"))
+            .as_deref(),
+        Some("t-live-c-c14"),
+        "the reader is taken to it"
+    );
+}
+
+#[wasm_bindgen_test]
 async fn a_big_thread_renders_page_by_page_and_a_page_renders_only_its_comments() {
     let key = "t-pages";
     forget(key);

@@ -4,6 +4,7 @@ mod article;
 mod comment;
 mod composer;
 mod heading;
+mod live;
 mod moderation;
 mod more;
 mod rich;

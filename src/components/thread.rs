@@ -4,7 +4,8 @@
 
 use super::comment::child;
 use super::composer::Composer;
-use super::heading::Heading;
+use super::heading::{go_to_next_new, Heading, NextNew};
+use super::live::LiveBanner;
 use super::sort::SortControl;
 use super::status::Status;
 use super::topic::use_topic;
@@ -105,18 +106,9 @@ pub fn ThreadView(props: &ThreadProps) -> Html {
             }
         })
     };
-    // "Next new comment", and the `n` key anywhere in the thread but a field.
-    let next_new = {
-        let thread = thread.clone();
-        Callback::from(move |()| {
-            if let Some(dom_id) = thread.next_new() {
-                bring_into_view(thread.settings().events.clone(), dom_id, ":scope > article");
-            }
-        })
-    };
-    let on_next_new = next_new.reform(|_: MouseEvent| ());
+    // The `n` key anywhere in the thread but a field: the next new comment.
     let onkeydown = {
-        let next_new = next_new.clone();
+        let thread = thread.clone();
         Callback::from(move |event: KeyboardEvent| {
             let typing = event
                 .target_dyn_into::<web_sys::Element>()
@@ -126,7 +118,7 @@ pub fn ThreadView(props: &ThreadProps) -> Html {
             let plain = !(event.ctrl_key() || event.meta_key() || event.alt_key());
             if event.key() == "n" && plain && !typing {
                 event.prevent_default();
-                next_new.emit(());
+                go_to_next_new(&thread);
             }
         })
     };
@@ -139,9 +131,7 @@ pub fn ThreadView(props: &ThreadProps) -> Html {
             <button type="button" class="tl-skip" onclick={skip}>{ words.skip }</button>
             <div class="tl-head">
                 <Heading thread={thread.clone()} id={heading_id.clone()} />
-                if thread.new_count() > 0 {
-                    <button type="button" class="tl-next-new" aria-keyshortcuts="n" onclick={on_next_new}>{ words.next_new }</button>
-                }
+                <NextNew thread={thread.clone()} />
                 if store.len() > 1 {
                     <SortControl thread={thread.clone()} />
                 }
@@ -161,6 +151,7 @@ pub fn ThreadView(props: &ThreadProps) -> Html {
                 </ul>
             } else {
                 <Composer thread={thread.clone()} />
+                <LiveBanner thread={thread.clone()} />
                 if store.is_empty() {
                     <p class="tl-status">{ words.no_comments }</p>
                 } else {

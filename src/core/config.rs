@@ -61,6 +61,10 @@ pub struct MountConfig {
     pub collapse_below: Option<i64>,
     /// Where reports go (`data-report-url`); without it, no Report.
     pub report_endpoint: Option<ReportEndpoint>,
+    /// Ask `src` again every this many seconds (`data-live`).
+    pub live: Option<u32>,
+    /// A Server-Sent Events stream of new and changed comments (`data-live-url`).
+    pub live_url: Option<String>,
 }
 
 impl MountConfig {
@@ -103,6 +107,10 @@ impl MountConfig {
             sort: present("sort").and_then(|name| Order::parse(&name)),
             collapse_below: present("collapseBelow").and_then(|n| n.parse().ok()),
             report_endpoint: ReportEndpoint::read(present)?,
+            live: present("live")
+                .and_then(|n| n.parse().ok())
+                .filter(|n| *n > 0),
+            live_url: present("liveUrl"),
         })
     }
 

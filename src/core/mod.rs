@@ -4,6 +4,7 @@ pub mod config;
 pub mod entities;
 mod entity_table;
 pub mod html;
+pub mod live;
 pub mod load;
 pub mod mapping;
 pub mod markdown;

@@ -73,10 +73,8 @@ impl Paging {
         }
         path.reverse();
         let depth = path.len() - 1;
-        let start = match max_depth {
-            0 => depth,
-            limit => depth / limit * limit,
-        };
+        // No limit (0): one view, the whole thread.
+        let start = depth.checked_div(max_depth).map_or(0, |views| views * max_depth);
         let focus = (start > 0).then(|| path[start].clone());
         let mut revealed = Revealed {
             focus_changed: focus != self.focus,
@@ -191,6 +189,16 @@ mod tests {
         // d7 (depth 7) is in the view that starts at d4.
         paging.reveal(&store, "d7", 4).expect("d7 exists");
         assert_eq!(paging.focus().map(|id| &**id), Some("d4"));
+    }
+
+    #[test]
+    fn without_a_depth_limit_every_comment_is_in_the_whole_thread() {
+        let store = thread();
+        let mut paging = Paging::default();
+        let revealed = paging.reveal(&store, "d9", 0).expect("d9 exists");
+        assert_eq!(paging.focus(), None, "no 'continue this thread' view");
+        assert!(!revealed.focus_changed);
+        assert_eq!(revealed.unfold.len(), 9, "every fold on the way opens");
     }
 
     #[test]

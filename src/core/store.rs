@@ -409,6 +409,27 @@ impl ThreadStore {
         }
     }
 
+    /// Puts a newer version of a comment (edited, re-scored or deleted on
+    /// the server) in its place; its parent's list re-renders, which hands
+    /// the comment's view the new version.
+    pub fn update(&mut self, input: &CommentInput) -> StoreChange {
+        let Some(old) = self.comments.get(input.id.as_str()) else {
+            return StoreChange::default();
+        };
+        let comment = Comment {
+            // A comment keeps its place and id; its replies stay under it.
+            id: old.id.clone(),
+            ..Comment::from_input(input)
+        };
+        let id = old.id.clone();
+        self.comments.insert(id.clone(), Rc::new(comment));
+        let parent = self.parents.get(&id).cloned();
+        StoreChange {
+            roots: parent.is_none(),
+            comments: parent.into_iter().collect(),
+        }
+    }
+
     /// The comment with this id.
     pub fn comment(&self, id: &str) -> Option<&Rc<Comment>> {
         self.comments.get(id)
@@ -465,7 +486,7 @@ impl ThreadStore {
 
 /// Lists every comment with the comment it is nested in, depth first and in
 /// document order, without recursion.
-fn flatten(inputs: &[CommentInput]) -> Vec<(&CommentInput, Option<&CommentInput>)> {
+pub(super) fn flatten(inputs: &[CommentInput]) -> Vec<(&CommentInput, Option<&CommentInput>)> {
     let mut flat = Vec::with_capacity(inputs.len());
     let mut stack: Vec<(&CommentInput, Option<&CommentInput>)> =
         inputs.iter().rev().map(|input| (input, None)).collect();

@@ -200,6 +200,8 @@ pub struct Words {
     pub continue_here: &'static str,
     /// "Show more replies ({n} left)".
     pub more_replies_left: Forms,
+    /// "{n} new comments: show", the banner over comments that arrived live.
+    pub live_banner: Forms,
     /// "{n} new", after the heading's count.
     pub new_comments: Forms,
     /// "Show more comments ({n} left)".
@@ -375,6 +377,7 @@ impl Words {
                 Entry::Counted(&mut self.more_replies_left),
             ),
             ("new_comments", Entry::Counted(&mut self.new_comments)),
+            ("live_banner", Entry::Counted(&mut self.live_banner)),
             (
                 "more_comments_left",
                 Entry::Counted(&mut self.more_comments_left),
@@ -584,6 +587,7 @@ mod tests {
                         | "continue_thread"
                         | "more_replies_left"
                         | "new_comments"
+                        | "live_banner"
                         | "more_comments_left"
                         | "more_replies"
                         | "not_shown"

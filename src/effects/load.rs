@@ -80,38 +80,45 @@ pub async fn load(
         resolve_links(&mut article, &config.src);
         Rc::new(article)
     });
+    let thread = LiveThread::new(
+        store,
+        ThreadSettings {
+            storage_key,
+            dom_prefix,
+            load_more,
+            rich: RichOptions {
+                images: config.images,
+            },
+            link_target: config.link_target.clone().map(AttrValue::from),
+            vote_buttons: config.vote_buttons,
+            hide_scores: config.hide_scores,
+            vote_endpoint: config.vote_endpoint.clone(),
+            post_endpoint: config.post_endpoint.clone(),
+            source: Some(source.clone()),
+            max_length: config.max_length,
+            name_field: config.name_field,
+            max_depth: max_depth(events.as_ref()),
+            lang,
+            words: Some(words),
+            order: storage::load::<Order>(ORDER_KEY)
+                .or(config.sort)
+                .unwrap_or_default(),
+            last_seen,
+            collapse_below: config.collapse_below,
+            report_endpoint: config.report_endpoint.clone(),
+            auth,
+            events,
+        },
+    );
+    if let Some(seconds) = config.live {
+        super::live::poll(&thread, config.src.clone(), seconds, source.clone());
+    }
+    if let Some(url) = &config.live_url {
+        super::live::stream(&thread, url, source);
+    }
     Ok(LoadedThread {
         article,
-        thread: LiveThread::new(
-            store,
-            ThreadSettings {
-                storage_key,
-                dom_prefix,
-                load_more,
-                rich: RichOptions {
-                    images: config.images,
-                },
-                link_target: config.link_target.clone().map(AttrValue::from),
-                vote_buttons: config.vote_buttons,
-                hide_scores: config.hide_scores,
-                vote_endpoint: config.vote_endpoint.clone(),
-                post_endpoint: config.post_endpoint.clone(),
-                source: Some(source.clone()),
-                max_length: config.max_length,
-                name_field: config.name_field,
-                max_depth: max_depth(events.as_ref()),
-                lang,
-                words: Some(words),
-                order: storage::load::<Order>(ORDER_KEY)
-                    .or(config.sort)
-                    .unwrap_or_default(),
-                last_seen,
-                collapse_below: config.collapse_below,
-                report_endpoint: config.report_endpoint.clone(),
-                auth,
-                events,
-            },
-        ),
+        thread,
         skipped: document.skipped,
     })
 }

@@ -3,6 +3,7 @@
 //! Requests are built as `web_sys::Request`s and sent through gloo-net, whose
 //! own builder appends a stray `&` to URLs that already have a query.
 
+use crate::core::live::Validators;
 use crate::core::load::LoadError;
 use crate::core::votes::WriteRequest;
 use gloo_net::http::{Request, Response};
@@ -40,7 +41,11 @@ async fn send_request(url: &str, init: &RequestInit) -> Result<Response, LoadErr
 /// once (their own size); a JS string of the same body would cost up to
 /// three times as much.
 pub async fn fetch_body(url: &str) -> Result<Vec<u8>, LoadError> {
-    let response = send_request(url, &RequestInit::new()).await?;
+    bytes(send_request(url, &RequestInit::new()).await?).await
+}
+
+/// A response's body, copied into wasm once.
+async fn bytes(response: Response) -> Result<Vec<u8>, LoadError> {
     let buffer = web_sys::Response::from(response)
         .array_buffer()
         .map_err(|error| LoadError::Network(format!("{error:?}")))?;
@@ -48,6 +53,35 @@ pub async fn fetch_body(url: &str) -> Result<Vec<u8>, LoadError> {
         .await
         .map_err(|error| LoadError::Network(format!("{error:?}")))?;
     Ok(Uint8Array::new(&buffer).to_vec())
+}
+
+/// A newer copy of a thread, or word that it has not changed.
+pub enum Fresh {
+    /// The server answered 304 Not Modified.
+    Unchanged,
+    /// The body, with the validators to send next time.
+    Changed(Vec<u8>, Validators),
+}
+
+/// Fetches `url` again, sending back what identified the last copy
+/// (`If-None-Match`, `If-Modified-Since`), and says whether it changed.
+pub async fn fetch_fresh(url: &str, validators: &Validators) -> Result<Fresh, LoadError> {
+    let init = RequestInit::new();
+    let headers = Object::new();
+    for (name, value) in validators.headers() {
+        let _ = Reflect::set(&headers, &name.into(), &value.into());
+    }
+    init.set_headers(&headers);
+    let response = match send_request(url, &init).await {
+        Err(LoadError::Status { status: 304, .. }) => return Ok(Fresh::Unchanged),
+        other => other?,
+    };
+    let header = |name: &str| response.headers().get(name);
+    let fresh = Validators {
+        etag: header("etag"),
+        last_modified: header("last-modified"),
+    };
+    Ok(Fresh::Changed(bytes(response).await?, fresh))
 }
 
 /// Asks the host page's auth callback for a token; it may return the token

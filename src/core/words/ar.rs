@@ -48,6 +48,7 @@ pub static WORDS: Words = Words {
     continue_here: "متابعة هذا النقاش",
     more_replies_left: Forms::other("عرض مزيد من الردود (المتبقي {n})"),
     new_comments: Forms::other("الجديدة: {n}"),
+    live_banner: Forms::other("تعليقات جديدة ({n}): إظهار"),
     more_comments_left: Forms::other("عرض مزيد من التعليقات (المتبقي {n})"),
     more_replies: Forms {
         zero: "",

@@ -15,6 +15,7 @@ pub static WORDS: Words = Words {
     continue_here: "Diskussion fortsetzen",
     more_replies_left: Forms::other("Weitere Antworten anzeigen (noch {n})"),
     new_comments: Forms { one: "{n} neuer", ..Forms::other("{n} neue") },
+    live_banner: Forms { one: "{n} neuer Kommentar: anzeigen", ..Forms::other("{n} neue Kommentare: anzeigen") },
     more_comments_left: Forms::other("Weitere Kommentare anzeigen (noch {n})"),
     more_replies: Forms { one: "{n} weitere Antwort", ..Forms::other("{n} weitere Antworten") },
     not_shown: Forms {

@@ -15,6 +15,7 @@ pub static WORDS: Words = Words {
     continue_here: "Continue this thread",
     more_replies_left: Forms::other("Show more replies ({n} left)"),
     new_comments: Forms::other("{n} new"),
+    live_banner: Forms { one: "{n} new comment: show", ..Forms::other("{n} new comments: show") },
     more_comments_left: Forms::other("Show more comments ({n} left)"),
     more_replies: Forms { one: "{n} more reply", ..Forms::other("{n} more replies") },
     not_shown: Forms {

@@ -22,6 +22,7 @@ pub static WORDS: Words = Words {
         ..Forms::other("Mostrar más respuestas (quedan {n})")
     },
     new_comments: Forms { one: "{n} nuevo", ..Forms::other("{n} nuevos") },
+    live_banner: Forms { one: "{n} comentario nuevo: mostrar", ..Forms::other("{n} comentarios nuevos: mostrar") },
     more_comments_left: Forms {
         one: "Mostrar más comentarios (queda {n})",
         ..Forms::other("Mostrar más comentarios (quedan {n})")

@@ -20,6 +20,7 @@ pub static WORDS: Words = Words {
     continue_here: "Continuer cette discussion",
     more_replies_left: Forms::other("Afficher plus de réponses (encore {n})"),
     new_comments: Forms { one: "{n} nouveau", ..Forms::other("{n} nouveaux") },
+    live_banner: Forms { one: "{n} nouveau commentaire : afficher", ..Forms::other("{n} nouveaux commentaires : afficher") },
     more_comments_left: Forms::other("Afficher plus de commentaires (encore {n})"),
     more_replies: Forms { one: "{n} autre réponse", ..Forms::other("{n} autres réponses") },
     not_shown: Forms {

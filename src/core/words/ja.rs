@@ -12,6 +12,7 @@ pub static WORDS: Words = Words {
     continue_here: "このスレッドの続き",
     more_replies_left: Forms::other("さらに返信を表示（残り{n}件）"),
     new_comments: Forms::other("新着{n}件"),
+    live_banner: Forms::other("新しいコメント{n}件：表示"),
     more_comments_left: Forms::other("さらにコメントを表示（残り{n}件）"),
     more_replies: Forms::other("ほかに{n}件の返信"),
     not_shown: Forms::other("{n}件のコメントを表示できませんでした。"),

@@ -41,6 +41,7 @@ pub static WORDS: Words = Words {
         ..Forms::other("Показать ещё ответы (осталось {n})")
     },
     new_comments: Forms { one: "{n} новый", ..Forms::other("{n} новых") },
+    live_banner: Forms { one: "{n} новый комментарий: показать", few: "{n} новых комментария: показать", ..Forms::other("{n} новых комментариев: показать") },
     more_comments_left: Forms {
         one: "Показать ещё комментарии (остался {n})",
         ..Forms::other("Показать ещё комментарии (осталось {n})")

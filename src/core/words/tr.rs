@@ -12,6 +12,7 @@ pub static WORDS: Words = Words {
     continue_here: "Bu tartışmayı sürdür",
     more_replies_left: Forms::other("Daha fazla yanıt göster ({n} kaldı)"),
     new_comments: Forms::other("{n} yeni"),
+    live_banner: Forms::other("{n} yeni yorum: göster"),
     more_comments_left: Forms::other("Daha fazla yorum göster ({n} kaldı)"),
     more_replies: Forms::other("{n} yanıt daha"),
     not_shown: Forms::other("{n} yorum gösterilemedi."),
