@@ -103,6 +103,9 @@ pub struct ThreadSettings {
     pub report_endpoint: Option<ReportEndpoint>,
 }
 
+/// A view's callback, by its subscription token.
+type Listener = (u64, Callback<()>);
+
 struct Inner {
     store: RefCell<ThreadStore>,
     state: RefCell<ThreadState>,
@@ -110,7 +113,7 @@ struct Inner {
     settings: ThreadSettings,
     /// The views listening to each topic (a heading and a button may share
     /// one), by subscription token.
-    subscribers: RefCell<HashMap<Topic, Vec<(u64, Callback<()>)>>>,
+    subscribers: RefCell<HashMap<Topic, Vec<Listener>>>,
     /// How many times each topic has changed, for views that start
     /// listening after they rendered (see `use_topic`).
     versions: RefCell<HashMap<Topic, u64>>,
