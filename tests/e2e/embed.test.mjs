@@ -6,7 +6,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { assetFolder, buildRelease, dist, launch, root, serve } from "./harness.mjs";
 
-let site, cdn, browser, context, page, consoleErrors, flakyCalls, moreRequests;
+let site, cdn, browser, context, page, consoleErrors, flakyCalls, moreRequests, liveVersion, liveRequests;
 
 before(async () => {
   buildRelease();
@@ -120,6 +120,31 @@ Date.prototype.toISOString = function () {
         }),
       ),
       "/api/seed.json": json(seed),
+      // The seed as its server has it now: version 1 has c7 edited and a
+      // new reply to c3. It answers 304 to the ETag of the current version.
+      "/api/live.json": (req, res) => {
+        const etag = `"v${liveVersion}"`;
+        liveRequests.push(req.headers["if-none-match"] ?? null);
+        if (req.headers["if-none-match"] === etag) {
+          res.writeHead(304, { ETag: etag });
+          return res.end();
+        }
+        const thread = JSON.parse(seed);
+        if (liveVersion > 0) {
+          thread.comments.find((c) => c.id === "c7").body = "Edited on the server.";
+          thread.comments.find((c) => c.id === "c3").replies = [{ id: "c14", author: "Late Reader", body: "Arrived while you read.", created: "2017-09-18T09:00:00Z" }];
+        }
+        res.writeHead(200, { "Content-Type": "application/json", ETag: etag });
+        res.end(JSON.stringify(thread));
+      },
+      // A Server-Sent Events stream that sends one comment, then stays open.
+      "/api/events": (req, res) => {
+        res.writeHead(200, { "Content-Type": "text/event-stream", "Cache-Control": "no-cache" });
+        res.write(": open\n\n");
+        setTimeout(() => {
+          res.write(`data: ${JSON.stringify({ id: "c15", parent: "c1", author: "Streamer", body: "Straight from the stream." })}\n\n`);
+        }, 500);
+      },
       // The same thread (same id) as it stood at 14:00, before c10 to c13.
       "/api/seed-at-two.json": (req, res) => {
         const thread = JSON.parse(seed);
@@ -166,6 +191,8 @@ beforeEach(async () => {
   consoleErrors = [];
   flakyCalls = 0;
   moreRequests = [];
+  liveVersion = 0;
+  liveRequests = [];
 
   page.on("console", (message) => message.type() === "error" && consoleErrors.push(message.text()));
   page.on("pageerror", (error) => consoleErrors.push(String(error)));
@@ -766,5 +793,37 @@ test("comments since the last visit are marked new, counted, and walked with Nex
   await page.reload();
   await seedThreadShown();
   assert.equal(await page.locator(".tl-new").count(), 0, "seen now");
+  assert.deepEqual(consoleErrors, []);
+});
+
+test("data-live polls with the server's ETag; an edit shows in place, a new comment waits behind a banner", async () => {
+  await page.goto(article("live.json", 'data-live="5"'));
+  await seedThreadShown();
+  for (let i = 0; i < 150 && liveRequests.length < 3; i++) await page.waitForTimeout(100);
+  assert.deepEqual(liveRequests.slice(0, 3), [null, null, '"v0"'], "the load, the first check, then a conditional one (answered 304)");
+  liveVersion = 1;
+  const banner = page.locator(".tl-show-live");
+  await banner.waitFor({ timeout: 15_000 });
+  assert.equal(await banner.textContent(), "1 new comment: show");
+  assert.match(await page.locator(`${comment("c7")} > article .tl-body`).textContent(), /Edited on the server\./, "the edit is in place at once");
+  assert.equal(await page.locator(comment("c14")).count(), 0, "the new comment waits");
+  await banner.click();
+  await page.locator(comment("c14")).waitFor();
+  assert.match(await page.locator(`${comment("c14")} > article`).textContent(), /New/);
+  assert.equal(await page.locator(".tl-count").textContent(), "14 comments · 1 new");
+  assert.equal(await banner.count(), 0);
+  assert.deepEqual(consoleErrors, []);
+});
+
+test("data-live-url takes comments from a Server-Sent Events stream", async () => {
+  await page.goto(article("seed.json", 'data-live-url="/api/events"'));
+  await seedThreadShown();
+  const banner = page.locator(".tl-show-live");
+  await banner.waitFor({ timeout: 10_000 });
+  assert.equal(await banner.textContent(), "1 new comment: show");
+  await banner.click();
+  const streamed = page.locator(`${comment("c1")} > ul > ${comment("c15")}`);
+  await streamed.waitFor();
+  assert.match(await streamed.textContent(), /Straight from the stream\./);
   assert.deepEqual(consoleErrors, []);
 });
