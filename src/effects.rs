@@ -13,7 +13,7 @@ use crate::core::load::{read_response_bytes, LoadError};
 use crate::core::model::CommentId;
 use crate::core::moderation::Reason;
 use crate::core::posts::read_posted;
-use crate::core::state::{Post, ThreadAction};
+use crate::core::state::{OwnWrite, Post, ThreadAction};
 use crate::core::words::fill;
 use crate::live_thread::LiveThread;
 use crate::services::http;
@@ -109,6 +109,66 @@ pub fn send_post(thread: &LiveThread, post: Post) {
     });
 }
 
+/// Sends the reader's edit or deletion of their comment where the site
+/// takes it, and tells the thread what the server said.
+pub fn send_own(thread: &LiveThread, write: OwnWrite) {
+    let settings = thread.settings();
+    let (endpoint, id, body) = match &write {
+        OwnWrite::Edit { id, body } => (
+            settings.edit_endpoint.clone(),
+            id.clone(),
+            Some(body.clone()),
+        ),
+        OwnWrite::Delete(id) => (settings.delete_endpoint.clone(), id.clone(), None),
+    };
+    let Some(endpoint) = endpoint else {
+        return;
+    };
+    let thread = thread.clone();
+    spawn_local(async move {
+        let token = fresh_token(&thread).await;
+        let mut fields = vec![("id", &*id)];
+        if let Some(body) = &body {
+            fields.push(("body", body.as_str()));
+        }
+        let request = endpoint.request(&fields, token.as_deref());
+        let words = thread.words();
+        let answer = http::send(request, endpoint.access.with_cookies)
+            .await
+            .map_err(|error| {
+                let reason = if error.refused {
+                    words.write_refused
+                } else {
+                    words.write_lost
+                };
+                let sentence = if body.is_some() {
+                    words.edit_not_saved
+                } else {
+                    words.delete_not_done
+                };
+                fill(sentence, "{reason}", reason)
+            });
+        let action = match body {
+            Some(_) => ThreadAction::EditAnswered {
+                id,
+                result: answer.map(|answer| {
+                    thread
+                        .settings()
+                        .source
+                        .as_ref()
+                        .and_then(|source| read_posted(&answer, source))
+                        .map(Box::new)
+                }),
+            },
+            None => ThreadAction::DeleteAnswered {
+                id,
+                result: answer.map(drop),
+            },
+        };
+        thread.dispatch(action);
+    });
+}
+
 /// Sends the reader's report of a comment; the error is the sentence the
 /// reader sees (the detail goes to the console).
 pub async fn send_report(thread: &LiveThread, id: &str, reason: Reason) -> Result<(), String> {
@@ -116,7 +176,7 @@ pub async fn send_report(thread: &LiveThread, id: &str, reason: Reason) -> Resul
         return Ok(());
     };
     let token = fresh_token(thread).await;
-    let request = endpoint.request(id, reason, token.as_deref());
+    let request = endpoint.request(&[("id", id), ("reason", reason.name())], token.as_deref());
     http::send(request, endpoint.access.with_cookies)
         .await
         .map(drop)

@@ -3,15 +3,16 @@
 //! list), so a change re-renders exactly the views it touched.
 
 use crate::core::config::VoteButtons;
+use crate::core::endpoint::Endpoint;
 use crate::core::live;
 use crate::core::mapping::{fill_template, Source};
 use crate::core::model::{Comment, CommentId, CommentInput};
-use crate::core::moderation::{self, Hidden, ReportEndpoint};
+use crate::core::moderation::{self, Hidden};
 use crate::core::paging::{ListKey, Paging};
 use crate::core::posts::PostEndpoint;
 use crate::core::rich::RichOptions;
 use crate::core::sort::Order;
-use crate::core::state::{Direction, PostStatus};
+use crate::core::state::{Change, Direction, OwnWrite, PostStatus, Settle};
 use crate::core::state::{Synced, ThreadAction, ThreadState};
 use crate::core::store::{StoreChange, ThreadStore};
 use crate::core::url::encode_component;
@@ -100,7 +101,11 @@ pub struct ThreadSettings {
     /// Comments scoring under this start hidden (`data-collapse-below`).
     pub collapse_below: Option<i64>,
     /// Where reports go; `None`: no Report.
-    pub report_endpoint: Option<ReportEndpoint>,
+    pub report_endpoint: Option<Endpoint>,
+    /// Where the reader's edits go; `None`: no Edit on their comments.
+    pub edit_endpoint: Option<Endpoint>,
+    /// Where the reader's deletions go; `None`: no Delete.
+    pub delete_endpoint: Option<Endpoint>,
 }
 
 /// A view's callback, by its subscription token.
@@ -135,6 +140,9 @@ struct Inner {
     muted: RefCell<HashSet<String>>,
     /// Hidden comments the reader chose to see on this page.
     unmasked: RefCell<HashSet<CommentId>>,
+    /// The reader's comments as they were before an edit or deletion the
+    /// server has not answered yet.
+    originals: RefCell<HashMap<CommentId, Rc<Comment>>>,
 }
 
 /// A shared handle on one widget's thread; cheap to clone, and equal only to
@@ -209,6 +217,7 @@ impl LiveThread {
             walked: RefCell::default(),
             muted: RefCell::new(storage::load(MUTED_KEY).unwrap_or_default()),
             unmasked: RefCell::default(),
+            originals: RefCell::default(),
         }))
     }
 
@@ -570,6 +579,11 @@ impl LiveThread {
                     .replace
                     .map(|(old, input)| store.replace(&old, &input)),
                 outcome.remove.map(|id| store.remove(&id)),
+                outcome
+                    .write
+                    .as_ref()
+                    .map(|write| self.show_write(&mut store, write)),
+                outcome.settle.map(|settle| self.settle(&mut store, settle)),
             ];
             for edit in edits.into_iter().flatten() {
                 change.comments.extend(edit.comments);
@@ -586,7 +600,86 @@ impl LiveThread {
         if let Some((id, value)) = outcome.send {
             effects::send_vote(self, id, value);
         }
+        if let Some(write) = outcome.write {
+            effects::send_own(self, write);
+        }
         posted
+    }
+
+    /// Shows the reader's edit or deletion before the server has it,
+    /// keeping the comment as it was in case the server refuses.
+    fn show_write(&self, store: &mut ThreadStore, write: &OwnWrite) -> StoreChange {
+        let id = match write {
+            OwnWrite::Edit { id, .. } | OwnWrite::Delete(id) => id,
+        };
+        let Some(before) = store.comment(id).cloned() else {
+            return StoreChange::default();
+        };
+        self.0
+            .originals
+            .borrow_mut()
+            .entry(id.clone())
+            .or_insert_with(|| before.clone());
+        let shown = match write {
+            OwnWrite::Edit { body, .. } => Comment {
+                body: body.as_str().into(),
+                edited: true,
+                ..(*before).clone()
+            },
+            OwnWrite::Delete(_) => Comment {
+                deleted: true,
+                ..(*before).clone()
+            },
+        };
+        store.put(Rc::new(shown))
+    }
+
+    /// Keeps or takes back an edit or deletion once the server answered.
+    fn settle(&self, store: &mut ThreadStore, settle: Settle) -> StoreChange {
+        let mut originals = self.0.originals.borrow_mut();
+        match settle {
+            Settle::Keep(id, version) => {
+                originals.remove(&id);
+                // The server's text (it may have cleaned it up); the rest as
+                // shown, since an answer may carry only some fields.
+                let shown = store.comment(&id).cloned();
+                match (version, shown) {
+                    (Some(version), Some(shown)) if version.id.as_str() == &*id => {
+                        let fresh = Comment::from_input(&version);
+                        store.put(Rc::new(Comment {
+                            body: fresh.body,
+                            format: fresh.format,
+                            edited: true,
+                            ..(*shown).clone()
+                        }))
+                    }
+                    _ => StoreChange::default(),
+                }
+            }
+            Settle::Gone(id) => {
+                originals.remove(&id);
+                if store.children(&id).is_empty() {
+                    store.remove(&id)
+                } else {
+                    StoreChange::default()
+                }
+            }
+            Settle::Restore(id) => match originals.remove(&id) {
+                Some(before) => store.put(before),
+                None => StoreChange::default(),
+            },
+        }
+    }
+
+    /// Whether the reader wrote this comment (and the server took it), so
+    /// it offers Edit and Delete where the site takes them.
+    pub fn is_mine(&self, id: &str) -> bool {
+        self.0.state.borrow().is_mine(id)
+    }
+
+    /// Where an edit or deletion of the reader's comment stands.
+    pub fn change(&self, id: &str) -> Option<Change> {
+        self.0.state.borrow().change(id).cloned()
     }
 
     /// Takes in what another tab of this thread saved (on the `storage`

@@ -4,13 +4,14 @@
 use super::composer::Composer;
 use super::moderation::{HiddenCard, MoreMenu};
 use super::more::MoreRow;
+use super::own::OwnControls;
 use super::rich::render;
 use super::text::relative_time;
 use super::topic::use_topic;
 use crate::core::config::VoteButtons;
 use crate::core::model::{Comment, CommentId};
 use crate::core::rich::{is_blank, to_nodes};
-use crate::core::state::{Direction, PostStatus, ThreadAction};
+use crate::core::state::{edit_key, Direction, PostStatus, ThreadAction};
 use crate::core::url::{safe_image_url, safe_url};
 use crate::core::words::{fill, Words};
 use crate::live_thread::{LiveThread, Topic};
@@ -103,6 +104,26 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
         },
     );
     let replying = use_state(|| false);
+    let editing = use_state(|| false);
+    let open_edit = {
+        let (thread, id, comment, editing) =
+            (thread.clone(), id.clone(), comment.clone(), editing.clone());
+        Callback::from(move |()| {
+            // The box opens with the comment's text, or the edit kept from before.
+            let key = edit_key(&id);
+            if thread.draft(Some(&key)).is_empty() {
+                thread.dispatch(ThreadAction::EditDraft {
+                    parent: Some(key.into()),
+                    text: comment.body.to_string(),
+                });
+            }
+            editing.set(true);
+        })
+    };
+    let close_edit = {
+        let editing = editing.clone();
+        Callback::from(move |()| editing.set(false))
+    };
     let reply_button = use_node_ref();
     let toggle_reply = {
         let replying = replying.clone();
@@ -192,6 +213,9 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
             <article class="tl-card" aria-label={label.clone()}>
                 <header class="tl-meta">
                     { byline(comment, words) }
+                    if comment.edited && !comment.deleted {
+                        <span class="tl-edited">{ words.edited }</span>
+                    }
                     if thread.is_new(id) {
                         <span class="tl-new">{ words.new_badge }</span>
                     }
@@ -240,7 +264,10 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
                                 { words.reply }
                             </button>
                         }
-                        if !comment.deleted && !kept_here {
+                        if thread.is_mine(id) && !comment.deleted {
+                            <OwnControls thread={thread.clone()} id={id.clone()} on_edit={open_edit} />
+                        }
+                        if !comment.deleted && !kept_here && !thread.is_mine(id) {
                             <MoreMenu thread={thread.clone()} id={id.clone()} author={comment.author.clone()} />
                         }
                         if !replies.is_empty() {
@@ -261,6 +288,9 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
                     </footer>
                 }
             </article>
+            }
+            if *editing && !comment.deleted {
+                <Composer thread={thread.clone()} editing={Some(id.clone())} on_sent={close_edit.clone()} on_cancel={Some(close_edit)} />
             }
             if *replying {
                 <Composer thread={thread.clone()} parent={Some(id.clone())} on_sent={close_reply} on_cancel={Some(cancel_reply)} />

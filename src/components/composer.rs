@@ -7,7 +7,7 @@ use super::rich::render;
 use super::topic::use_topic;
 use crate::core::model::{BodyFormat, CommentId};
 use crate::core::rich::{to_nodes, RichOptions};
-use crate::core::state::{check_draft, DraftProblem, ThreadAction};
+use crate::core::state::{check_draft, edit_key, DraftProblem, ThreadAction};
 use crate::format::Locale;
 use crate::live_thread::{LiveThread, Topic};
 use crate::services::page::bring_into_view;
@@ -28,6 +28,9 @@ pub struct ComposerProps {
     /// For a reply box: closes it (Escape, Cancel), giving focus back.
     #[prop_or_default]
     pub on_cancel: Option<Callback<()>>,
+    /// The reader's own comment this box edits, if it edits one.
+    #[prop_or_default]
+    pub editing: Option<CommentId>,
 }
 
 /// A comment form. Only this form re-renders as the reader types.
@@ -35,10 +38,16 @@ pub struct ComposerProps {
 pub fn Composer(props: &ComposerProps) -> Html {
     let ComposerProps {
         thread,
-        parent,
         on_sent,
         on_cancel,
+        editing,
+        ..
     } = props;
+    // An edit's draft has a key of its own; a reply's is its parent's id.
+    let parent = &match editing {
+        Some(id) => Some(CommentId::from(edit_key(id))),
+        None => props.parent.clone(),
+    };
     // The draft lives in the thread's state, so text put back there (Edit
     // on a failed comment, another tab) shows here at once.
     let key = parent.as_deref().unwrap_or("").to_owned();
@@ -93,11 +102,17 @@ pub fn Composer(props: &ComposerProps) -> Html {
     let send = {
         let (name, problem) = (name.clone(), problem.clone());
         let (thread, parent, on_sent) = (thread.clone(), parent.clone(), on_sent.clone());
+        let editing = editing.clone();
         Callback::from(move |()| {
             // The draft as it is now (typed, or put back from another tab).
             let text = thread.draft(parent.as_deref());
             if let Err(found) = check_draft(&text, max) {
                 problem.set(Some(found));
+                return;
+            }
+            if let Some(id) = &editing {
+                thread.dispatch(ThreadAction::SaveEdit(id.clone()));
+                on_sent.emit(());
                 return;
             }
             let given = name.trim().to_owned();
@@ -147,10 +162,10 @@ pub fn Composer(props: &ComposerProps) -> Html {
 
     let length = text.trim().chars().count();
     let preview = to_nodes(&text, BodyFormat::Text, RichOptions::default());
-    let label = if parent.is_some() {
-        words.your_reply
-    } else {
-        words.your_comment
+    let label = match (editing, parent) {
+        (Some(_), _) => words.your_edit,
+        (None, Some(_)) => words.your_reply,
+        (None, None) => words.your_comment,
     };
     let closed = !*open && text.is_empty();
     html! {
@@ -169,7 +184,7 @@ pub fn Composer(props: &ComposerProps) -> Html {
                         { near_limit(&locale, length, max) }
                     }
                 </p>
-                if settings.name_field {
+                if settings.name_field && editing.is_none() {
                     <label for={format!("{field_id}-name")}>{ words.name_optional }</label>
                     <input id={format!("{field_id}-name")} type="text" autocomplete="nickname" value={(*name).clone()} oninput={on_name} />
                 }
@@ -186,7 +201,9 @@ pub fn Composer(props: &ComposerProps) -> Html {
                 if !preview.is_empty() {
                     <div class="tl-preview" aria-label={words.preview} dir="auto">{ render(&preview, None) }</div>
                 }
-                <button type="submit" class="tl-send">{ if parent.is_some() { words.send_reply } else { words.post_comment } }</button>
+                <button type="submit" class="tl-send">
+                    { match (editing, parent) { (Some(_), _) => words.save_edit, (None, Some(_)) => words.send_reply, (None, None) => words.post_comment } }
+                </button>
                 if let Some(cancel) = on_cancel {
                     <button type="button" class="tl-cancel" onclick={cancel.reform(|_: MouseEvent| ())}>{ words.cancel }</button>
                 }

@@ -7,6 +7,7 @@ mod heading;
 mod live;
 mod moderation;
 mod more;
+mod own;
 mod rich;
 mod sort;
 mod status;

@@ -1,7 +1,7 @@
 //! The settings a host page gives a widget, read from `data-` attributes or
 //! a JS object.
 
-use super::moderation::ReportEndpoint;
+use super::endpoint::Endpoint;
 use super::posts::PostEndpoint;
 use super::sort::Order;
 use super::state::DEFAULT_MAX_LENGTH;
@@ -60,7 +60,11 @@ pub struct MountConfig {
     /// Comments scoring under this start folded (`data-collapse-below`).
     pub collapse_below: Option<i64>,
     /// Where reports go (`data-report-url`); without it, no Report.
-    pub report_endpoint: Option<ReportEndpoint>,
+    pub report_endpoint: Option<Endpoint>,
+    /// Where the reader's edits of their comments go (`data-edit-url`).
+    pub edit_endpoint: Option<Endpoint>,
+    /// Where the reader's deletions of their comments go (`data-delete-url`).
+    pub delete_endpoint: Option<Endpoint>,
     /// Ask `src` again every this many seconds (`data-live`).
     pub live: Option<u32>,
     /// A Server-Sent Events stream of new and changed comments (`data-live-url`).
@@ -106,7 +110,19 @@ impl MountConfig {
             strings: present("strings"),
             sort: present("sort").and_then(|name| Order::parse(&name)),
             collapse_below: present("collapseBelow").and_then(|n| n.parse().ok()),
-            report_endpoint: ReportEndpoint::read(present)?,
+            report_endpoint: Endpoint::read(
+                present,
+                "report",
+                "POST",
+                r#"{"id":"{id}","reason":"{reason}"}"#,
+            )?,
+            edit_endpoint: Endpoint::read(
+                present,
+                "edit",
+                "PUT",
+                r#"{"id":"{id}","body":"{body}"}"#,
+            )?,
+            delete_endpoint: Endpoint::read(present, "delete", "DELETE", "")?,
             live: present("live")
                 .and_then(|n| n.parse().ok())
                 .filter(|n| *n > 0),

@@ -54,6 +54,7 @@ fn differs(shown: &Comment, fresh: &Comment) -> bool {
         || shown.score != fresh.score
         || shown.deleted != fresh.deleted
         || shown.author != fresh.author
+        || shown.edited != fresh.edited
 }
 
 /// How long to wait before asking again: the site's interval while all is

@@ -59,6 +59,9 @@ pub struct Mapping {
     /// Flags that mark a deleted or removed comment (any one true is enough).
     #[serde(default)]
     pub deleted: Fields,
+    /// Flags (or times) that mark a comment edited after it was posted.
+    #[serde(default)]
+    pub edited: Fields,
     /// What marks a placeholder for replies left out of the response.
     #[serde(default)]
     pub more: Option<MoreRule>,
@@ -547,6 +550,7 @@ fn map_item(item: &Value, mapping: &Mapping) -> Option<CommentInput> {
         body: mapping.body.text(item).unwrap_or_default().into(),
         format: mapping.format,
         deleted: mapping.deleted.flag(item),
+        edited: mapping.edited.flag(item),
         more,
         more_ids,
         replies: Vec::new(),

@@ -1,6 +1,7 @@
 //! The pure core: everything that needs no browser, tested with `cargo test`.
 
 pub mod config;
+pub mod endpoint;
 pub mod entities;
 mod entity_table;
 pub mod html;

@@ -108,6 +108,9 @@ pub struct CommentInput {
     /// placeholder while it has replies, and dropped otherwise.
     #[serde(default)]
     pub deleted: bool,
+    /// True for a comment edited after it was posted (shown "edited").
+    #[serde(default)]
+    pub edited: bool,
     /// For a placeholder that stands for replies not in the response: how many.
     #[serde(default)]
     pub more: Option<u64>,
@@ -191,6 +194,8 @@ pub struct Comment {
     pub format: BodyFormat,
     /// A deleted comment kept as a placeholder for its replies.
     pub deleted: bool,
+    /// Edited after it was posted.
+    pub edited: bool,
     /// A placeholder for this many replies that the response left out.
     pub more: Option<u64>,
     /// The ids of the replies a placeholder stands for, if the API gave them.
@@ -223,6 +228,7 @@ impl Comment {
             body: input.body.clone(),
             format: input.format,
             deleted: input.deleted,
+            edited: input.edited,
             more: input.more,
             more_ids: input.more_ids.clone(),
         }

@@ -1,11 +1,10 @@
 //! Moderation in the reader's hands: authors they muted, comments the site
 //! starts folded for a low score (`data-collapse-below`), and reports sent
-//! to the site's moderators (`data-report-url`).
+//! to the site's moderators (`data-report-url`, an [`Endpoint`]).
+//!
+//! [`Endpoint`]: super::endpoint::Endpoint
 
 use super::model::Comment;
-use super::template::{fill, json_string};
-use super::url::encode_component;
-use super::votes::{WriteAccess, WriteRequest};
 use std::collections::HashSet;
 
 /// Why a comment shows as a one-line placeholder until the reader asks.
@@ -70,59 +69,6 @@ impl Reason {
     }
 }
 
-/// Where and how reports go (`data-report-url`, `data-report-method`,
-/// `data-report-body`, with the headers, token and cookies of every write).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ReportEndpoint {
-    /// The URL; `{id}` becomes the comment id and `{reason}` the reason.
-    pub url: String,
-    /// The HTTP method; POST unless set.
-    pub method: String,
-    /// The JSON body template, with `{id}` and `{reason}`.
-    pub body: String,
-    /// Headers, token and cookies.
-    pub access: WriteAccess,
-}
-
-impl ReportEndpoint {
-    /// Reads the report settings; `None` when no report URL is set (the
-    /// widget then offers no Report).
-    pub fn read(setting: impl Fn(&str) -> Option<String>) -> Result<Option<Self>, String> {
-        let Some(url) = setting("reportUrl").filter(|url| !url.trim().is_empty()) else {
-            return Ok(None);
-        };
-        Ok(Some(ReportEndpoint {
-            url,
-            method: setting("reportMethod")
-                .unwrap_or_else(|| "POST".to_owned())
-                .to_ascii_uppercase(),
-            body: setting("reportBody")
-                .unwrap_or_else(|| r#"{"id":"{id}","reason":"{reason}"}"#.to_owned()),
-            access: WriteAccess::read(&setting)?,
-        }))
-    }
-
-    /// The request for one report, the id escaped for where it goes.
-    pub fn request(&self, id: &str, reason: Reason, token: Option<&str>) -> WriteRequest {
-        let json_id = json_string(id);
-        WriteRequest {
-            url: fill(
-                &self.url,
-                &[("id", &encode_component(id)), ("reason", reason.name())],
-            ),
-            method: self.method.clone(),
-            body: fill(
-                &self.body,
-                &[
-                    ("id", &json_id[1..json_id.len() - 1]),
-                    ("reason", reason.name()),
-                ],
-            ),
-            headers: self.access.headers(token),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -158,27 +104,10 @@ mod tests {
     }
 
     #[test]
-    fn builds_the_report_request() {
-        let settings = [
-            ("reportUrl", "/api/comments/{id}/flag"),
-            ("token", "secret"),
-        ];
-        let endpoint = ReportEndpoint::read(|name| {
-            settings
-                .iter()
-                .find(|(key, _)| *key == name)
-                .map(|(_, value)| value.to_string())
-        })
-        .expect("valid")
-        .expect("configured");
-        let request = endpoint.request("c/1\"", Reason::OffTopic, None);
-        assert_eq!(request.url, "/api/comments/c%2F1%22/flag");
-        assert_eq!(request.method, "POST");
-        assert_eq!(request.body, r#"{"id":"c/1\"","reason":"off-topic"}"#);
-        assert_eq!(request.headers["Authorization"], "Bearer secret");
-        assert_eq!(ReportEndpoint::read(|_| None), Ok(None));
+    fn reasons_have_names() {
         for reason in Reason::ALL {
             assert_eq!(Reason::parse(reason.name()), Some(reason));
         }
+        assert_eq!(Reason::parse("boring"), None);
     }
 }

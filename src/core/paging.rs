@@ -74,7 +74,9 @@ impl Paging {
         path.reverse();
         let depth = path.len() - 1;
         // No limit (0): one view, the whole thread.
-        let start = depth.checked_div(max_depth).map_or(0, |views| views * max_depth);
+        let start = depth
+            .checked_div(max_depth)
+            .map_or(0, |views| views * max_depth);
         let focus = (start > 0).then(|| path[start].clone());
         let mut revealed = Revealed {
             focus_changed: focus != self.focus,

@@ -2,6 +2,10 @@
 //! that says exactly which comments an action touched and which request, if
 //! any, must go to the server.
 
+mod own;
+
+pub use own::{edit_key, Change, OwnWrite, Settle};
+
 use super::model::{CommentId, CommentInput, Timestamp};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -69,6 +73,26 @@ pub enum ThreadAction {
     Retry(CommentId),
     /// Take a failed comment back into its composer.
     Edit(CommentId),
+    /// Save the reader's edit of their comment (the draft under
+    /// [`edit_key`]): shown at once, sent to the server.
+    SaveEdit(CommentId),
+    /// The server answered an edit: its version of the comment, if it
+    /// sent one, or why not.
+    EditAnswered {
+        /// The comment edited.
+        id: CommentId,
+        /// The server's version (or nothing to read), or the reason.
+        result: Result<Option<Box<CommentInput>>, String>,
+    },
+    /// Delete the reader's comment: shown deleted at once, sent.
+    Delete(CommentId),
+    /// The server answered a deletion.
+    DeleteAnswered {
+        /// The comment deleted.
+        id: CommentId,
+        /// Whether the server took it; the error says why not.
+        result: Result<(), String>,
+    },
 }
 
 /// A comment to send to the server. Kept in the saved state until the
@@ -154,6 +178,11 @@ pub struct Outcome {
     pub remove: Option<CommentId>,
     /// Composers whose draft changed (`""`: the top-level one).
     pub drafts: Vec<String>,
+    /// An edit or deletion of the reader's comment to show now and send.
+    pub write: Option<OwnWrite>,
+    /// What to do with a comment once the server answered its edit or
+    /// deletion: keep the new version, or put the old one back.
+    pub settle: Option<Settle>,
 }
 
 /// Where a comment's vote stands with the server.
@@ -183,6 +212,12 @@ pub struct ThreadState {
     posted: Vec<CommentInput>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     unsent: BTreeMap<CommentId, Post>,
+    /// The reader's comments the server took (its ids): theirs to edit
+    /// and delete.
+    #[serde(skip_serializing_if = "BTreeSet::is_empty")]
+    mine: BTreeSet<CommentId>,
+    #[serde(skip)]
+    changes: HashMap<CommentId, Change>,
     #[serde(skip)]
     remote: bool,
     #[serde(skip)]
@@ -203,6 +238,7 @@ struct Touched {
     votes: BTreeSet<CommentId>,
     drafts: BTreeSet<String>,
     unsent: BTreeSet<CommentId>,
+    mine: BTreeSet<CommentId>,
 }
 
 /// What another tab changed, for the views: comments to re-render and
@@ -305,6 +341,16 @@ impl ThreadState {
                 self.posted.push(input);
             }
         }
+
+        let mut mine = saved.mine;
+        for id in &touched.mine {
+            if self.mine.contains(id) {
+                mine.insert(id.clone());
+            } else {
+                mine.remove(id);
+            }
+        }
+        self.mine = mine;
 
         let mut unsent = saved.unsent;
         for id in &touched.unsent {
@@ -412,6 +458,10 @@ impl ThreadState {
                         return Outcome::default();
                     }
                     self.status.remove(&local_id);
+                    self.mine.insert(CommentId::from(comment.id.as_str()));
+                    self.touched
+                        .mine
+                        .insert(CommentId::from(comment.id.as_str()));
                     Outcome {
                         replace: Some((local_id, *comment)),
                         ..Outcome::default()
@@ -478,6 +528,10 @@ impl ThreadState {
                     ..Outcome::default()
                 }
             }
+            ThreadAction::SaveEdit(id) => self.save_edit(id),
+            ThreadAction::EditAnswered { id, result } => self.edit_answered(id, result),
+            ThreadAction::Delete(id) => self.delete(id),
+            ThreadAction::DeleteAnswered { id, result } => self.delete_answered(id, result),
             ThreadAction::VoteAnswered { id, sent, result } => {
                 let wanted = self.vote(&id);
                 let sync = self.sync.entry(id.clone()).or_default();
@@ -579,6 +633,12 @@ impl ThreadState {
                         .drafts
                         .insert(post.parent.as_deref().unwrap_or("").to_owned());
                 }
+            }
+            ThreadAction::SaveEdit(id) | ThreadAction::EditAnswered { id, .. } => {
+                touched.drafts.insert(edit_key(id));
+            }
+            ThreadAction::Delete(id) | ThreadAction::DeleteAnswered { id, .. } => {
+                touched.mine.insert(id.clone());
             }
             ThreadAction::Submit { .. } => {}
         }

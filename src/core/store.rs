@@ -413,16 +413,18 @@ impl ThreadStore {
     /// the server) in its place; its parent's list re-renders, which hands
     /// the comment's view the new version.
     pub fn update(&mut self, input: &CommentInput) -> StoreChange {
-        let Some(old) = self.comments.get(input.id.as_str()) else {
+        self.put(Rc::new(Comment::from_input(input)))
+    }
+
+    /// Puts a version of a comment the store holds in its place (an edit
+    /// shown before the server has it, or the version from before).
+    pub fn put(&mut self, comment: Rc<Comment>) -> StoreChange {
+        let Some(old) = self.comments.get(&comment.id) else {
             return StoreChange::default();
         };
-        let comment = Comment {
-            // A comment keeps its place and id; its replies stay under it.
-            id: old.id.clone(),
-            ..Comment::from_input(input)
-        };
+        // A comment keeps its place and id; its replies stay under it.
         let id = old.id.clone();
-        self.comments.insert(id.clone(), Rc::new(comment));
+        self.comments.insert(id.clone(), comment);
         let parent = self.parents.get(&id).cloned();
         StoreChange {
             roots: parent.is_none(),

@@ -304,6 +304,24 @@ pub struct Words {
     pub low_score_note: &'static str,
     /// "Show", for one hidden comment.
     pub show: &'static str,
+    /// "Delete", on the reader's own comment.
+    pub delete: &'static str,
+    /// "Delete your comment?"
+    pub delete_confirm: &'static str,
+    /// "edited", on a comment changed after it was posted.
+    pub edited: &'static str,
+    /// "Saving…", while an edit is on its way.
+    pub saving: &'static str,
+    /// "Deleting…".
+    pub deleting: &'static str,
+    /// "Your edit was not saved: {reason}"
+    pub edit_not_saved: &'static str,
+    /// "Your comment was not deleted: {reason}"
+    pub delete_not_done: &'static str,
+    /// "Save", the edit composer's button.
+    pub save_edit: &'static str,
+    /// "Edit your comment", the edit composer's label.
+    pub your_edit: &'static str,
     /// "Sort by", the label of the order control.
     pub sort_by: &'static str,
     /// "Site order": as the site's API listed them.
@@ -436,6 +454,15 @@ impl Words {
             ("muted_note", Entry::Text(&mut self.muted_note)),
             ("low_score_note", Entry::Text(&mut self.low_score_note)),
             ("show", Entry::Text(&mut self.show)),
+            ("delete", Entry::Text(&mut self.delete)),
+            ("delete_confirm", Entry::Text(&mut self.delete_confirm)),
+            ("edited", Entry::Text(&mut self.edited)),
+            ("saving", Entry::Text(&mut self.saving)),
+            ("deleting", Entry::Text(&mut self.deleting)),
+            ("edit_not_saved", Entry::Text(&mut self.edit_not_saved)),
+            ("delete_not_done", Entry::Text(&mut self.delete_not_done)),
+            ("save_edit", Entry::Text(&mut self.save_edit)),
+            ("your_edit", Entry::Text(&mut self.your_edit)),
             ("order_site", Entry::Text(&mut self.order_site)),
             ("order_best", Entry::Text(&mut self.order_best)),
             ("order_top", Entry::Text(&mut self.order_top)),

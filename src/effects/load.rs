@@ -106,6 +106,8 @@ pub async fn load(
             last_seen,
             collapse_below: config.collapse_below,
             report_endpoint: config.report_endpoint.clone(),
+            edit_endpoint: config.edit_endpoint.clone(),
+            delete_endpoint: config.delete_endpoint.clone(),
             auth,
             events,
         },

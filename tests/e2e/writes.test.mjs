@@ -239,3 +239,48 @@ test("Report asks why, sends the reason with the token, and thanks the reader; a
     method: "POST", target: "/api/report?c=c4", body: '{"id":"c4","reason":"abuse"}', authorization: "Bearer t0ken", contentType: "application/json",
   });
 });
+
+test("the reader edits and deletes their own comment; a refused edit rolls back and keeps the new text", async () => {
+  const top = page.locator(".tl-thread > .tl-composer");
+  await top.locator("textarea").fill("My first take.");
+  await top.locator("button[type=submit]").click();
+  const mine = page.locator(comment("srv-1"));
+  await mine.waitFor();
+  assert.equal(await page.locator(".tl-edit-own").count(), 1, "Edit only on the reader's own comment");
+  assert.equal(await mine.locator("> article .tl-more-actions").count(), 0, "no Report or Mute on it");
+
+  await control("/control/mode?posts=fail");
+  await mine.locator("> article .tl-edit-own").click();
+  const box = mine.locator("> .tl-composer");
+  assert.equal(await box.locator("textarea").inputValue(), "My first take.");
+  assert.equal(await box.locator("label").first().textContent(), "Edit your comment");
+  await box.locator("textarea").fill("My second, better take.");
+  await box.locator("button[type=submit]").click();
+  assert.match(await mine.locator("> article .tl-body").textContent(), /My second, better take\./, "shown at once");
+  await mine.locator("> article [role=alert]").waitFor();
+  assert.equal(await mine.locator("> article [role=alert]").textContent(), "Your edit was not saved: the server turned it down. Please try again.");
+  assert.match(await mine.locator("> article .tl-body").textContent(), /My first take\./, "rolled back");
+  await page.reload();
+  await page.waitForSelector(".tl-comment >> nth=13");
+  await mine.locator("> article .tl-edit-own").click();
+  assert.equal(await box.locator("textarea").inputValue(), "My second, better take.", "the new text is kept, even across a reload");
+
+  await control("/control/mode?posts=ok");
+  await box.locator("button[type=submit]").click();
+  await waitFor(async () => (await control("/control/requests")).filter((r) => r.method === "PUT").length === 2);
+  const put = (await control("/control/requests")).filter((r) => r.method === "PUT").at(-1);
+  assert.deepEqual(put, { method: "PUT", target: "/api/comment/srv-1", body: '{"id":"srv-1","body":"My second, better take."}', authorization: "Bearer t0ken", contentType: "application/json" });
+  await waitFor(async () => (await mine.locator("> article .tl-sending").count()) === 0);
+  assert.match(await mine.locator("> article").textContent(), /My second, better take\..*/);
+  assert.equal(await mine.locator("> article .tl-edited").textContent(), "edited");
+
+  await mine.locator("> article .tl-delete-own").click();
+  assert.equal(await mine.locator("> article .tl-confirm > span").textContent(), "Delete your comment?");
+  await mine.locator("> article .tl-delete-yes").click();
+  await mine.waitFor({ state: "detached" });
+  const deleted = (await control("/control/requests")).filter((r) => r.method === "DELETE");
+  assert.deepEqual(deleted.map((r) => r.target), ["/api/comment/srv-1"]);
+  await page.reload();
+  await page.waitForSelector(".tl-comment >> nth=12");
+  assert.equal(await page.locator(".tl-edit-own").count(), 0);
+});

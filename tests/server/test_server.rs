@@ -27,6 +27,8 @@ struct Log {
     votes: Option<Mode>,
     posts: Option<Mode>,
     reports: Option<Mode>,
+    /// Comments the server took, as it serves them with the thread.
+    comments: Vec<Value>,
 }
 
 struct Request {
@@ -116,7 +118,7 @@ fn handle(stream: TcpStream, root: &Path, log: &Mutex<Log>) {
     let cors = header("origin").map_or_else(String::new, |origin| {
         format!(
             "Access-Control-Allow-Origin: {origin}\r\nAccess-Control-Allow-Credentials: true\r\n\
-             Access-Control-Allow-Methods: POST\r\nAccess-Control-Allow-Headers: authorization, content-type\r\n"
+             Access-Control-Allow-Methods: POST, PUT, DELETE\r\nAccess-Control-Allow-Headers: authorization, content-type\r\n"
         )
     });
     // Answers take a moment, as on a real network, so tests can see the
@@ -160,16 +162,71 @@ fn handle(stream: TcpStream, root: &Path, log: &Mutex<Log>) {
                         "id": format!("srv-{}", log.requests.len()), "parent": sent["parent"],
                         "author": sent["author"], "body": sent["body"], "created": "2017-09-18T08:00:00Z", "score": 1,
                     });
+                    if log.posts != Some(Mode::Fail) {
+                        log.comments.push(answer.clone());
+                    }
                     (log.posts, answer)
                 }
             };
             write(mode, answer, stream);
+        }
+        // The reader's own comments: an edit answers with the server's
+        // version; a deletion with nothing to read. Both follow `posts`.
+        ("PUT" | "DELETE", _) if path.starts_with("/api/comment/") => {
+            let sent: Value = serde_json::from_str(&request.body).unwrap_or(Value::Null);
+            let mode = {
+                let mut log = log.lock().unwrap_or_else(|poison| poison.into_inner());
+                log.requests.push(json!({
+                    "method": request.method, "target": request.target, "body": request.body,
+                    "authorization": header("authorization"), "contentType": header("content-type"),
+                }));
+                let id = path.trim_start_matches("/api/comment/");
+                if log.posts != Some(Mode::Fail) {
+                    if request.method == "PUT" {
+                        for comment in log.comments.iter_mut().filter(|c| c["id"] == id) {
+                            comment["body"] = sent["body"].clone();
+                            comment["edited"] = true.into();
+                        }
+                    } else {
+                        log.comments.retain(|c| c["id"] != id);
+                    }
+                }
+                log.posts
+            };
+            let answer = if request.method == "PUT" {
+                json!({"id": sent["id"], "body": sent["body"], "created": "2017-09-18T08:00:00Z", "score": 1})
+            } else {
+                json!({"ok": true})
+            };
+            write(mode, answer, stream);
+        }
+        // The thread, with the comments the server took since.
+        ("GET", "/data/seed-thread.json") => {
+            let mut thread: Value = std::fs::read(root.join("data/seed-thread.json"))
+                .ok()
+                .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+                .unwrap_or(Value::Null);
+            let taken = log
+                .lock()
+                .unwrap_or_else(|poison| poison.into_inner())
+                .comments
+                .clone();
+            if let Some(comments) = thread["comments"].as_array_mut() {
+                comments.extend(taken);
+            }
+            respond(
+                stream,
+                200,
+                "application/json",
+                thread.to_string().as_bytes(),
+            );
         }
         ("GET", "/article.html") => {
             let page = r##"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Writes</title></head>
 <body><h1>A news page</h1><div id="comments"></div>
 <script src="/threadline.js" data-src="/data/seed-thread.json" data-target="#comments"
   data-vote-url="/api/vote?c={id}" data-post-url="/api/comments" data-report-url="/api/report?c={id}"
+  data-edit-url="/api/comment/{id}" data-delete-url="/api/comment/{id}"
   data-token="t0ken"></script></body></html>"##;
             respond(stream, 200, "text/html; charset=utf-8", page.as_bytes());
         }
