@@ -827,3 +827,25 @@ test("data-live-url takes comments from a Server-Sent Events stream", async () =
   assert.match(await streamed.textContent(), /Straight from the stream\./);
   assert.deepEqual(consoleErrors, []);
 });
+
+test("data-collapse-below starts low scores as one line; Mute hides an author on every thread until Unmute", async () => {
+  await page.goto(article("seed.json", 'data-collapse-below="0"'));
+  await seedThreadShown();
+  const note = (id) => page.locator(`${comment(id)} > .tl-hidden .tl-hidden-note span`);
+  assert.equal(await note("c4").textContent(), "Hidden for a low score: -6 points.");
+  await page.locator(`${comment("c4")} > .tl-hidden .tl-unmask`).click();
+  await page.locator(`${comment("c4")} > article.tl-card:not(.tl-hidden)`).waitFor();
+  assert.match(await page.locator(`${comment("c4")} > article`).textContent(), /MD Ranix/);
+
+  await page.locator(`${comment("c3")} > article .tl-more-actions`).click();
+  await page.locator(`${comment("c3")} > article .tl-mute`).click();
+  assert.equal(await note("c3").textContent(), "You muted Trustin Judeau.");
+  await page.goto(article("seed-at-two.json"));
+  await page.waitForSelector(".tl-comment >> nth=8");
+  assert.equal(await note("c3").textContent(), "You muted Trustin Judeau.", "on the site's other threads too");
+  await page.locator(`${comment("c3")} > .tl-hidden .tl-unmask`).click();
+  await page.locator(`${comment("c3")} > article .tl-more-actions`).click();
+  await page.locator(`${comment("c3")} > article .tl-mute`).click();
+  assert.equal(await page.locator(".tl-hidden").count(), 0, "Unmute shows them again");
+  assert.deepEqual(consoleErrors, []);
+});

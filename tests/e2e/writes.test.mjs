@@ -152,7 +152,7 @@ test("text typed while a comment is sending is still there after the server take
   assert.equal(await top.locator("textarea").inputValue(), "", "the composer is free at once");
   await top.locator("textarea").fill("A second thought, typed while the first was sending.");
   await page.locator(comment("srv-1")).waitFor();
-  assert.equal(await page.locator(".tl-thread > [role=status]").textContent(), "Your comment was posted.", "said once the server has it");
+  assert.equal(await page.locator(".tl-thread > p[role=status]").textContent(), "Your comment was posted.", "said once the server has it");
   assert.equal(await top.locator("textarea").inputValue(), "A second thought, typed while the first was sending.");
   await page.reload();
   await page.waitForSelector(".tl-comment >> nth=12");
