@@ -849,3 +849,14 @@ test("data-collapse-below starts low scores as one line; Mute hides an author on
   assert.equal(await page.locator(".tl-hidden").count(), 0, "Unmute shows them again");
   assert.deepEqual(consoleErrors, []);
 });
+
+test("data-live asks nothing while the tab is hidden, and again once it is shown", async () => {
+  await page.goto(article("live.json", 'data-live="5"'));
+  await seedThreadShown();
+  await page.evaluate(() => Object.defineProperty(document, "hidden", { configurable: true, get: () => true }));
+  await page.waitForTimeout(11_000);
+  assert.equal(liveRequests.length, 1, "only the load");
+  await page.evaluate(() => Object.defineProperty(document, "hidden", { configurable: true, get: () => false }));
+  for (let i = 0; i < 30 && liveRequests.length < 2; i++) await page.waitForTimeout(100);
+  assert.equal(liveRequests.length, 2, "the check it held back, as soon as the tab shows");
+});
