@@ -16,7 +16,7 @@ use crate::core::posts::read_posted;
 use crate::core::state::{OwnWrite, Post, ThreadAction};
 use crate::core::words::fill;
 use crate::live_thread::LiveThread;
-use crate::services::http;
+use crate::services::http::{self, SendError};
 use yew::platform::spawn_local;
 
 /// Fetches the replies a placeholder stands for and puts them in its place.
@@ -49,15 +49,7 @@ pub fn send_vote(thread: &LiveThread, id: CommentId, value: i8) {
         let result = http::send(request, endpoint.access.with_cookies)
             .await
             .map(drop)
-            .map_err(|error| {
-                let words = thread.words();
-                let reason = if error.refused {
-                    words.write_refused
-                } else {
-                    words.write_lost
-                };
-                fill(words.vote_not_saved, "{reason}", reason)
-            });
+            .map_err(|error| why(&thread, &error, thread.words().vote_not_saved));
         thread.dispatch(ThreadAction::VoteAnswered {
             id,
             sent: value,
@@ -90,14 +82,7 @@ pub fn send_post(thread: &LiveThread, post: Post) {
                 .and_then(|source| read_posted(&answer, source))
                 .map(Box::new)
                 .ok_or_else(|| words.sent_reload.to_owned()),
-            Err(error) => {
-                let reason = if error.refused {
-                    words.write_refused
-                } else {
-                    words.write_lost
-                };
-                Err(fill(words.not_sent, "{reason}", reason))
-            }
+            Err(error) => Err(why(&thread, &error, words.not_sent)),
         };
         if result.is_ok() {
             thread.say(words.posted);
@@ -136,17 +121,12 @@ pub fn send_own(thread: &LiveThread, write: OwnWrite) {
         let answer = http::send(request, endpoint.access.with_cookies)
             .await
             .map_err(|error| {
-                let reason = if error.refused {
-                    words.write_refused
-                } else {
-                    words.write_lost
-                };
                 let sentence = if body.is_some() {
                     words.edit_not_saved
                 } else {
                     words.delete_not_done
                 };
-                fill(sentence, "{reason}", reason)
+                why(&thread, &error, sentence)
             });
         let action = match body {
             Some(_) => ThreadAction::EditAnswered {
@@ -180,15 +160,7 @@ pub async fn send_report(thread: &LiveThread, id: &str, reason: Reason) -> Resul
     http::send(request, endpoint.access.with_cookies)
         .await
         .map(drop)
-        .map_err(|error| {
-            let words = thread.words();
-            let reason = if error.refused {
-                words.write_refused
-            } else {
-                words.write_lost
-            };
-            fill(words.report_not_sent, "{reason}", reason)
-        })
+        .map_err(|error| why(thread, &error, thread.words().report_not_sent))
 }
 
 /// A fresh token from the host page's callback, for one write.
@@ -197,4 +169,16 @@ async fn fresh_token(thread: &LiveThread) -> Option<String> {
         Some(auth) => http::token_from(auth).await,
         None => None,
     }
+}
+
+/// The sentence a reader sees when a write failed: `sentence` with the
+/// reason filled in (turned down, or no answer).
+fn why(thread: &LiveThread, error: &SendError, sentence: &str) -> String {
+    let words = thread.words();
+    let reason = if error.refused {
+        words.write_refused
+    } else {
+        words.write_lost
+    };
+    fill(sentence, "{reason}", reason)
 }

@@ -108,6 +108,17 @@ async fn show_in(
     (host, thread)
 }
 
+/// The seed thread in its own element, which focus and events start from.
+async fn seed_in_page(settings: ThreadSettings) -> (Element, LiveThread) {
+    let document = parse_document(SEED).expect("the seed parses");
+    let host = host();
+    let settings = ThreadSettings {
+        events: Some(host.clone()),
+        ..settings
+    };
+    show_in(host, &document, settings, ".tl-comment").await
+}
+
 /// Settings for a test thread whose storage key and id prefix are `key`.
 fn settings(key: &str) -> ThreadSettings {
     ThreadSettings {
@@ -855,15 +866,12 @@ async fn a_new_sort_order_moves_comments_without_rendering_them_again() {
 async fn comments_since_the_last_visit_are_marked_counted_and_walked_with_n() {
     let key = "t-new";
     forget(key);
-    let document = parse_document(SEED).expect("the seed parses");
-    let host = host();
-    let settings = ThreadSettings {
+    let (host, _thread) = seed_in_page(ThreadSettings {
         // The last visit's newest comment was posted at 14:00.
         last_seen: Some(1_505_656_800_000.0),
-        events: Some(host.clone()),
         ..settings(key)
-    };
-    let (host, _thread) = show_in(host, &document, settings, ".tl-comment").await;
+    })
+    .await;
     assert_eq!(
         text(&until(&host, ".tl-count").await),
         "13 comments · 4 new"
@@ -922,14 +930,11 @@ async fn low_scores_start_hidden_and_a_muted_author_is_one_line_with_show() {
     let key = "t-mute";
     forget(key);
     forget("threadline:v1:muted");
-    let document = parse_document(SEED).expect("the seed parses");
-    let host = host();
-    let settings = ThreadSettings {
+    let (host, _thread) = seed_in_page(ThreadSettings {
         collapse_below: Some(0),
-        events: Some(host.clone()),
         ..settings(key)
-    };
-    let (host, _thread) = show_in(host, &document, settings, ".tl-comment").await;
+    })
+    .await;
     let hidden = |id: &str| {
         comment(&host, id, key)
             .query_selector(":scope > .tl-hidden .tl-hidden-note span")
@@ -1001,13 +1006,7 @@ async fn low_scores_start_hidden_and_a_muted_author_is_one_line_with_show() {
 async fn live_comments_wait_in_a_banner_and_render_only_the_lists_they_join() {
     let key = "t-live";
     forget(key);
-    let document = parse_document(SEED).expect("the seed parses");
-    let host = host();
-    let settings = ThreadSettings {
-        events: Some(host.clone()),
-        ..settings(key)
-    };
-    let (host, thread) = show_in(host, &document, settings, ".tl-comment").await;
+    let (host, thread) = seed_in_page(ThreadSettings { ..settings(key) }).await;
     assert_eq!(all(&host, ".tl-show-live").len(), 0);
 
     // The server's newer copy: c7 edited, and a new reply to c3.
