@@ -241,6 +241,22 @@ struct Touched {
     mine: BTreeSet<CommentId>,
 }
 
+/// A saved set with this tab's changes to the `touched` entries on top.
+fn merge(
+    mut saved: BTreeSet<CommentId>,
+    here: &BTreeSet<CommentId>,
+    touched: &BTreeSet<CommentId>,
+) -> BTreeSet<CommentId> {
+    for id in touched {
+        if here.contains(id) {
+            saved.insert(id.clone());
+        } else {
+            saved.remove(id);
+        }
+    }
+    saved
+}
+
 /// What another tab changed, for the views: comments to re-render and
 /// comments to add.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -294,14 +310,7 @@ impl ThreadState {
     pub fn sync(&mut self, saved: ThreadState) -> Synced {
         let touched = std::mem::take(&mut self.touched);
         let mut synced = Synced::default();
-        let mut collapsed = saved.collapsed;
-        for id in &touched.collapsed {
-            if self.collapsed.contains(id) {
-                collapsed.insert(id.clone());
-            } else {
-                collapsed.remove(id);
-            }
-        }
+        let collapsed = merge(saved.collapsed, &self.collapsed, &touched.collapsed);
         synced
             .changed
             .extend(collapsed.symmetric_difference(&self.collapsed).cloned());
@@ -342,15 +351,7 @@ impl ThreadState {
             }
         }
 
-        let mut mine = saved.mine;
-        for id in &touched.mine {
-            if self.mine.contains(id) {
-                mine.insert(id.clone());
-            } else {
-                mine.remove(id);
-            }
-        }
-        self.mine = mine;
+        self.mine = merge(saved.mine, &self.mine, &touched.mine);
 
         let mut unsent = saved.unsent;
         for id in &touched.unsent {
