@@ -1,18 +1,21 @@
 //! A loaded thread in the page: the store, the reader's state behind the
 //! pure reducer, and a subscription per comment (and one for the top-level
-//! list), so a change re-renders exactly the views it touched.
+//! list), so a change re-renders exactly the views it touched. The reading
+//! tools, live arrivals and the reader's own edits are in its submodules.
+
+mod arrivals;
+mod own;
+mod reading;
 
 use crate::core::config::VoteButtons;
 use crate::core::endpoint::Endpoint;
-use crate::core::live;
 use crate::core::mapping::{fill_template, Source};
 use crate::core::model::{Comment, CommentId, CommentInput};
-use crate::core::moderation::{self, Hidden};
 use crate::core::paging::{ListKey, Paging};
 use crate::core::posts::PostEndpoint;
 use crate::core::rich::RichOptions;
 use crate::core::sort::Order;
-use crate::core::state::{Change, Direction, OwnWrite, PostStatus, Settle};
+use crate::core::state::{Direction, PostStatus};
 use crate::core::state::{Synced, ThreadAction, ThreadState};
 use crate::core::store::{StoreChange, ThreadStore};
 use crate::core::url::encode_component;
@@ -375,162 +378,10 @@ impl LiveThread {
         found
     }
 
-    /// Why this comment shows only as a line the reader can open, if it
-    /// does: its author is muted, or its score is low.
-    pub fn hidden(&self, id: &str) -> Option<Hidden> {
-        if self.0.unmasked.borrow().contains(id) {
-            return None;
-        }
-        let comment = self.comment(id)?;
-        moderation::hidden(
-            &comment,
-            &self.0.muted.borrow(),
-            self.0.settings.collapse_below,
-        )
-    }
-
-    /// Shows one hidden comment on this page.
-    pub fn unmask(&self, id: &CommentId) {
-        self.0.unmasked.borrow_mut().insert(id.clone());
-        self.notify(list_change(vec![Some(id.clone())], false), Vec::new());
-    }
-
-    /// Whether the reader muted this author.
-    pub fn is_muted(&self, author: &str) -> bool {
-        self.0.muted.borrow().contains(author)
-    }
-
-    /// Mutes (or unmutes) an author on every thread of the site: their
-    /// comments re-render as one line with "Show", or in full again.
-    pub fn set_muted(&self, author: &str, muted: bool) {
-        {
-            let mut set = self.0.muted.borrow_mut();
-            if muted {
-                set.insert(author.to_owned());
-            } else {
-                set.remove(author);
-            }
-            storage::save(MUTED_KEY, &*set);
-        }
-        let theirs: Vec<ListKey> = {
-            let store = self.0.store.borrow();
-            let mut unmasked = self.0.unmasked.borrow_mut();
-            store
-                .ids()
-                .filter(|id| store.comment(id).and_then(|c| c.author.as_deref()) == Some(author))
-                .inspect(|id| {
-                    unmasked.remove(*id);
-                })
-                .map(|id| Some(id.clone()))
-                .collect()
-        };
-        self.notify(list_change(theirs, false), Vec::new());
-    }
-
-    /// Takes in a newer copy of the thread, or streamed comments: changes
-    /// to shown comments show in place at once; new comments wait, counted
-    /// in a banner, so nothing moves under the reader's eyes.
-    pub fn take_live(&self, incoming: &[CommentInput]) {
-        let update = {
-            let held: HashSet<String> = self.0.held.borrow().iter().map(|c| c.id.clone()).collect();
-            live::compare(&self.0.store.borrow(), incoming, &held)
-        };
-        let mut change = StoreChange::default();
-        {
-            let mut store = self.0.store.borrow_mut();
-            for input in &update.changed {
-                let edit = store.update(input);
-                change.comments.extend(edit.comments);
-                change.roots |= edit.roots;
-            }
-        }
-        let mut topics = Vec::new();
-        if !update.added.is_empty() {
-            self.0.held.borrow_mut().extend(update.added);
-            topics.push(Topic::Live);
-        }
-        self.notify(change, topics);
-    }
-
-    /// How many comments arrived live and wait for the reader.
-    pub fn held_count(&self) -> usize {
-        self.0.held.borrow().len()
-    }
-
-    /// Puts the comments that arrived live in their places, marked new;
-    /// only the lists they join re-render. Returns the first of them in
-    /// reading order, where the reader goes next.
-    pub fn show_held(&self) -> Option<CommentId> {
-        let held = std::mem::take(&mut *self.0.held.borrow_mut());
-        let mut change = StoreChange::default();
-        let mut added = HashSet::new();
-        {
-            let mut store = self.0.store.borrow_mut();
-            for input in &held {
-                let edit = store.add(input.parent.as_deref(), input, false);
-                change.comments.extend(edit.comments);
-                change.roots |= edit.roots;
-                if store.comment(&input.id).is_some() {
-                    added.insert(CommentId::from(input.id.as_str()));
-                }
-            }
-        }
-        let first = visits::in_reading_order(&self.0.store.borrow(), &added)
-            .into_iter()
-            .next();
-        self.0.new.borrow_mut().extend(added);
-        change.comments.sort();
-        change.comments.dedup();
-        self.notify(change, vec![Topic::Live]);
-        first
-    }
-
     /// A handle that does not keep the thread alive: effects that outlive
     /// the widget (polling, a stream) stop once it is gone.
     pub fn downgrade(&self) -> WeakThread {
         WeakThread(Rc::downgrade(&self.0))
-    }
-
-    /// Whether this comment was posted since the reader's last visit.
-    pub fn is_new(&self, id: &str) -> bool {
-        self.0.new.borrow().contains(id)
-    }
-
-    /// How many comments were posted since the reader's last visit.
-    pub fn new_count(&self) -> usize {
-        self.0.new.borrow().len()
-    }
-
-    /// Opens the way to the next new comment in reading order (after the
-    /// one this last went to; back to the first after the last) and
-    /// returns its element id.
-    pub fn next_new(&self) -> Option<String> {
-        let next = {
-            let order = visits::in_reading_order(&self.0.store.borrow(), &self.0.new.borrow());
-            visits::next_after(&order, self.0.walked.borrow().as_deref())?
-        };
-        self.0.walked.replace(Some(next.clone()));
-        self.reveal(&next)
-    }
-
-    /// The order the lists are in.
-    pub fn order(&self) -> Order {
-        self.0.store.borrow().order()
-    }
-
-    /// Whether the thread counts up and down votes apart (which the
-    /// Controversial order needs).
-    pub fn counts_votes(&self) -> bool {
-        self.0.store.borrow().counts_votes()
-    }
-
-    /// Puts every list in the reader's chosen order and remembers the
-    /// choice for the site; only lists whose order changed re-render, and
-    /// their comments move without rendering again.
-    pub fn set_order(&self, order: Order) {
-        storage::save(ORDER_KEY, &order);
-        let change = self.0.store.borrow_mut().sort(order);
-        self.notify(change, Vec::new());
     }
 
     /// Whether the reader folded the replies under this comment.
@@ -604,82 +455,6 @@ impl LiveThread {
             effects::send_own(self, write);
         }
         posted
-    }
-
-    /// Shows the reader's edit or deletion before the server has it,
-    /// keeping the comment as it was in case the server refuses.
-    fn show_write(&self, store: &mut ThreadStore, write: &OwnWrite) -> StoreChange {
-        let id = match write {
-            OwnWrite::Edit { id, .. } | OwnWrite::Delete(id) => id,
-        };
-        let Some(before) = store.comment(id).cloned() else {
-            return StoreChange::default();
-        };
-        self.0
-            .originals
-            .borrow_mut()
-            .entry(id.clone())
-            .or_insert_with(|| before.clone());
-        let shown = match write {
-            OwnWrite::Edit { body, .. } => Comment {
-                body: body.as_str().into(),
-                edited: true,
-                ..(*before).clone()
-            },
-            OwnWrite::Delete(_) => Comment {
-                deleted: true,
-                ..(*before).clone()
-            },
-        };
-        store.put(Rc::new(shown))
-    }
-
-    /// Keeps or takes back an edit or deletion once the server answered.
-    fn settle(&self, store: &mut ThreadStore, settle: Settle) -> StoreChange {
-        let mut originals = self.0.originals.borrow_mut();
-        match settle {
-            Settle::Keep(id, version) => {
-                originals.remove(&id);
-                // The server's text (it may have cleaned it up); the rest as
-                // shown, since an answer may carry only some fields.
-                let shown = store.comment(&id).cloned();
-                match (version, shown) {
-                    (Some(version), Some(shown)) if version.id.as_str() == &*id => {
-                        let fresh = Comment::from_input(&version);
-                        store.put(Rc::new(Comment {
-                            body: fresh.body,
-                            format: fresh.format,
-                            edited: true,
-                            ..(*shown).clone()
-                        }))
-                    }
-                    _ => StoreChange::default(),
-                }
-            }
-            Settle::Gone(id) => {
-                originals.remove(&id);
-                if store.children(&id).is_empty() {
-                    store.remove(&id)
-                } else {
-                    StoreChange::default()
-                }
-            }
-            Settle::Restore(id) => match originals.remove(&id) {
-                Some(before) => store.put(before),
-                None => StoreChange::default(),
-            },
-        }
-    }
-
-    /// Whether the reader wrote this comment (and the server took it), so
-    /// it offers Edit and Delete where the site takes them.
-    pub fn is_mine(&self, id: &str) -> bool {
-        self.0.state.borrow().is_mine(id)
-    }
-
-    /// Where an edit or deletion of the reader's comment stands.
-    pub fn change(&self, id: &str) -> Option<Change> {
-        self.0.state.borrow().change(id).cloned()
     }
 
     /// Takes in what another tab of this thread saved (on the `storage`
