@@ -48,6 +48,7 @@ pub fn from_markdown(markdown: &str, options: RichOptions) -> Vec<Node> {
         references: None,
         known: HashMap::new(),
         lazy_underlines: HashSet::new(),
+        spare: Vec::new(),
     };
     // Reference definitions may come after their uses: a first pass over
     // the blocks collects them (skipping all inline work).
@@ -78,6 +79,8 @@ struct Blocks<'s> {
     /// Lines (by address) that continue a quoted paragraph lazily and look
     /// like a setext underline: text, not a heading.
     lazy_underlines: HashSet<usize>,
+    /// The last paragraph's pieces' allocation, for the next one's.
+    spare: Vec<Piece<'static>>,
 }
 
 impl<'s> Blocks<'s> {
@@ -490,6 +493,7 @@ impl<'s> Blocks<'s> {
                 references: None,
                 known: HashMap::new(),
                 lazy_underlines: HashSet::new(),
+                spare: Vec::new(),
             };
             loose |= scan.parse(item, depth + 1, false);
         }
@@ -526,11 +530,17 @@ impl<'s> Blocks<'s> {
         if self.references.is_some() {
             return;
         }
-        let pieces = Inline::parse(text, &self.known);
+        // Plain text (a table cell, a line of prose) has nothing to parse.
+        if !text.bytes().any(|b| SPECIAL[usize::from(b)]) && bare_url(text, 0).is_none() {
+            self.out.text(text);
+            return;
+        }
+        let buffer = recycle(std::mem::take(&mut self.spare));
+        let mut pieces = Inline::parse(text, &self.known, buffer);
         let mut links: usize = 0;
         let mut filter = HtmlFilter::default();
         let mut image: Option<(Option<String>, String)> = None;
-        for piece in pieces {
+        for piece in pieces.drain(..) {
             if filter.hiding() && !matches!(piece, Piece::Html(_)) {
                 continue;
             }
@@ -601,7 +611,16 @@ impl<'s> Blocks<'s> {
                 }
             }
         }
+        self.spare = recycle(pieces);
     }
+}
+
+/// An empty buffer of pieces, for another paragraph: collecting nothing
+/// in place keeps the allocation (the same type but for its lifetime).
+// `filter` could not change the lifetime; `filter_map` does, in place.
+#[allow(clippy::unnecessary_filter_map)]
+fn recycle<'a, 'b>(pieces: Vec<Piece<'a>>) -> Vec<Piece<'b>> {
+    pieces.into_iter().filter_map(|_| None).collect()
 }
 
 /// Tabs in the indentation and container markers at the start of lines
@@ -937,11 +956,17 @@ struct Inline<'r, 't> {
 }
 
 impl<'r, 't> Inline<'r, 't> {
-    fn parse(text: &'t str, references: &'r HashMap<String, String>) -> Vec<Piece<'t>> {
+    /// The pieces of a paragraph, into `pieces` (an empty buffer).
+    fn parse(
+        text: &'t str,
+        references: &'r HashMap<String, String>,
+        mut pieces: Vec<Piece<'t>>,
+    ) -> Vec<Piece<'t>> {
+        // About one piece for every 8 bytes of a comment: grown once or never.
+        pieces.reserve(text.len() / 8 + 1);
         let mut inline = Inline {
             references: Some(references),
-            // About one piece for every 8 bytes of a comment: grown once or never.
-            pieces: Vec::with_capacity(text.len() / 8 + 1),
+            pieces,
             ..Inline::default()
         };
         let bytes = text.as_bytes();
