@@ -56,12 +56,13 @@ pub struct Mapping {
     /// Down votes.
     #[serde(default)]
     pub down: Fields,
-    /// Flags that mark a deleted or removed comment (any one true is enough).
+    /// Flags that mark a deleted or removed comment (any one true is
+    /// enough), or tests of a value (`{"path": "mode", "equals": 4}`).
     #[serde(default)]
-    pub deleted: Fields,
+    pub deleted: Flags,
     /// Flags (or times) that mark a comment edited after it was posted.
     #[serde(default)]
-    pub edited: Fields,
+    pub edited: Flags,
     /// What marks a placeholder for replies left out of the response.
     #[serde(default)]
     pub more: Option<MoreRule>,
@@ -203,17 +204,78 @@ impl Fields {
             _ => None,
         }
     }
+}
 
-    fn flag(&self, item: &Value) -> bool {
-        self.0
-            .iter()
-            .filter_map(|path| path.get(item))
-            .any(|value| match value {
+/// What marks a comment deleted or edited: paths whose value is set (true,
+/// a non-zero number, a non-empty string), or tests of a value, any one
+/// enough: `"deleted"`, `["deleted", "removed"]`, `{"path": "mode",
+/// "equals": 4}`, `{"path": "body", "in": ["[deleted]", "[removed]"]}`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Flags(Vec<Flag>);
+
+/// One way a comment can be marked.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(untagged)]
+enum Flag {
+    /// The value at this path is set.
+    Set(JsonPath),
+    /// The value at a path is one of some values.
+    Test(Test),
+}
+
+/// A test of the value at `path`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Test {
+    path: JsonPath,
+    /// The value it must equal.
+    #[serde(default)]
+    equals: Option<Value>,
+    /// Or the values it may be.
+    #[serde(default, rename = "in")]
+    one_of: Vec<Value>,
+}
+
+impl<'de> Deserialize<'de> for Flags {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum OneOrMany {
+            One(Flag),
+            Many(Vec<Flag>),
+        }
+        Ok(match OneOrMany::deserialize(deserializer)? {
+            OneOrMany::One(flag) => Flags(vec![flag]),
+            OneOrMany::Many(flags) => Flags(flags),
+        })
+    }
+}
+
+impl Flags {
+    /// Whether any of the marks holds for this item.
+    fn any(&self, item: &Value) -> bool {
+        self.0.iter().any(|flag| match flag {
+            Flag::Set(path) => path.get(item).is_some_and(|value| match value {
                 Value::Bool(flag) => *flag,
                 Value::Number(number) => number.as_f64().is_some_and(|n| n != 0.0),
                 Value::String(text) => !text.is_empty(),
                 _ => false,
-            })
+            }),
+            Flag::Test(test) => test.path.get(item).is_some_and(|value| {
+                test.equals
+                    .iter()
+                    .chain(&test.one_of)
+                    .any(|wanted| same(value, wanted))
+            }),
+        })
+    }
+}
+
+/// JSON equality, with numbers compared by value (4 is 4.0).
+fn same(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(a), Value::Number(b)) => a.as_f64() == b.as_f64(),
+        _ => a == b,
     }
 }
 
@@ -549,8 +611,8 @@ fn map_item(item: &Value, mapping: &Mapping) -> Option<CommentInput> {
         down: count(mapping.down.number(item)),
         body: mapping.body.text(item).unwrap_or_default().into(),
         format: mapping.format,
-        deleted: mapping.deleted.flag(item),
-        edited: mapping.edited.flag(item),
+        deleted: mapping.deleted.any(item),
+        edited: mapping.edited.any(item),
         more,
         more_ids,
         replies: Vec::new(),
@@ -683,6 +745,25 @@ mod tests {
             .iter()
             .map(|c| (c.id.as_str(), c.parent.as_deref()))
             .collect()
+    }
+
+    #[test]
+    fn deleted_by_value_as_isso_and_reddit_say_it() {
+        let document = mapped(
+            r#"{"comments": "replies", "id": "id", "body": "text",
+                "deleted": [{"path": "mode", "equals": 4}, {"path": "text", "in": ["[deleted]", "[removed]"]}],
+                "edited": "modified"}"#,
+            r#"{"replies": [{"id": 1, "mode": 4, "text": ""}, {"id": 2, "mode": 1, "text": "kept", "modified": 1505640000.5},
+                {"id": 3, "mode": 1.0, "text": "[removed]"}, {"id": 4, "mode": "4", "text": "a string is not 4"}]}"#,
+        )
+        .expect("mapped");
+        let deleted: Vec<bool> = document.comments.iter().map(|c| c.deleted).collect();
+        assert_eq!(deleted, [true, false, true, false]);
+        assert!(document.comments[1].edited && !document.comments[0].edited);
+        assert!(
+            Source::configure(None, Some(r#"{"deleted": {"path": "mode", "equal": 4}}"#)).is_err(),
+            "a misspelt test is an error, not ignored"
+        );
     }
 
     #[test]
