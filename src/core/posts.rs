@@ -3,7 +3,7 @@
 
 use super::mapping::{map_comment, native_mapping, Source};
 use super::model::CommentInput;
-use super::template::{fill, json_string};
+use super::template::{fill, json_number, json_string};
 use super::url::encode_component;
 use super::votes::{WriteAccess, WriteRequest};
 
@@ -13,7 +13,8 @@ pub struct PostEndpoint {
     /// The URL; `{parent}` becomes the parent's id ("" at top level).
     pub url: String,
     /// The JSON body template: `{parent}`, `{body}` and `{name}` become JSON
-    /// values (a string, or null).
+    /// values (a string, or null); `{parent:number}` is the parent's id as a
+    /// number when it is one.
     pub body: String,
     /// Headers, token and cookies, shared with votes.
     pub access: WriteAccess,
@@ -47,6 +48,7 @@ impl PostEndpoint {
     ) -> WriteRequest {
         let json = |value: Option<&str>| value.map_or_else(|| "null".to_owned(), json_string);
         let (parent_json, body_json, name_json) = (json(parent), json(Some(body)), json(name));
+        let parent_number = parent.map_or_else(|| "null".to_owned(), json_number);
         WriteRequest {
             url: fill(
                 &self.url,
@@ -57,6 +59,7 @@ impl PostEndpoint {
                 &self.body,
                 &[
                     ("parent", &parent_json),
+                    ("parent:number", &parent_number),
                     ("body", &body_json),
                     ("name", &name_json),
                 ],
@@ -104,6 +107,29 @@ mod tests {
         assert_eq!(
             braces.body, r#"{"parent":null,"body":"write {name} here","author":"Ann"}"#,
             "the reader's text is sent as written"
+        );
+    }
+
+    #[test]
+    fn a_numeric_parent_goes_as_a_number_where_the_server_wants_one() {
+        let endpoint = PostEndpoint::read(|name| match name {
+            "postUrl" => Some("/new?uri=%2Farticle".into()),
+            "postBody" => {
+                Some(r#"{"parent": {parent:number}, "text": {body}, "author": {name}}"#.into())
+            }
+            _ => None,
+        })
+        .expect("valid")
+        .expect("remote");
+        let reply = endpoint.request(Some("12"), "Yes.", None, None);
+        assert_eq!(
+            reply.body,
+            r#"{"parent": 12, "text": "Yes.", "author": null}"#
+        );
+        let top = endpoint.request(None, "Top.", Some("Ann"), None);
+        assert_eq!(
+            top.body,
+            r#"{"parent": null, "text": "Top.", "author": "Ann"}"#
         );
     }
 

@@ -32,6 +32,15 @@ pub fn fill(template: &str, pairs: &[(&str, &str)]) -> String {
     out
 }
 
+/// An id as a JSON number when it is a whole number (`{parent:number}`,
+/// for servers such as Isso that refuse a quoted one), else as a string.
+pub fn json_number(text: &str) -> String {
+    match text.parse::<i64>() {
+        Ok(number) => number.to_string(),
+        Err(_) => json_string(text),
+    }
+}
+
 /// A string as JSON text, quotes included.
 pub fn json_string(text: &str) -> String {
     serde_json::Value::from(text).to_string()
@@ -59,6 +68,18 @@ mod tests {
         );
         assert_eq!(fill("{{id}}{", &[("id", "7")]), "{7}{");
         assert_eq!(fill("ünï{id}ç", &[("id", "é")]), "ünïéç");
+    }
+
+    #[test]
+    fn whole_numbers_go_unquoted_and_anything_else_as_a_string() {
+        assert_eq!(json_number("42"), "42");
+        assert_eq!(json_number("-7"), "-7");
+        assert_eq!(json_number("t1_abc"), r#""t1_abc""#);
+        assert_eq!(json_number("1e3"), r#""1e3""#);
+        assert_eq!(
+            json_number("99999999999999999999"),
+            r#""99999999999999999999""#
+        );
     }
 
     #[test]
