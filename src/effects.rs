@@ -74,7 +74,9 @@ pub fn send_post(thread: &LiveThread, post: Post) {
             token.as_deref(),
         );
         let words = thread.words();
-        let result = match http::send(request, endpoint.access.with_cookies).await {
+        let sent = http::send(request, endpoint.access.with_cookies).await;
+        let refused_for_good = sent.as_ref().is_err_and(|error| error.permanent);
+        let result = match sent {
             Ok(answer) => thread
                 .settings()
                 .source
@@ -84,6 +86,13 @@ pub fn send_post(thread: &LiveThread, post: Post) {
                 .ok_or_else(|| words.sent_reload.to_owned()),
             Err(error) => Err(why(&thread, &error, words.not_sent)),
         };
+        if let (Err(reason), true) = (&result, refused_for_good) {
+            thread.dispatch(ThreadAction::PostRefused {
+                local_id: post.local_id,
+                reason: reason.clone(),
+            });
+            return;
+        }
         if result.is_ok() {
             thread.say(words.posted);
         }
@@ -175,10 +184,12 @@ async fn fresh_token(thread: &LiveThread) -> Option<String> {
 /// reason filled in (turned down, or no answer).
 fn why(thread: &LiveThread, error: &SendError, sentence: &str) -> String {
     let words = thread.words();
-    let reason = if error.refused {
-        words.write_refused
-    } else {
-        words.write_lost
+    let reason = match (error.permanent, &error.reason) {
+        // Turned down for good: the server's own words, without "try again".
+        (true, Some(reason)) => reason.as_str(),
+        (true, None) => words.write_rejected,
+        (false, _) if error.refused => words.write_refused,
+        (false, _) => words.write_lost,
     };
     fill(sentence, "{reason}", reason)
 }

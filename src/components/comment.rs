@@ -248,9 +248,17 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
                             <span class="tl-sending">{ words.sending }</span>
                         } else {
                             <span class="tl-problem">
-                                if let PostStatus::Failed(reason) = &status { { reason } } else { { words.not_confirmed } }
+                                {
+                                    match &status {
+                                        PostStatus::Failed(reason) | PostStatus::Refused(reason) => reason.as_str(),
+                                        _ => words.not_confirmed,
+                                    }
+                                }
                             </span>
-                            <button type="button" class="tl-retry-post" onclick={on_retry}>{ words.retry }</button>
+                            // Trying again cannot change a server's "no".
+                            if !matches!(status, PostStatus::Refused(_)) {
+                                <button type="button" class="tl-retry-post" onclick={on_retry}>{ words.retry }</button>
+                            }
                             <button type="button" class="tl-edit-post" onclick={on_edit}>{ words.edit }</button>
                         }
                     </footer>

@@ -69,6 +69,14 @@ pub enum ThreadAction {
         /// The server's comment, or the reason it failed.
         result: Result<Box<CommentInput>, String>,
     },
+    /// The server turned the comment down for good (a 4xx): trying again
+    /// would not help; the reason is the server's, and Edit stays.
+    PostRefused {
+        /// The local id of the comment.
+        local_id: CommentId,
+        /// The sentence the reader sees, with the server's reason.
+        reason: String,
+    },
     /// Send a failed comment again.
     Retry(CommentId),
     /// Take a failed comment back into its composer.
@@ -130,8 +138,12 @@ impl Post {
 pub enum PostStatus {
     /// On its way.
     Sending,
-    /// Refused or lost; the text is kept, and this says why.
+    /// Lost or failed on the server's side; the text is kept, this says
+    /// why, and Retry may work.
     Failed(String),
+    /// Turned down by the server for good, with its reason; the text is
+    /// kept for Edit.
+    Refused(String),
     /// Sent before the page was closed: its answer never came, so the
     /// reader decides (after a reload).
     Unconfirmed,
@@ -478,6 +490,17 @@ impl ThreadState {
                 }
                 Err(_) => Outcome::default(),
             },
+            ThreadAction::PostRefused { local_id, reason } => {
+                if !self.unsent.contains_key(&local_id) {
+                    return Outcome::default();
+                }
+                self.status
+                    .insert(local_id.clone(), PostStatus::Refused(reason));
+                Outcome {
+                    changed: vec![local_id],
+                    ..Outcome::default()
+                }
+            }
             ThreadAction::Retry(local_id) => match self.unsent.get(&local_id) {
                 Some(post) => {
                     self.status.insert(local_id.clone(), PostStatus::Sending);
@@ -624,7 +647,9 @@ impl ThreadState {
                     .drafts
                     .insert(parent.as_deref().unwrap_or("").to_owned());
             }
-            ThreadAction::PostAnswered { local_id, .. } | ThreadAction::Retry(local_id) => {
+            ThreadAction::PostAnswered { local_id, .. }
+            | ThreadAction::PostRefused { local_id, .. }
+            | ThreadAction::Retry(local_id) => {
                 touched.unsent.insert(local_id.clone());
             }
             ThreadAction::Edit(local_id) => {
@@ -869,6 +894,23 @@ mod tests {
             Err(DraftProblem::TooLong(2))
         );
         assert_eq!(check_draft("ok", 10), Ok(()));
+    }
+
+    #[test]
+    fn a_post_refused_for_good_keeps_its_text_and_the_servers_reason() {
+        let mut state = ThreadState::default().start(false, true);
+        draft(&mut state, None, "ok");
+        let local_id = submit(&mut state, None).post.expect("sent").local_id;
+        let refused = state.apply(ThreadAction::PostRefused {
+            local_id: local_id.clone(),
+            reason: "Not sent: text is too short".into(),
+        });
+        assert_eq!(refused.changed, [local_id.clone()]);
+        assert_eq!(
+            state.post_status(&local_id),
+            Some(&PostStatus::Refused("Not sent: text is too short".into()))
+        );
+        assert_eq!(state.restored()[0].body.as_ref(), "ok", "the text is kept");
     }
 
     #[test]

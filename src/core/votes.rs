@@ -48,6 +48,30 @@ impl WriteAccess {
     }
 }
 
+/// The reason a server gave for turning a write down, if a reader can read
+/// it: a `message`, `error`, `detail` or `reason` string in a JSON answer
+/// (Isso, Django, Rails, most APIs), or a short line of plain text. HTML
+/// error pages and long bodies give nothing.
+pub fn server_reason(body: &str) -> Option<String> {
+    let body = body.trim();
+    let reason =
+        match serde_json::from_str::<serde_json::Value>(body) {
+            Ok(value) => ["message", "error", "detail", "reason"]
+                .iter()
+                .find_map(|key| match &value[*key] {
+                    serde_json::Value::String(text) => Some(text.trim().to_owned()),
+                    serde_json::Value::Object(inner) => inner
+                        .get("message")
+                        .and_then(|message| message.as_str())
+                        .map(|text| text.trim().to_owned()),
+                    _ => None,
+                })?,
+            Err(_) if !body.starts_with('<') && !body.contains('\n') => body.to_owned(),
+            Err(_) => return None,
+        };
+    (!reason.is_empty() && reason.chars().count() <= 300).then_some(reason)
+}
+
 /// Where and how votes are sent (`data-vote-url` and friends).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VoteEndpoint {
@@ -156,6 +180,26 @@ mod tests {
             endpoint.request("a", 1, Some("fresh")).headers["Authorization"],
             "Bearer fresh"
         );
+    }
+
+    #[test]
+    fn a_servers_reason_is_read_from_json_or_a_short_line() {
+        assert_eq!(
+            server_reason(r#"{"message": "text is too short"}"#).as_deref(),
+            Some("text is too short")
+        );
+        assert_eq!(
+            server_reason(r#"{"error": {"code": 7, "message": "Spam detected."}}"#).as_deref(),
+            Some("Spam detected.")
+        );
+        assert_eq!(
+            server_reason("Comments are closed.\n").as_deref(),
+            Some("Comments are closed.")
+        );
+        assert_eq!(server_reason("<html><body>403</body></html>"), None);
+        assert_eq!(server_reason(r#"{"ok": false}"#), None);
+        assert_eq!(server_reason(&"x".repeat(400)), None);
+        assert_eq!(server_reason("line one\nline two"), None);
     }
 
     #[test]

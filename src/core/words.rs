@@ -322,6 +322,9 @@ pub struct Words {
     pub save_edit: &'static str,
     /// "Edit your comment", the edit composer's label.
     pub your_edit: &'static str,
+    /// "the server did not accept it.": a write turned down for good
+    /// without a reason the reader could read.
+    pub write_rejected: &'static str,
     /// "Sort by", the label of the order control.
     pub sort_by: &'static str,
     /// "Site order": as the site's API listed them.
@@ -463,6 +466,7 @@ impl Words {
             ("delete_not_done", Entry::Text(&mut self.delete_not_done)),
             ("save_edit", Entry::Text(&mut self.save_edit)),
             ("your_edit", Entry::Text(&mut self.your_edit)),
+            ("write_rejected", Entry::Text(&mut self.write_rejected)),
             ("order_site", Entry::Text(&mut self.order_site)),
             ("order_best", Entry::Text(&mut self.order_best)),
             ("order_top", Entry::Text(&mut self.order_top)),

@@ -5,7 +5,7 @@
 
 use crate::core::live::Validators;
 use crate::core::load::LoadError;
-use crate::core::votes::WriteRequest;
+use crate::core::votes::{server_reason, WriteRequest};
 use gloo_net::http::{Request, Response};
 use js_sys::{Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
@@ -15,17 +15,7 @@ use web_sys::{AbortSignal, RequestCredentials, RequestInit};
 const TIMEOUT_MS: u32 = 15_000;
 
 async fn send_request(url: &str, init: &RequestInit) -> Result<Response, LoadError> {
-    let signal = AbortSignal::timeout_with_u32(TIMEOUT_MS);
-    init.set_signal(Some(&signal));
-    let request = web_sys::Request::new_with_str_and_init(url, init)
-        .map_err(|_| LoadError::Setup(format!("{url} is not a URL this page can fetch")))?;
-    let response = Request::from(request).send().await.map_err(|error| {
-        if signal.aborted() {
-            LoadError::Timeout(TIMEOUT_MS / 1000)
-        } else {
-            LoadError::Network(error.to_string())
-        }
-    })?;
+    let response = answer(url, init).await?;
     if response.ok() {
         Ok(response)
     } else {
@@ -34,6 +24,21 @@ async fn send_request(url: &str, init: &RequestInit) -> Result<Response, LoadErr
             text: response.status_text(),
         })
     }
+}
+
+/// The server's answer, whatever its status, or why none came.
+async fn answer(url: &str, init: &RequestInit) -> Result<Response, LoadError> {
+    let signal = AbortSignal::timeout_with_u32(TIMEOUT_MS);
+    init.set_signal(Some(&signal));
+    let request = web_sys::Request::new_with_str_and_init(url, init)
+        .map_err(|_| LoadError::Setup(format!("{url} is not a URL this page can fetch")))?;
+    Request::from(request).send().await.map_err(|error| {
+        if signal.aborted() {
+            LoadError::Timeout(TIMEOUT_MS / 1000)
+        } else {
+            LoadError::Network(error.to_string())
+        }
+    })
 }
 
 /// Fetches `url` and returns its body's bytes, or says why it could not: no
@@ -101,6 +106,11 @@ pub async fn token_from(auth: &js_sys::Function) -> Option<String> {
 pub struct SendError {
     /// The server answered with an error status (otherwise no answer came).
     pub refused: bool,
+    /// The server turned it down for good (a 4xx other than 408 and 429):
+    /// trying again would not help.
+    pub permanent: bool,
+    /// The server's own reason, when it gave one a reader can read.
+    pub reason: Option<String>,
     /// The status or network error.
     pub detail: String,
 }
@@ -120,17 +130,25 @@ pub async fn send(request: WriteRequest, with_cookies: bool) -> Result<String, S
     }
     let lost = |detail: String| SendError {
         refused: false,
+        permanent: false,
+        reason: None,
         detail,
     };
-    let result = match send_request(&request.url, &init).await {
-        Ok(response) => response
+    let result = match answer(&request.url, &init).await {
+        Ok(response) if response.ok() => response
             .text()
             .await
             .map_err(|error| lost(error.to_string())),
-        Err(error @ LoadError::Status { .. }) => Err(SendError {
-            refused: true,
-            detail: error.detail(),
-        }),
+        Ok(response) => {
+            let status = response.status();
+            let body = response.text().await.unwrap_or_default();
+            Err(SendError {
+                refused: true,
+                permanent: (400..500).contains(&status) && !matches!(status, 408 | 429),
+                reason: server_reason(&body),
+                detail: format!("HTTP {status} {}: {body:.300}", response.status_text()),
+            })
+        }
         Err(error) => Err(lost(error.detail())),
     };
     if let Err(error) = &result {

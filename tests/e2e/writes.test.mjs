@@ -284,3 +284,17 @@ test("the reader edits and deletes their own comment; a refused edit rolls back 
   await page.waitForSelector(".tl-comment >> nth=12");
   assert.equal(await page.locator(".tl-edit-own").count(), 0);
 });
+
+test("a comment the server turns down for good says the server's reason, with Edit and no Retry", async () => {
+  await control("/control/mode?posts=reject");
+  const top = page.locator(".tl-thread > .tl-composer");
+  await top.locator("textarea").fill("Hm.");
+  await top.locator("button[type=submit]").click();
+  const refused = page.locator(".tl-list > .tl-comment").first();
+  await refused.locator(".tl-problem").waitFor();
+  await waitFor(async () => (await refused.locator(".tl-problem").textContent()) !== "");
+  assert.equal(await refused.locator(".tl-problem").textContent(), "Not sent: text is too short");
+  assert.equal(await refused.locator(".tl-retry-post").count(), 0, "trying again cannot help");
+  await refused.locator(".tl-edit-post").click();
+  assert.equal(await top.locator("textarea").inputValue(), "Hm.", "the text goes back to be improved");
+});

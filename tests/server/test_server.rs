@@ -18,6 +18,8 @@ use std::time::Duration;
 enum Mode {
     Succeed,
     Fail,
+    /// A 422 with a reason, as a server that refuses the text for good.
+    Reject,
     Hang,
 }
 
@@ -134,6 +136,13 @@ fn handle(stream: TcpStream, root: &Path, log: &Mutex<Log>) {
                 &cors,
             ),
             Mode::Fail => respond_with(stream, 500, "text/plain", b"refused", &cors),
+            Mode::Reject => respond_with(
+                stream,
+                422,
+                "application/json",
+                br#"{"message": "text is too short"}"#,
+                &cors,
+            ),
             Mode::Hang => std::thread::sleep(Duration::from_secs(120)),
         }
     };
@@ -245,6 +254,7 @@ fn handle(stream: TcpStream, root: &Path, log: &Mutex<Log>) {
             for pair in query.split('&') {
                 let mode = |value: &str| match value {
                     "fail" => Some(Mode::Fail),
+                    "reject" => Some(Mode::Reject),
                     "hang" => Some(Mode::Hang),
                     _ => Some(Mode::Succeed),
                 };

@@ -143,6 +143,7 @@ pub static WORDS: Words = Words {
     delete_not_done: "لم يُحذف تعليقك: {reason}",
     save_edit: "حفظ",
     your_edit: "تعديل تعليقك",
+    write_rejected: "لم يقبله الخادم.",
     sort_by: "الترتيب حسب",
     order_site: "ترتيب الموقع",
     order_best: "الأفضل",

@@ -78,6 +78,7 @@ pub static WORDS: Words = Words {
     delete_not_done: "Ihr Kommentar wurde nicht gelöscht: {reason}",
     save_edit: "Speichern",
     your_edit: "Kommentar bearbeiten",
+    write_rejected: "der Server hat es nicht angenommen.",
     sort_by: "Sortieren nach",
     order_site: "Reihenfolge der Seite",
     order_best: "Beste",

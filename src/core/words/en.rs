@@ -84,6 +84,7 @@ pub static WORDS: Words = Words {
     delete_not_done: "Your comment was not deleted: {reason}",
     save_edit: "Save",
     your_edit: "Edit your comment",
+    write_rejected: "the server did not accept it.",
     sort_by: "Sort by",
     order_site: "Site order",
     order_best: "Best",

@@ -91,6 +91,7 @@ pub static WORDS: Words = Words {
     delete_not_done: "Tu comentario no se eliminó: {reason}",
     save_edit: "Guardar",
     your_edit: "Editar tu comentario",
+    write_rejected: "el servidor no lo aceptó.",
     sort_by: "Ordenar por",
     order_site: "Orden del sitio",
     order_best: "Mejores",

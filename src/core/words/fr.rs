@@ -86,6 +86,7 @@ pub static WORDS: Words = Words {
     delete_not_done: "Votre commentaire n’a pas été supprimé : {reason}",
     save_edit: "Enregistrer",
     your_edit: "Modifier votre commentaire",
+    write_rejected: "le serveur ne l’a pas accepté.",
     sort_by: "Trier par",
     order_site: "Ordre du site",
     order_best: "Meilleurs",

@@ -72,6 +72,7 @@ pub static WORDS: Words = Words {
     delete_not_done: "コメントは削除されませんでした: {reason}",
     save_edit: "保存",
     your_edit: "コメントを編集",
+    write_rejected: "サーバーが受け付けませんでした。",
     sort_by: "並べ替え",
     order_site: "サイト順",
     order_best: "ベスト",

@@ -129,6 +129,7 @@ pub static WORDS: Words = Words {
     delete_not_done: "Ваш комментарий не удалён: {reason}",
     save_edit: "Сохранить",
     your_edit: "Изменить комментарий",
+    write_rejected: "сервер это не принял.",
     sort_by: "Сортировка",
     order_site: "Порядок сайта",
     order_best: "Лучшие",

@@ -72,6 +72,7 @@ pub static WORDS: Words = Words {
     delete_not_done: "Yorumunuz silinmedi: {reason}",
     save_edit: "Kaydet",
     your_edit: "Yorumunuzu düzenleyin",
+    write_rejected: "sunucu kabul etmedi.",
     sort_by: "Sırala",
     order_site: "Site sırası",
     order_best: "En iyi",
