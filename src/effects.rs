@@ -46,10 +46,15 @@ pub fn send_vote(thread: &LiveThread, id: CommentId, value: i8) {
     spawn_local(async move {
         let token = fresh_token(&thread).await;
         let request = endpoint.request(&id, value, token.as_deref());
-        let result = http::send(request, endpoint.access.with_cookies)
-            .await
-            .map(drop)
-            .map_err(|error| why(&thread, &error, thread.words().vote_not_saved));
+        let words = thread.words();
+        let result = match http::send(request, endpoint.access.with_cookies).await {
+            // Some servers (Isso) refuse with a 200 and a message.
+            Ok(answer) => match endpoint.refusal(&answer) {
+                Some(reason) => Err(fill(words.vote_not_saved, "{reason}", &reason)),
+                None => Ok(()),
+            },
+            Err(error) => Err(why(&thread, &error, words.vote_not_saved)),
+        };
         thread.dispatch(ThreadAction::VoteAnswered {
             id,
             sent: value,

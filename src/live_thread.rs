@@ -192,12 +192,19 @@ impl LiveThread {
     /// Wraps a built store, restoring the reader's saved state for it.
     /// Comments the reader wrote in local-only mode come back in place.
     pub fn new(mut store: ThreadStore, settings: ThreadSettings) -> Self {
-        let state = storage::load::<ThreadState>(&settings.storage_key)
+        let mut state = storage::load::<ThreadState>(&settings.storage_key)
             .unwrap_or_default()
             .start(
                 settings.vote_endpoint.is_some(),
                 settings.post_endpoint.is_some(),
             );
+        if settings
+            .vote_endpoint
+            .as_ref()
+            .is_some_and(|endpoint| !endpoint.takes_back())
+        {
+            state = state.with_final_votes();
+        }
         // Before the reader's own comments come back: those are never new.
         let new = visits::new_since(&store, settings.last_seen);
         for input in state.restored() {
@@ -541,6 +548,11 @@ impl LiveThread {
     /// Remembers the reader's name for the next comment.
     pub fn remember_name(&self, name: &str) {
         storage::save(NAME_KEY, &name);
+    }
+
+    /// Whether a vote, once given, stays (the server cannot take it back).
+    pub fn votes_are_final(&self) -> bool {
+        self.0.state.borrow().votes_are_final()
     }
 
     /// The reader's vote on a comment: 1, 0 or -1.

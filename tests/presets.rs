@@ -296,3 +296,28 @@ fn unknown_presets_and_bad_mappings_are_named() {
         Ok(Source::Native)
     );
 }
+
+#[test]
+fn isso_as_a_real_isso_0_14_answers_with_a_deleted_comment_above_its_reply() {
+    // Recorded from Isso 0.14.0 (PyPI): three comments posted through its
+    // API, then the first deleted, which Isso keeps as mode 4.
+    let thread = read("isso", &data("isso-thread.json"));
+    assert_eq!(thread.store.len(), 3);
+    let deleted = thread.comment("1");
+    assert!(deleted.deleted, "mode 4 is deleted");
+    assert_eq!(thread.store.children("1").len(), 1);
+    assert_eq!(thread.parent_of("2").as_deref(), Some("1"));
+    let bold = thread.comment("3");
+    assert_eq!(bold.author.as_deref(), Some("Bo"));
+    assert_eq!(
+        &*bold.body,
+        "<p>Second top-level, <strong>bold</strong>.</p>"
+    );
+    assert_eq!(bold.score, Some(0));
+    assert_eq!(
+        bold.votes,
+        Some((0, 0)),
+        "likes and dislikes, for Best and Controversial"
+    );
+    assert_eq!(thread.iso("3"), "2026-12-05T15:17:38Z");
+}

@@ -364,13 +364,16 @@ fn vote_controls(
     let locale = thread.locale();
     let words = locale.words();
     let vote = thread.vote(&comment.id);
+    // Where the server cannot take a vote back, a given vote says so.
+    let final_note = (vote != 0 && thread.votes_are_final()).then_some(words.vote_final);
     let score = comment
         .score
         .filter(|_| !settings.hide_scores)
         .map(|score| thread.score(&comment.id, score));
     html! {
         <span class="tl-vote" role="group" aria-label={words.vote}>
-            <button type="button" class="tl-up" aria-pressed={(vote == 1).to_string()} aria-label={fill(words.upvote, "{label}", label)} onclick={on_up.clone()}>
+            <button type="button" class="tl-up" aria-pressed={(vote == 1).to_string()} aria-label={fill(words.upvote, "{label}", label)} onclick={on_up.clone()}
+                aria-disabled={final_note.map(|_| "true")} title={final_note}>
                 { "▲" }
             </button>
             if let Some(score) = score {
@@ -378,12 +381,15 @@ fn vote_controls(
                 <span class="tl-score" aria-live="polite">{ locale.count(&words.points, score) }</span>
             }
             if settings.vote_buttons == VoteButtons::UpDown {
-                <button type="button" class="tl-down" aria-pressed={(vote == -1).to_string()} aria-label={fill(words.downvote, "{label}", label)} onclick={on_down.clone()}>
+                <button type="button" class="tl-down" aria-pressed={(vote == -1).to_string()} aria-label={fill(words.downvote, "{label}", label)} onclick={on_down.clone()}
+                    aria-disabled={final_note.map(|_| "true")} title={final_note}>
                     { "▼" }
                 </button>
             }
             if let Some(error) = thread.vote_error(&comment.id) {
                 <span class="tl-vote-error" role="status">{ error }</span>
+            } else if let Some(note) = final_note {
+                <span class="tl-sr">{ note }</span>
             }
         </span>
     }

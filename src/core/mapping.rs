@@ -241,8 +241,9 @@ impl<'de> Deserialize<'de> for Flags {
         #[derive(Deserialize)]
         #[serde(untagged)]
         enum OneOrMany {
-            One(Flag),
+            // First: a test's fields could otherwise be read from a list.
             Many(Vec<Flag>),
+            One(Flag),
         }
         Ok(match OneOrMany::deserialize(deserializer)? {
             OneOrMany::One(flag) => Flags(vec![flag]),
@@ -341,6 +342,13 @@ pub const PRESETS: &[(&str, &str)] = &[
         r#"{"id": "id", "parent": "pid", "author": "user.name", "authorUrl": "user.profile",
         "avatar": "user.picture", "body": "text", "format": "html", "created": "time", "score": "score",
         "deleted": "delete"}"#,
+    ),
+    (
+        "isso",
+        r#"{"comments": "replies", "tree": {"nested": "replies"}, "id": "id", "parent": "parent",
+        "author": "author", "authorUrl": "website", "body": "text", "format": "html",
+        "created": "created", "timeFormat": "epoch-seconds", "up": "likes", "down": "dislikes",
+        "deleted": {"path": "mode", "equals": 4}, "edited": "modified"}"#,
     ),
 ];
 

@@ -230,6 +230,9 @@ pub struct ThreadState {
     mine: BTreeSet<CommentId>,
     #[serde(skip)]
     changes: HashMap<CommentId, Change>,
+    /// Votes cannot be taken back (the server has no way to).
+    #[serde(skip)]
+    final_votes: bool,
     #[serde(skip)]
     remote: bool,
     #[serde(skip)]
@@ -313,6 +316,17 @@ impl ThreadState {
     pub fn restored(&self) -> Vec<CommentInput> {
         let unsent = self.unsent.values().map(Post::input);
         self.posted.iter().cloned().chain(unsent).collect()
+    }
+
+    /// For a server that cannot take a vote back: a vote, once given, stays.
+    pub fn with_final_votes(mut self) -> Self {
+        self.final_votes = true;
+        self
+    }
+
+    /// Whether a vote, once given, stays.
+    pub fn votes_are_final(&self) -> bool {
+        self.final_votes
     }
 
     /// Takes in what another tab saved: this tab's own changes since its
@@ -533,10 +547,13 @@ impl ThreadState {
                 None => Outcome::default(),
             },
             ThreadAction::Vote(id, direction) => {
-                let value = if self.vote(&id) == direction.value() {
-                    0
-                } else {
+                let value = if self.vote(&id) != direction.value() {
                     direction.value()
+                } else if self.final_votes {
+                    // The server cannot take a vote back: a second click does nothing.
+                    return Outcome::default();
+                } else {
+                    0
                 };
                 self.set_vote(&id, value);
                 let sync = self.sync.entry(id.clone()).or_default();
@@ -897,6 +914,18 @@ mod tests {
     }
 
     #[test]
+    fn where_the_server_cannot_take_a_vote_back_a_second_click_does_nothing() {
+        let mut state = ThreadState::default().start(true, false).with_final_votes();
+        let up = state.apply(ThreadAction::Vote("a".into(), Direction::Up));
+        assert_eq!(up.send, Some(("a".into(), 1)));
+        assert_eq!(
+            state.apply(ThreadAction::Vote("a".into(), Direction::Up)),
+            Outcome::default()
+        );
+        assert_eq!(state.vote("a"), 1);
+    }
+
+    #[test]
     fn a_post_refused_for_good_keeps_its_text_and_the_servers_reason() {
         let mut state = ThreadState::default().start(false, true);
         draft(&mut state, None, "ok");
@@ -905,7 +934,7 @@ mod tests {
             local_id: local_id.clone(),
             reason: "Not sent: text is too short".into(),
         });
-        assert_eq!(refused.changed, [local_id.clone()]);
+        assert_eq!(refused.changed, std::slice::from_ref(&local_id));
         assert_eq!(
             state.post_status(&local_id),
             Some(&PostStatus::Refused("Not sent: text is too short".into()))

@@ -2,8 +2,11 @@
 //! token, cookies): built from the widget's settings, without a browser, so
 //! the exact request is testable.
 
+use super::html::{html_events, HtmlEvent};
+use super::path::JsonPath;
 use super::template::{fill, json_string};
 use super::url::encode_component;
+use serde::Deserialize;
 use std::collections::BTreeMap;
 
 /// What every write request carries: `data-vote-headers`, `data-token`,
@@ -50,10 +53,23 @@ impl WriteAccess {
 
 /// The reason a server gave for turning a write down, if a reader can read
 /// it: a `message`, `error`, `detail` or `reason` string in a JSON answer
-/// (Isso, Django, Rails, most APIs), or a short line of plain text. HTML
-/// error pages and long bodies give nothing.
+/// (Django, Rails, most APIs), the first paragraph of a framework's HTML
+/// error page (Werkzeug's, which Isso answers with: "text is too short"),
+/// or a short line of plain text. Long bodies give nothing.
 pub fn server_reason(body: &str) -> Option<String> {
     let body = body.trim();
+    if body.starts_with('<') {
+        let paragraph = body.split_once("<p>")?.1.split_once("</p>")?.0;
+        let text: String = html_events(paragraph)
+            .into_iter()
+            .filter_map(|event| match event {
+                HtmlEvent::Text(text) => Some(text),
+                _ => None,
+            })
+            .collect();
+        let text = text.trim();
+        return (!text.is_empty() && text.chars().count() <= 300).then(|| text.to_owned());
+    }
     let reason =
         match serde_json::from_str::<serde_json::Value>(body) {
             Ok(value) => ["message", "error", "detail", "reason"]
@@ -72,15 +88,46 @@ pub fn server_reason(body: &str) -> Option<String> {
     (!reason.is_empty() && reason.chars().count() <= 300).then_some(reason)
 }
 
+/// Where votes go: one URL for every vote, or one per direction (Isso's
+/// `/id/{id}/like` and `/id/{id}/dislike`), where a server may have no way
+/// to take a vote back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum VoteUrl {
+    /// `{id}` and `{value}` (1, 0 or -1) are filled in.
+    One(String),
+    /// A URL per direction; `clear: None` when a vote cannot be taken back.
+    Each {
+        /// For an up vote.
+        up: String,
+        /// For a down vote.
+        down: String,
+        /// For taking a vote back, if the server can.
+        clear: Option<String>,
+    },
+}
+
+/// `data-vote-url` as an object.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EachUrl {
+    up: String,
+    down: String,
+    #[serde(default)]
+    clear: Option<String>,
+}
+
 /// Where and how votes are sent (`data-vote-url` and friends).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VoteEndpoint {
-    /// The URL; `{id}` becomes the comment id and `{value}` the vote.
-    pub url: String,
+    /// Where votes go.
+    pub url: VoteUrl,
     /// The HTTP method; POST unless set.
     pub method: String,
     /// The JSON body template, with `{id}` and `{value}`.
     pub body: String,
+    /// Where, in a successful answer, a server says it refused the vote
+    /// all the same (`data-vote-refused`: Isso's `message`).
+    pub refused: Option<JsonPath>,
     /// Headers, token and cookies.
     pub access: WriteAccess,
 }
@@ -106,8 +153,23 @@ impl VoteEndpoint {
             return Ok(None);
         };
         let access = WriteAccess::read(&setting)?;
+        let url = if url.trim_start().starts_with('{') {
+            let each: EachUrl = serde_json::from_str(&url).map_err(|error| {
+                format!(
+                    "data-vote-url as an object needs \"up\" and \"down\" URLs, and \"clear\" (null when the server cannot take a vote back): {error}"
+                )
+            })?;
+            VoteUrl::Each {
+                up: each.up,
+                down: each.down,
+                clear: each.clear,
+            }
+        } else {
+            VoteUrl::One(url)
+        };
         Ok(Some(VoteEndpoint {
             url,
+            refused: setting("voteRefused").map(|path| JsonPath::new(&path)),
             method: setting("voteMethod")
                 .unwrap_or_else(|| "POST".to_owned())
                 .to_ascii_uppercase(),
@@ -120,11 +182,18 @@ impl VoteEndpoint {
     /// The request for one vote. The id is escaped for where it goes: URL
     /// encoded in the URL, JSON escaped in the body.
     pub fn request(&self, id: &str, value: i8, token: Option<&str>) -> WriteRequest {
+        let url = match (&self.url, value) {
+            (VoteUrl::One(url), _) => url,
+            (VoteUrl::Each { up, .. }, 1..) => up,
+            (VoteUrl::Each { down, .. }, ..=-1) => down,
+            // Never asked for without a clear URL (see `takes_back`).
+            (VoteUrl::Each { clear, down, .. }, 0) => clear.as_ref().unwrap_or(down),
+        };
         let value = value.to_string();
         let json_id = json_string(id);
         let url_id = encode_component(id);
         WriteRequest {
-            url: fill(&self.url, &[("id", &url_id), ("value", &value)]),
+            url: fill(url, &[("id", &url_id), ("value", &value)]),
             method: self.method.clone(),
             // The template quotes `{id}` itself: the escaped id goes inside.
             body: fill(
@@ -132,6 +201,23 @@ impl VoteEndpoint {
                 &[("id", &json_id[1..json_id.len() - 1]), ("value", &value)],
             ),
             headers: self.access.headers(token),
+        }
+    }
+
+    /// Whether the server can take a vote back (a second click on the
+    /// same button).
+    pub fn takes_back(&self) -> bool {
+        !matches!(self.url, VoteUrl::Each { clear: None, .. })
+    }
+
+    /// The server's refusal in a successful answer, if it sent one.
+    pub fn refusal(&self, answer: &str) -> Option<String> {
+        let answer: serde_json::Value = serde_json::from_str(answer).ok()?;
+        match self.refused.as_ref()?.get(&answer)? {
+            serde_json::Value::String(text) if !text.trim().is_empty() => {
+                Some(text.trim().to_owned())
+            }
+            _ => None,
         }
     }
 }
@@ -197,9 +283,45 @@ mod tests {
             Some("Comments are closed.")
         );
         assert_eq!(server_reason("<html><body>403</body></html>"), None);
+        assert_eq!(
+            server_reason("<!doctype html>\n<html lang=en>\n<title>400 Bad Request</title>\n<h1>Bad Request</h1>\n<p>text is too short (minimum length: 3)</p>\n").as_deref(),
+            Some("text is too short (minimum length: 3)"),
+            "Isso's (Werkzeug's) error page"
+        );
         assert_eq!(server_reason(r#"{"ok": false}"#), None);
         assert_eq!(server_reason(&"x".repeat(400)), None);
         assert_eq!(server_reason("line one\nline two"), None);
+    }
+
+    #[test]
+    fn a_url_per_direction_as_isso_has_and_a_refusal_in_a_200() {
+        let endpoint = read(&[
+            (
+                "voteUrl",
+                r#"{"up": "/isso/id/{id}/like", "down": "/isso/id/{id}/dislike", "clear": null}"#,
+            ),
+            ("voteBody", ""),
+            ("voteRefused", "message"),
+        ])
+        .expect("valid")
+        .expect("remote");
+        assert_eq!(endpoint.request("7", 1, None).url, "/isso/id/7/like");
+        assert_eq!(endpoint.request("7", -1, None).url, "/isso/id/7/dislike");
+        assert!(!endpoint.takes_back());
+        assert_eq!(endpoint.refusal(r#"{"likes": 3, "dislikes": 0}"#), None);
+        assert_eq!(
+            endpoint
+                .refusal(r#"{"likes": 3, "dislikes": 0, "message": "Denied: you already voted."}"#)
+                .as_deref(),
+            Some("Denied: you already voted.")
+        );
+        assert!(read(&[("voteUrl", "/v/{id}")])
+            .expect("valid")
+            .expect("remote")
+            .takes_back());
+        assert!(read(&[("voteUrl", r#"{"up": "/u"}"#)])
+            .unwrap_err()
+            .contains("\"up\" and \"down\""));
     }
 
     #[test]

@@ -325,6 +325,8 @@ pub struct Words {
     /// "the server did not accept it.": a write turned down for good
     /// without a reason the reader could read.
     pub write_rejected: &'static str,
+    /// "Votes here cannot be taken back.", on a vote the server keeps for good.
+    pub vote_final: &'static str,
     /// "Sort by", the label of the order control.
     pub sort_by: &'static str,
     /// "Site order": as the site's API listed them.
@@ -467,6 +469,7 @@ impl Words {
             ("save_edit", Entry::Text(&mut self.save_edit)),
             ("your_edit", Entry::Text(&mut self.your_edit)),
             ("write_rejected", Entry::Text(&mut self.write_rejected)),
+            ("vote_final", Entry::Text(&mut self.vote_final)),
             ("order_site", Entry::Text(&mut self.order_site)),
             ("order_best", Entry::Text(&mut self.order_best)),
             ("order_top", Entry::Text(&mut self.order_top)),

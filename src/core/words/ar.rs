@@ -144,6 +144,7 @@ pub static WORDS: Words = Words {
     save_edit: "حفظ",
     your_edit: "تعديل تعليقك",
     write_rejected: "لم يقبله الخادم.",
+    vote_final: "لا يمكن سحب التصويت هنا.",
     sort_by: "الترتيب حسب",
     order_site: "ترتيب الموقع",
     order_best: "الأفضل",

@@ -79,6 +79,7 @@ pub static WORDS: Words = Words {
     save_edit: "Speichern",
     your_edit: "Kommentar bearbeiten",
     write_rejected: "der Server hat es nicht angenommen.",
+    vote_final: "Stimmen können hier nicht zurückgenommen werden.",
     sort_by: "Sortieren nach",
     order_site: "Reihenfolge der Seite",
     order_best: "Beste",

@@ -85,6 +85,7 @@ pub static WORDS: Words = Words {
     save_edit: "Save",
     your_edit: "Edit your comment",
     write_rejected: "the server did not accept it.",
+    vote_final: "Votes here cannot be taken back.",
     sort_by: "Sort by",
     order_site: "Site order",
     order_best: "Best",

@@ -92,6 +92,7 @@ pub static WORDS: Words = Words {
     save_edit: "Guardar",
     your_edit: "Editar tu comentario",
     write_rejected: "el servidor no lo aceptó.",
+    vote_final: "Aquí los votos no se pueden retirar.",
     sort_by: "Ordenar por",
     order_site: "Orden del sitio",
     order_best: "Mejores",

@@ -87,6 +87,7 @@ pub static WORDS: Words = Words {
     save_edit: "Enregistrer",
     your_edit: "Modifier votre commentaire",
     write_rejected: "le serveur ne l’a pas accepté.",
+    vote_final: "Ici, un vote ne peut pas être retiré.",
     sort_by: "Trier par",
     order_site: "Ordre du site",
     order_best: "Meilleurs",

@@ -73,6 +73,7 @@ pub static WORDS: Words = Words {
     save_edit: "保存",
     your_edit: "コメントを編集",
     write_rejected: "サーバーが受け付けませんでした。",
+    vote_final: "ここでは投票を取り消せません。",
     sort_by: "並べ替え",
     order_site: "サイト順",
     order_best: "ベスト",

@@ -130,6 +130,7 @@ pub static WORDS: Words = Words {
     save_edit: "Сохранить",
     your_edit: "Изменить комментарий",
     write_rejected: "сервер это не принял.",
+    vote_final: "Здесь голос нельзя отозвать.",
     sort_by: "Сортировка",
     order_site: "Порядок сайта",
     order_best: "Лучшие",

@@ -73,6 +73,7 @@ pub static WORDS: Words = Words {
     save_edit: "Kaydet",
     your_edit: "Yorumunuzu düzenleyin",
     write_rejected: "sunucu kabul etmedi.",
+    vote_final: "Burada oylar geri alınamaz.",
     sort_by: "Sırala",
     order_site: "Site sırası",
     order_best: "En iyi",
