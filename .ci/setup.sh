@@ -35,3 +35,7 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
 fi
 [ -d tests/e2e/node_modules/playwright-core ] && [ -f tests/e2e/node_modules/commonmark-spec/spec.txt ] ||
   { step "installing the end-to-end test driver and the CommonMark spec"; npm ci --prefix tests/e2e --no-audit --no-fund; }
+# A real comment server for tests/e2e/isso.test.mjs.
+"$tools/isso/bin/isso" --version 2>/dev/null | grep -q '^isso 0\.14\.0$' ||
+  { step "installing Isso 0.14.0 (PyPI) for the real-server tests";
+    python3 -m venv "$tools/isso" && "$tools/isso/bin/pip" install --quiet --disable-pip-version-check isso==0.14.0; }
