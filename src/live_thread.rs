@@ -10,7 +10,7 @@ mod reading;
 use crate::core::config::VoteButtons;
 use crate::core::endpoint::Endpoint;
 use crate::core::mapping::{fill_template, Source};
-use crate::core::model::{Comment, CommentId, CommentInput};
+use crate::core::model::{BodyFormat, Comment, CommentId, CommentInput};
 use crate::core::paging::{ListKey, Paging};
 use crate::core::posts::PostEndpoint;
 use crate::core::rich::RichOptions;
@@ -109,6 +109,8 @@ pub struct ThreadSettings {
     pub edit_endpoint: Option<Endpoint>,
     /// Where the reader's deletions go; `None`: no Delete.
     pub delete_endpoint: Option<Endpoint>,
+    /// How the server reads a new comment's text, which the preview follows.
+    pub input_format: BodyFormat,
 }
 
 /// A view's callback, by its subscription token.

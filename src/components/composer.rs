@@ -5,7 +5,7 @@
 
 use super::rich::render;
 use super::topic::use_topic;
-use crate::core::model::{BodyFormat, CommentId};
+use crate::core::model::CommentId;
 use crate::core::rich::{to_nodes, RichOptions};
 use crate::core::state::{check_draft, edit_key, DraftProblem, ThreadAction};
 use crate::format::Locale;
@@ -161,7 +161,8 @@ pub fn Composer(props: &ComposerProps) -> Html {
     };
 
     let length = text.trim().chars().count();
-    let preview = to_nodes(&text, BodyFormat::Text, RichOptions::default());
+    // As the server will show it: plain text, or markdown as Isso renders it.
+    let preview = to_nodes(&text, settings.input_format, RichOptions::default());
     let label = match (editing, parent) {
         (Some(_), _) => words.your_edit,
         (None, Some(_)) => words.your_reply,

@@ -2,6 +2,7 @@
 //! a JS object.
 
 use super::endpoint::Endpoint;
+use super::model::BodyFormat;
 use super::posts::PostEndpoint;
 use super::sort::Order;
 use super::state::DEFAULT_MAX_LENGTH;
@@ -69,6 +70,9 @@ pub struct MountConfig {
     pub live: Option<u32>,
     /// A Server-Sent Events stream of new and changed comments (`data-live-url`).
     pub live_url: Option<String>,
+    /// What the comment server does with a new comment's text
+    /// (`data-input-format`): the composer's preview shows the same.
+    pub input_format: BodyFormat,
 }
 
 impl MountConfig {
@@ -127,6 +131,11 @@ impl MountConfig {
                 .and_then(|n| n.parse().ok())
                 .filter(|n| *n > 0),
             live_url: present("liveUrl"),
+            input_format: match present("inputFormat").as_deref() {
+                Some("markdown") => BodyFormat::Markdown,
+                Some("html") => BodyFormat::Html,
+                _ => BodyFormat::Text,
+            },
         })
     }
 

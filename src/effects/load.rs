@@ -108,6 +108,7 @@ pub async fn load(
             report_endpoint: config.report_endpoint.clone(),
             edit_endpoint: config.edit_endpoint.clone(),
             delete_endpoint: config.delete_endpoint.clone(),
+            input_format: config.input_format,
             auth,
             events,
         },

@@ -860,3 +860,17 @@ test("data-live asks nothing while the tab is hidden, and again once it is shown
   for (let i = 0; i < 30 && liveRequests.length < 2; i++) await page.waitForTimeout(100);
   assert.equal(liveRequests.length, 2, "the check it held back, as soon as the tab shows");
 });
+
+test("data-input-format makes the preview show what the server will: markdown, through the allowlist", async () => {
+  await page.goto(article("seed.json", 'data-input-format="markdown"'));
+  await seedThreadShown();
+  const top = page.locator(".tl-thread > .tl-composer");
+  await top.locator("textarea").fill("Some *emphasis* and <script>alert(1)</script>");
+  assert.equal(await top.locator(".tl-preview em").textContent(), "emphasis");
+  assert.equal(await top.locator(".tl-preview script").count(), 0);
+  await page.goto(article("seed.json"));
+  await seedThreadShown();
+  await top.locator("textarea").fill("Some *emphasis*");
+  assert.equal(await top.locator(".tl-preview em").count(), 0, "plain text by default");
+  assert.deepEqual(consoleErrors, []);
+});

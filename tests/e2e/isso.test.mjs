@@ -62,7 +62,7 @@ before(async () => {
   data-vote-url='{"up": "${issoOrigin}/id/{id}/like", "down": "${issoOrigin}/id/{id}/dislike", "clear": null}'
   data-vote-refused="message"
   data-post-url="${issoOrigin}/new?uri=%2Fstory"
-  data-post-body='{"parent": {parent:number}, "text": {body}, "author": {name}, "title": "Story"}'
+  data-post-body='{"parent": {parent:number}, "text": {body}, "author": {name}, "title": "Story"}' data-input-format="markdown"
   data-credentials="include"></script>
 </body></html>`);
       },
