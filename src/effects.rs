@@ -47,19 +47,26 @@ pub fn send_vote(thread: &LiveThread, id: CommentId, value: i8) {
         let token = fresh_token(&thread).await;
         let request = endpoint.request(&id, value, token.as_deref());
         let words = thread.words();
+        let mut counts = None;
         let result = match http::send(request, endpoint.access.with_cookies).await {
             // Some servers (Isso) refuse with a 200 and a message.
             Ok(answer) => match endpoint.refusal(&answer) {
                 Some(reason) => Err(fill(words.vote_not_saved, "{reason}", &reason)),
-                None => Ok(()),
+                None => {
+                    counts = endpoint.counts(&answer);
+                    Ok(())
+                }
             },
             Err(error) => Err(why(&thread, &error, words.vote_not_saved)),
         };
         thread.dispatch(ThreadAction::VoteAnswered {
-            id,
+            id: id.clone(),
             sent: value,
             result,
         });
+        if let Some((up, down)) = counts {
+            thread.counted(&id, value, up, down);
+        }
     });
 }
 

@@ -552,6 +552,25 @@ impl LiveThread {
         storage::save(NAME_KEY, &name);
     }
 
+    /// Shows the server's counts for a comment after a vote (`sent`, which
+    /// they include): other readers' votes since the page loaded show too.
+    pub fn counted(&self, id: &CommentId, sent: i8, up: u64, down: u64) {
+        let shown = self.comment(id);
+        if let Some(shown) = shown {
+            // Its parent's list hands the comment's view the new version.
+            let change = self.0.store.borrow_mut().put(Rc::new(Comment {
+                score: Some(up as i64 - down as i64),
+                votes: Some((up, down)),
+                ..(*shown).clone()
+            }));
+            self.notify(change, Vec::new());
+        }
+        self.dispatch(ThreadAction::VoteCounted {
+            id: id.clone(),
+            sent,
+        });
+    }
+
     /// Whether a vote, once given, stays (the server cannot take it back).
     pub fn votes_are_final(&self) -> bool {
         self.0.state.borrow().votes_are_final()

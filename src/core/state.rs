@@ -46,6 +46,15 @@ pub enum ThreadAction {
         /// Whether the server took it; the error says why not.
         result: Result<(), String>,
     },
+    /// The server's answer to a vote gave the comment's counts, which now
+    /// include `sent`: the score shown is theirs plus what the reader
+    /// changed since.
+    VoteCounted {
+        /// The comment voted on.
+        id: CommentId,
+        /// The vote the counts include.
+        sent: i8,
+    },
     /// The reader typed in a composer: the draft is saved as it is.
     EditDraft {
         /// The comment replied to; `None` for a new top-level comment.
@@ -573,6 +582,13 @@ impl ThreadState {
             ThreadAction::EditAnswered { id, result } => self.edit_answered(id, result),
             ThreadAction::Delete(id) => self.delete(id),
             ThreadAction::DeleteAnswered { id, result } => self.delete_answered(id, result),
+            ThreadAction::VoteCounted { id, sent } => {
+                self.sync.entry(id.clone()).or_default().at_load = sent;
+                Outcome {
+                    changed: vec![id],
+                    ..Outcome::default()
+                }
+            }
             ThreadAction::VoteAnswered { id, sent, result } => {
                 let wanted = self.vote(&id);
                 let sync = self.sync.entry(id.clone()).or_default();
@@ -656,6 +672,7 @@ impl ThreadState {
                 touched.collapsed.insert(id.clone());
             }
             ThreadAction::Unfold(ids) => touched.collapsed.extend(ids.iter().cloned()),
+            ThreadAction::VoteCounted { .. } => {}
             ThreadAction::Vote(id, _) | ThreadAction::VoteAnswered { id, .. } => {
                 touched.votes.insert(id.clone());
             }
@@ -911,6 +928,25 @@ mod tests {
             Err(DraftProblem::TooLong(2))
         );
         assert_eq!(check_draft("ok", 10), Ok(()));
+    }
+
+    #[test]
+    fn counts_from_the_server_are_shown_plus_only_what_the_reader_changed_since() {
+        let mut state = ThreadState::default().start(true, false);
+        state.apply(ThreadAction::Vote("a".into(), Direction::Up));
+        state.apply(ThreadAction::VoteAnswered {
+            id: "a".into(),
+            sent: 1,
+            result: Ok(()),
+        });
+        // The server says 5 up, 1 down: the reader's vote is one of them.
+        state.apply(ThreadAction::VoteCounted {
+            id: "a".into(),
+            sent: 1,
+        });
+        assert_eq!(state.score("a", 4), 4, "not 5: the vote is counted once");
+        state.apply(ThreadAction::Vote("a".into(), Direction::Up));
+        assert_eq!(state.score("a", 4), 3, "taken back since");
     }
 
     #[test]

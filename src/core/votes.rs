@@ -106,6 +106,14 @@ pub enum VoteUrl {
     },
 }
 
+/// `data-vote-counts`: where the counts are in a vote's answer.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UpDown {
+    up: String,
+    down: String,
+}
+
 /// `data-vote-url` as an object.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -128,6 +136,9 @@ pub struct VoteEndpoint {
     /// Where, in a successful answer, a server says it refused the vote
     /// all the same (`data-vote-refused`: Isso's `message`).
     pub refused: Option<JsonPath>,
+    /// Where, in a successful answer, the comment's new up and down
+    /// counts are (`data-vote-counts`: Isso's `likes` and `dislikes`).
+    pub counts: Option<(JsonPath, JsonPath)>,
     /// Headers, token and cookies.
     pub access: WriteAccess,
 }
@@ -167,8 +178,18 @@ impl VoteEndpoint {
         } else {
             VoteUrl::One(url)
         };
+        let counts = match setting("voteCounts") {
+            Some(json) => {
+                let counts: UpDown = serde_json::from_str(&json).map_err(|error| {
+                    format!("data-vote-counts needs the paths of \"up\" and \"down\" in the answer: {error}")
+                })?;
+                Some((JsonPath::new(&counts.up), JsonPath::new(&counts.down)))
+            }
+            None => None,
+        };
         Ok(Some(VoteEndpoint {
             url,
+            counts,
             refused: setting("voteRefused").map(|path| JsonPath::new(&path)),
             method: setting("voteMethod")
                 .unwrap_or_else(|| "POST".to_owned())
@@ -208,6 +229,14 @@ impl VoteEndpoint {
     /// same button).
     pub fn takes_back(&self) -> bool {
         !matches!(self.url, VoteUrl::Each { clear: None, .. })
+    }
+
+    /// The comment's up and down counts in a successful answer, if the
+    /// site said where they are and they are there.
+    pub fn counts(&self, answer: &str) -> Option<(u64, u64)> {
+        let (up, down) = self.counts.as_ref()?;
+        let answer: serde_json::Value = serde_json::from_str(answer).ok()?;
+        Some((up.get(&answer)?.as_u64()?, down.get(&answer)?.as_u64()?))
     }
 
     /// The server's refusal in a successful answer, if it sent one.
@@ -302,6 +331,7 @@ mod tests {
             ),
             ("voteBody", ""),
             ("voteRefused", "message"),
+            ("voteCounts", r#"{"up": "likes", "down": "dislikes"}"#),
         ])
         .expect("valid")
         .expect("remote");
@@ -309,6 +339,11 @@ mod tests {
         assert_eq!(endpoint.request("7", -1, None).url, "/isso/id/7/dislike");
         assert!(!endpoint.takes_back());
         assert_eq!(endpoint.refusal(r#"{"likes": 3, "dislikes": 0}"#), None);
+        assert_eq!(
+            endpoint.counts(r#"{"likes": 3, "dislikes": 1}"#),
+            Some((3, 1))
+        );
+        assert_eq!(endpoint.counts(r#"{"ok": true}"#), None);
         assert_eq!(
             endpoint
                 .refusal(r#"{"likes": 3, "dislikes": 0, "message": "Denied: you already voted."}"#)

@@ -26,9 +26,9 @@ function freePort() {
 }
 
 /**
- * Isso's API, as a reader at `from` would call it (Isso trusts loopback as
- * its proxy, so each seeding reader has an address of their own and the
- * browser, at 127.0.0.1, another).
+ * Isso's API, as a reader at `from` would call it: Isso trusts loopback as
+ * its proxy, so seeded comments come from 10.0.0.x and the browser, at
+ * 127.0.0.1, is another reader (Isso counts one vote per /24).
  */
 async function api(path, { method = "GET", body, from = "10.0.0.1", cookie } = {}) {
   const headers = { "Content-Type": "application/json", "X-Forwarded-For": from };
@@ -60,7 +60,7 @@ before(async () => {
 <script src="/site/threadline.js" data-target="#comments" data-preset="isso"
   data-src="${issoOrigin}/?uri=%2Fstory"
   data-vote-url='{"up": "${issoOrigin}/id/{id}/like", "down": "${issoOrigin}/id/{id}/dislike", "clear": null}'
-  data-vote-refused="message"
+  data-vote-refused="message" data-vote-counts='{"up": "likes", "down": "dislikes"}'
   data-post-url="${issoOrigin}/new?uri=%2Fstory"
   data-post-body='{"parent": {parent:number}, "text": {body}, "author": {name}, "title": "Story"}' data-input-format="markdown"
   data-credentials="include"></script>
@@ -165,16 +165,21 @@ test("a top-level comment and a reply are stored in Isso, the reply under its pa
 });
 
 test("like and dislike change Isso's counts; a vote Isso refuses is rolled back in Isso's words", async () => {
+  // Another reader (Isso counts one vote per /24) likes it after this page loaded.
+  await api(`/id/${seeded.ann}/like`, { method: "POST", from: "10.9.9.9" });
   await page.locator(`${comment(seeded.ann)} > article .tl-up`).click();
   await page.locator(`${comment(seeded.di)} > article .tl-down`).click();
   await waitFor(async () => {
     const now = await stored();
-    return now[seeded.ann].likes === 1 && now[seeded.di].dislikes === 1;
+    return now[seeded.ann].likes === 2 && now[seeded.di].dislikes === 1;
   });
   const now = await stored();
   assert.deepEqual([now[seeded.ann].dislikes, now[seeded.di].likes], [0, 0], "a like is a like, a dislike a dislike");
   const up = page.locator(`${comment(seeded.ann)} > article .tl-up`);
   assert.equal(await up.getAttribute("aria-pressed"), "true");
+  const score = page.locator(`${comment(seeded.ann)} > article .tl-score`);
+  await waitFor(async () => (await score.textContent()) === "2 points");
+  assert.equal(await score.textContent(), "2 points", "Isso's count, with the other reader's like");
   assert.equal(await up.getAttribute("title"), "Votes here cannot be taken back.");
 
   // Isso counts one vote per address: a second reader's page at the same
@@ -189,7 +194,7 @@ test("like and dislike change Isso's counts; a vote Isso refuses is rolled back 
   await error.waitFor();
   assert.match(await error.textContent(), /^Your vote was not saved: Upvote denied because a vote has already been registered/);
   assert.equal(await otherUp.getAttribute("aria-pressed"), "false", "rolled back");
-  assert.equal((await stored())[seeded.ann].likes, 1, "and Isso still counts one");
+  assert.equal((await stored())[seeded.ann].likes, 2, "and Isso still counts two");
   await second.close();
   assert.deepEqual(consoleErrors, []);
 });
