@@ -6,11 +6,21 @@ use serde_json::Value;
 use std::fmt;
 
 /// A dot-separated path into JSON. A segment is an object key, or an array
-/// index when the value there is an array. The empty path is the value itself.
+/// index when the value there is an array, or a filter that picks the first
+/// item of a list whose field has a value: `actions_summary[id=2].count`
+/// (Discourse's likes). The empty path is the value itself.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct JsonPath {
     text: String,
     segments: Vec<String>,
+}
+
+/// A `[field=value]` filter at the end of a segment, if it has one: the
+/// key before it ("" for the list itself), the field and the value.
+fn filter(segment: &str) -> Option<(&str, &str, &str)> {
+    let (key, test) = segment.strip_suffix(']')?.split_once('[')?;
+    let (field, value) = test.split_once('=')?;
+    Some((key, field, value))
 }
 
 /// Where a path found nothing: the part that matched, and what was there.
@@ -88,6 +98,19 @@ impl JsonPath {
 }
 
 fn step<'v>(value: &'v Value, segment: &str) -> Option<&'v Value> {
+    if let Some((key, field, wanted)) = filter(segment) {
+        let list = if key.is_empty() {
+            value
+        } else {
+            step(value, key)?
+        };
+        return list.as_array()?.iter().find(|item| match &item[field] {
+            Value::String(text) => text == wanted,
+            Value::Number(number) => number.to_string() == wanted,
+            Value::Bool(flag) => flag.to_string() == wanted,
+            _ => false,
+        });
+    }
     match value {
         Value::Object(map) => map.get(segment),
         Value::Array(items) => segment.parse::<usize>().ok().and_then(|i| items.get(i)),
@@ -142,6 +165,33 @@ mod tests {
         assert_eq!(JsonPath::new("1.48").get(&value), Some(&json!("x")));
         assert_eq!(JsonPath::new("").get(&value), Some(&value));
         assert_eq!(JsonPath::new("5").get(&value), None);
+    }
+
+    #[test]
+    fn filters_pick_the_item_whose_field_has_a_value() {
+        // Discourse: likes are the `count` of the action whose `id` is 2.
+        let post = json!({"actions_summary": [{"id": 3, "count": 1}, {"id": 2, "count": 7}], "tags": [{"name": "a b", "on": true}]});
+        assert_eq!(
+            JsonPath::new("actions_summary[id=2].count").get(&post),
+            Some(&json!(7))
+        );
+        assert_eq!(
+            JsonPath::new("actions_summary[id=9].count").get(&post),
+            None
+        );
+        assert_eq!(
+            JsonPath::new("tags[name=a b].on").get(&post),
+            Some(&json!(true))
+        );
+        assert_eq!(
+            JsonPath::new("actions_summary.[id=3].count").get(&post),
+            Some(&json!(1)),
+            "a filter on its own segment"
+        );
+        let miss = JsonPath::new("actions_summary[id=9].count")
+            .find(&post)
+            .unwrap_err();
+        assert_eq!(miss.found, "", "says where it stopped");
     }
 
     #[test]
