@@ -29,12 +29,12 @@ pub struct Mapping {
     /// The author's display name.
     #[serde(default)]
     pub author: Fields,
-    /// A link to the author's profile.
+    /// A link to the author's profile: paths, or a template.
     #[serde(default)]
-    pub author_url: Fields,
-    /// The author's picture.
+    pub author_url: Link,
+    /// The author's picture: paths, or a template.
     #[serde(default)]
-    pub avatar: Fields,
+    pub avatar: Link,
     /// The text.
     #[serde(default)]
     pub body: Fields,
@@ -202,6 +202,92 @@ impl Fields {
             Value::Number(number) => number.as_f64(),
             Value::String(text) => text.trim().parse().ok().filter(|n: &f64| n.is_finite()),
             _ => None,
+        }
+    }
+}
+
+/// A URL the response gives whole (paths, as [`Fields`]) or in parts: a
+/// template whose `{path}`s take the comment's values, then whose other
+/// `{name}`s take the template's own values, as Discourse needs:
+/// `{"template": "https://forum.example{avatar_template}", "size": 48}`
+/// (its `avatar_template` holds `{size}`), or
+/// `{"template": "https://forum.example/u/{username}"}`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Link {
+    /// Paths to the whole URL.
+    Paths(Fields),
+    /// A template.
+    Template {
+        /// The text with `{path}` placeholders.
+        template: String,
+        /// Values for placeholders the comment's values bring.
+        values: Vec<(String, String)>,
+    },
+}
+
+impl<'de> Deserialize<'de> for Link {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Form {
+            Template {
+                template: String,
+                #[serde(flatten)]
+                values: std::collections::BTreeMap<String, Value>,
+            },
+            Paths(Fields),
+        }
+        Ok(match Form::deserialize(deserializer)? {
+            Form::Paths(fields) => Link::Paths(fields),
+            Form::Template { template, values } => Link::Template {
+                template,
+                values: values
+                    .into_iter()
+                    .map(|(name, value)| {
+                        let text = match value {
+                            Value::String(text) => text,
+                            other => other.to_string(),
+                        };
+                        (name, text)
+                    })
+                    .collect(),
+            },
+        })
+    }
+}
+
+impl Default for Link {
+    fn default() -> Self {
+        Link::Paths(Fields::default())
+    }
+}
+
+impl Link {
+    /// The URL for this comment, if its values are there.
+    fn text(&self, item: &Value) -> Option<String> {
+        match self {
+            Link::Paths(fields) => fields.text(item),
+            Link::Template { template, values } => {
+                let mut out = String::with_capacity(template.len());
+                let mut rest = template.as_str();
+                while let Some((before, after)) = rest.split_once('{') {
+                    let (path, tail) = after.split_once('}')?;
+                    out.push_str(before);
+                    if values.iter().any(|(name, _)| name == path) {
+                        // The template's own value, filled in below.
+                        out.push_str(&format!("{{{path}}}"));
+                    } else {
+                        out.push_str(&Fields(vec![JsonPath::new(path)]).text(item)?);
+                    }
+                    rest = tail;
+                }
+                out.push_str(rest);
+                let pairs: Vec<(&str, &str)> = values
+                    .iter()
+                    .map(|(name, value)| (name.as_str(), value.as_str()))
+                    .collect();
+                Some(super::template::fill(&out, &pairs))
+            }
         }
     }
 }
@@ -753,6 +839,31 @@ mod tests {
             .iter()
             .map(|c| (c.id.as_str(), c.parent.as_deref()))
             .collect()
+    }
+
+    #[test]
+    fn links_from_templates_as_discourse_needs() {
+        let document = mapped(
+            r#"{"comments": "posts", "id": "id", "author": "username",
+                "avatar": {"template": "https://forum.example{avatar_template}", "size": 48},
+                "authorUrl": {"template": "https://forum.example/u/{username}"}}"#,
+            r#"{"posts": [{"id": 1, "username": "ann", "avatar_template": "/user_avatar/forum.example/ann/{size}/7_2.png"},
+                {"id": 2, "username": "bo"}]}"#,
+        )
+        .expect("mapped");
+        let ann = &document.comments[0];
+        assert_eq!(
+            ann.avatar.as_deref(),
+            Some("https://forum.example/user_avatar/forum.example/ann/48/7_2.png")
+        );
+        assert_eq!(
+            ann.author_url.as_deref(),
+            Some("https://forum.example/u/ann")
+        );
+        assert_eq!(
+            document.comments[1].avatar, None,
+            "no avatar_template, no avatar"
+        );
     }
 
     #[test]
