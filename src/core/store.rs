@@ -133,6 +133,11 @@ impl ThreadStore {
     /// Puts every list in `order`; returns the lists whose order changed,
     /// so only those re-render (their comments move, keyed, unrendered).
     pub fn sort(&mut self, order: Order) -> StoreChange {
+        // Every list is kept in the store's order (a built store is in the
+        // site's): the same order again has nothing to move.
+        if order == self.order {
+            return StoreChange::default();
+        }
         self.order = order;
         let mut change = StoreChange::default();
         let roots = self.sorted(self.roots.to_vec());
@@ -165,25 +170,28 @@ impl ThreadStore {
 
     /// A list in the store's order: the reader's new comments first, then
     /// by the order, then as the site listed them.
-    fn sorted(&self, mut list: Vec<CommentId>) -> Rc<[CommentId]> {
-        let pin = |id: &CommentId| {
-            self.pinned
-                .iter()
-                .rposition(|pinned| pinned == id)
-                .map_or(usize::MAX, |at| self.pinned.len() - at)
-        };
-        let listed = |id: &CommentId| self.listed.get(id).copied().unwrap_or(usize::MAX);
-        list.sort_by(|a, b| {
-            let by_order = match (self.comments.get(a), self.comments.get(b)) {
+    fn sorted(&self, list: Vec<CommentId>) -> Rc<[CommentId]> {
+        // Each comment's keys are looked up once, not at every comparison.
+        let mut keyed: Vec<(usize, Option<&Rc<Comment>>, usize, CommentId)> = list
+            .into_iter()
+            .map(|id| {
+                let pin = self
+                    .pinned
+                    .iter()
+                    .rposition(|pinned| *pinned == id)
+                    .map_or(usize::MAX, |at| self.pinned.len() - at);
+                let listed = self.listed.get(&id).copied().unwrap_or(usize::MAX);
+                (pin, self.comments.get(&id), listed, id)
+            })
+            .collect();
+        keyed.sort_by(|(pin_a, a, listed_a, _), (pin_b, b, listed_b, _)| {
+            let by_order = match (a, b) {
                 (Some(a), Some(b)) => self.order.compare(a, b),
                 _ => std::cmp::Ordering::Equal,
             };
-            pin(a)
-                .cmp(&pin(b))
-                .then(by_order)
-                .then(listed(a).cmp(&listed(b)))
+            pin_a.cmp(pin_b).then(by_order).then(listed_a.cmp(listed_b))
         });
-        Rc::from(list)
+        keyed.into_iter().map(|(.., id)| id).collect()
     }
 
     /// Replaces a "more replies" placeholder with the replies it stood for,
