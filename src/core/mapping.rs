@@ -7,6 +7,7 @@ use super::model::{BodyFormat, CommentInput, ThreadDocument, Timestamp};
 use super::path::{describe, JsonPath, PathMiss};
 use super::template::fill;
 use super::url::encode_component;
+use serde::de::Error as _;
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
@@ -237,7 +238,14 @@ impl<'de> Deserialize<'de> for Link {
             },
             Paths(Fields),
         }
-        Ok(match Form::deserialize(deserializer)? {
+        let value = Value::deserialize(deserializer)?;
+        let form = Form::deserialize(&value).map_err(|_| {
+            D::Error::custom(format!(
+                "`authorUrl` and `avatar` take a path, a list of paths, or \
+                 {{\"template\": \"https://…{{path}}…\"}} with values for its other placeholders, not {value}"
+            ))
+        })?;
+        Ok(match form {
             Form::Paths(fields) => Link::Paths(fields),
             Form::Template { template, values } => Link::Template {
                 template,
@@ -331,7 +339,16 @@ impl<'de> Deserialize<'de> for Flags {
             Many(Vec<Flag>),
             One(Flag),
         }
-        Ok(match OneOrMany::deserialize(deserializer)? {
+        // Read as JSON first, so a mistake is named in words, not as "no
+        // variant matched".
+        let value = Value::deserialize(deserializer)?;
+        let form = OneOrMany::deserialize(&value).map_err(|_| {
+            D::Error::custom(format!(
+                "`deleted` and `edited` take a path, a list of paths, or tests like \
+                 {{\"path\": \"mode\", \"equals\": 4}} or {{\"path\": \"body\", \"in\": [\"[deleted]\"]}}, not {value}"
+            ))
+        })?;
+        Ok(match form {
             OneOrMany::One(flag) => Flags(vec![flag]),
             OneOrMany::Many(flags) => Flags(flags),
         })
@@ -879,9 +896,23 @@ mod tests {
         let deleted: Vec<bool> = document.comments.iter().map(|c| c.deleted).collect();
         assert_eq!(deleted, [true, false, true, false]);
         assert!(document.comments[1].edited && !document.comments[0].edited);
+        let Err(error) =
+            Source::configure(None, Some(r#"{"deleted": {"path": "mode", "equal": 4}}"#))
+        else {
+            panic!("a misspelt test is an error, not ignored");
+        };
         assert!(
-            Source::configure(None, Some(r#"{"deleted": {"path": "mode", "equal": 4}}"#)).is_err(),
-            "a misspelt test is an error, not ignored"
+            error.0.contains("`deleted` and `edited` take"),
+            "named in words: {}",
+            error.0
+        );
+        let Err(error) = Source::configure(None, Some(r#"{"avatar": {"templat": "x"}}"#)) else {
+            panic!("a misspelt template is an error");
+        };
+        assert!(
+            error.0.contains("`authorUrl` and `avatar` take"),
+            "{}",
+            error.0
         );
     }
 
