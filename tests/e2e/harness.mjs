@@ -70,6 +70,15 @@ export async function serve(mounts, routes = {}) {
   return { server, origin: `http://127.0.0.1:${server.address().port}` };
 }
 
+/** Resolves once `check()` holds, trying 100 times `every` ms apart. */
+export async function waitFor(check, every = 50) {
+  for (let i = 0; i < 100; i++) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, every));
+  }
+  throw new Error("timed out waiting");
+}
+
 /** Debian's Chromium, headless, with the flags this closed network needs. */
 export function launch() {
   return chromium.launch({

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildRelease, dist, launch, serve } from "./harness.mjs";
+import { buildRelease, dist, launch, serve, waitFor } from "./harness.mjs";
 
 const ISSO = join(homedir(), ".cache/threadline-tools/isso/bin/isso");
 let site, isso, issoOrigin, dir, browser, context, page, consoleErrors;
@@ -122,13 +122,6 @@ beforeEach(async () => {
 });
 
 const comment = (id) => `.tl-comment[id$="-c-${id}"]`;
-const waitFor = async (check) => {
-  for (let i = 0; i < 100; i++) {
-    if (await check()) return;
-    await page.waitForTimeout(50);
-  }
-  throw new Error("timed out waiting");
-};
 
 test("Isso's thread renders: nesting, authors, HTML, and a deleted comment above its reply", async () => {
   assert.equal(await page.locator(".tl-count").textContent(), "4 comments");

@@ -4,7 +4,7 @@
 import { after, before, beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, execFileSync } from "node:child_process";
-import { buildRelease, dist, launch, root } from "./harness.mjs";
+import { buildRelease, dist, launch, root, waitFor } from "./harness.mjs";
 
 let server, origin, browser, context, page, apiServer, apiOrigin;
 
@@ -49,13 +49,6 @@ beforeEach(async () => {
 });
 
 const comment = (id) => `.tl-comment[id$="-c-${id}"]`;
-const waitFor = async (check) => {
-  for (let i = 0; i < 100; i++) {
-    if (await check()) return;
-    await page.waitForTimeout(30);
-  }
-  throw new Error("timed out waiting");
-};
 
 test("a vote shows at once, goes to the server exactly once, and is not repeated after a reload", async () => {
   const up = page.locator(`${comment("c3")} > article .tl-up`);
