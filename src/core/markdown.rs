@@ -29,17 +29,7 @@ use std::collections::{HashMap, HashSet, VecDeque};
 pub fn from_markdown(markdown: &str, options: RichOptions) -> Vec<Node> {
     let markdown = expand_tabs(markdown);
     let markdown = markdown.as_ref();
-    // Split by bytes: `str::lines` compares its line endings through
-    // memcmp, which shows in the size-optimised build.
-    let lines: Vec<&str> = markdown
-        .strip_suffix('\n')
-        .unwrap_or(markdown)
-        .split('\n')
-        .map(|line| match line.as_bytes().last() {
-            Some(b'\r') => &line[..line.len() - 1],
-            _ => line,
-        })
-        .collect();
+    let lines = lines(markdown);
     let mut blocks = Blocks {
         source: markdown,
         out: Builder::default(),
@@ -60,6 +50,30 @@ pub fn from_markdown(markdown: &str, options: RichOptions) -> Vec<Node> {
     blocks.known = blocks.references.take().unwrap_or_default();
     blocks.parse(&lines, 0, false);
     blocks.out.finish()
+}
+
+/// The lines of the text, without their `\n` or `\r\n`. A byte loop: the
+/// size-optimised build calls out of `str::lines` and `split` for every
+/// character.
+fn lines(markdown: &str) -> Vec<&str> {
+    let bytes = markdown.as_bytes();
+    let mut lines = Vec::with_capacity(bytes.len() / 32 + 1);
+    let mut start = 0;
+    for (at, byte) in bytes.iter().enumerate() {
+        if *byte == b'\n' {
+            let end = if at > start && bytes[at - 1] == b'\r' { at - 1 } else { at };
+            lines.push(&markdown[start..end]);
+            start = at + 1;
+        }
+    }
+    if start < bytes.len() || lines.is_empty() {
+        let end = match bytes.last() {
+            Some(b'\r') if bytes.len() > start => bytes.len() - 1,
+            _ => bytes.len(),
+        };
+        lines.push(&markdown[start..end]);
+    }
+    lines
 }
 
 struct Blocks<'s> {
@@ -94,7 +108,13 @@ impl<'s> Blocks<'s> {
         let (mut started, mut gap, mut loose) = (false, false, false);
         while at < lines.len() {
             let line = lines[at];
-            let trimmed = line.unindent();
+            // No block starts with a letter: most lines of a comment go on
+            // or start a paragraph without trying each block's start.
+            let plain = line
+                .as_bytes()
+                .first()
+                .is_some_and(|b| b.is_ascii_alphabetic() || *b >= 0x80);
+            let trimmed = if plain { line } else { line.unindent() };
             if trimmed.is_empty() {
                 self.paragraph(&mut paragraph, tight);
                 gap = started;
@@ -106,6 +126,11 @@ impl<'s> Blocks<'s> {
                 loose |= gap;
                 started = true;
                 gap = false;
+            }
+            if plain {
+                paragraph.push(line);
+                at += 1;
+                continue;
             }
             if depth >= MAX_DEPTH {
                 paragraph.push(trimmed.trim_start_matches(['>', ' ', '\t']));
@@ -688,11 +713,11 @@ impl Indentation for str {
     }
 
     fn unindent(&self) -> &str {
-        let indent = self
-            .bytes()
-            .take_while(|b| *b == b' ' || *b == b'\t')
-            .count();
-        &self[indent..]
+        let mut rest = self.as_bytes();
+        while let [b' ' | b'\t', tail @ ..] = rest {
+            rest = tail;
+        }
+        &self[self.len() - rest.len()..]
     }
 }
 
@@ -1624,7 +1649,7 @@ fn destination(text: &str) -> Option<(String, usize)> {
 fn unescape(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     let mut rest = raw;
-    while let Some(at) = rest.find(['\\', '&']) {
+    while let Some(at) = rest.bytes().position(|b| b == b'\\' || b == b'&') {
         out.push_str(&rest[..at]);
         let after = &rest[at + 1..];
         let escaped = after.chars().next().filter(char::is_ascii_punctuation);

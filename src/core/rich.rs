@@ -609,11 +609,32 @@ pub(super) fn bare_url_at(text: &str, start: usize) -> (usize, String) {
     (length, href)
 }
 
+/// Where a URL's run of characters ends: at a space, a control character
+/// or `<`. By bytes, decoding only non-ASCII characters.
+fn url_end(tail: &str) -> usize {
+    let bytes = tail.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        if byte < 0x80 {
+            if byte <= b' ' || byte == 0x7f || byte == b'<' {
+                return at;
+            }
+            at += 1;
+            continue;
+        }
+        let c = tail[at..].chars().next().unwrap_or(' ');
+        if c.is_whitespace() || c.is_control() {
+            return at;
+        }
+        at += c.len_utf8();
+    }
+    at
+}
+
 /// How much of `tail` (which starts a URL) belongs to it.
 fn url_length(tail: &str) -> usize {
-    let mut end = tail
-        .find(|c: char| c.is_whitespace() || c.is_control() || c == '<')
-        .unwrap_or(tail.len());
+    let mut end = url_end(tail);
     let (open, mut close) = tail[..end]
         .bytes()
         .fold((0, 0), |(open, close), b| match b {

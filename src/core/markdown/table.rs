@@ -7,7 +7,7 @@ use std::borrow::Cow;
 /// The delimiter row under a table's header (`| :-- | :-: | --: |`): each
 /// column's alignment, if the line is one.
 pub(super) fn delimiter_row(line: &str) -> Option<Vec<Align>> {
-    let trimmed = line.trim();
+    let trimmed = line.trim_ascii();
     if !trimmed.contains('-') || trimmed.bytes().any(|b| !b" \t|:-".contains(&b)) {
         return None;
     }
@@ -43,7 +43,7 @@ pub(super) fn starts_table(header: &str, delimiter: &str) -> Option<Vec<Align>> 
 /// outer pipes are optional. Cells borrow from the row unless they hold
 /// an escaped pipe.
 pub(super) fn cells(row: &str) -> Vec<Cow<'_, str>> {
-    let row = row.trim();
+    let row = row.trim_ascii();
     let row = row.strip_prefix('|').unwrap_or(row);
     let bytes = row.as_bytes();
     let mut cells = Vec::new();
@@ -66,15 +66,16 @@ pub(super) fn cells(row: &str) -> Vec<Cow<'_, str>> {
     // A trailing pipe ends the last cell; otherwise what follows the last
     // pipe is one.
     let last = row.get(start..).unwrap_or("");
-    if !last.trim().is_empty() || cells.is_empty() {
+    if !last.trim_ascii().is_empty() || cells.is_empty() {
         cells.push(cell(last, escaped_pipe));
     }
     cells
 }
 
-/// One cell's text, trimmed, `\\|` read as `|`.
+/// One cell's text, trimmed of ASCII whitespace (as GitHub trims it, not
+/// of U+3000 and the like), `\\|` read as `|`.
 fn cell(text: &str, escaped_pipe: bool) -> Cow<'_, str> {
-    let text = text.trim();
+    let text = text.trim_ascii();
     if escaped_pipe {
         Cow::Owned(text.replace("\\|", "|"))
     } else {
@@ -93,6 +94,8 @@ mod tests {
         assert_eq!(cells("| a \\| b | `\\|` |"), ["a | b", "`|`"]);
         assert_eq!(cells("| a |  |"), ["a", ""]);
         assert_eq!(cells("bar"), ["bar"]);
+        // GitHub trims ASCII whitespace only: an ideographic space is text.
+        assert_eq!(cells("| \u{3000} |"), ["\u{3000}"]);
     }
 
     #[test]
@@ -107,6 +110,7 @@ mod tests {
         );
         assert_eq!(delimiter_row("| a | b |"), None);
         assert_eq!(delimiter_row("| :: |"), None);
+        assert_eq!(delimiter_row("\u{3000}---"), None);
         assert!(starts_table("| a | b |", "| - | - |").is_some());
         assert!(starts_table("| a | b |", "| - |").is_none());
         assert!(starts_table("Foo", "---").is_none());
