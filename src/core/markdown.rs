@@ -42,7 +42,7 @@ pub fn from_markdown(markdown: &str, options: RichOptions) -> Vec<Node> {
     };
     // Reference definitions may come after their uses: a first pass over
     // the blocks collects them (skipping all inline work).
-    if markdown.contains("]:") {
+    if markdown.as_bytes().windows(2).any(|pair| pair == b"]:") {
         blocks.references = Some(HashMap::new());
         blocks.parse(&lines, 0, false);
         blocks.out = Builder::default();
@@ -962,6 +962,8 @@ const SPECIAL: [bool; 256] = {
 
 #[derive(Default)]
 struct Inline<'r, 't> {
+    /// The paragraph's text.
+    source: &'t str,
     /// The reference definitions links may use.
     references: Option<&'r HashMap<String, String>>,
     pieces: Vec<Piece<'t>>,
@@ -990,6 +992,7 @@ impl<'r, 't> Inline<'r, 't> {
         // About one piece for every 8 bytes of a comment: grown once or never.
         pieces.reserve(text.len() / 8 + 1);
         let mut inline = Inline {
+            source: text,
             references: Some(references),
             pieces,
             ..Inline::default()
@@ -1034,9 +1037,24 @@ impl<'r, 't> Inline<'r, 't> {
         inline.pieces
     }
 
+    /// A run of the paragraph's text. One that goes on where the last run
+    /// ends (the next line, a `<` that starts no tag) grows the last run in
+    /// place: most text reaches the tree without an extra copy.
     fn text(&mut self, text: &'t str) {
+        let source = self.source;
+        let offset = |run: &str| (run.as_ptr() as usize).wrapping_sub(source.as_ptr() as usize);
         match self.pieces.last_mut() {
-            Some(Piece::Text(last)) => last.to_mut().push_str(text),
+            Some(Piece::Text(run)) => {
+                if let Cow::Borrowed(last) = run {
+                    let (start, next) = (offset(last), offset(text));
+                    let joined = source.get(start..next.wrapping_add(text.len()));
+                    if let Some(joined) = joined.filter(|_| start.wrapping_add(last.len()) == next) {
+                        *last = joined;
+                        return;
+                    }
+                }
+                run.to_mut().push_str(text)
+            }
             _ => self.pieces.push(Piece::Text(Cow::Borrowed(text))),
         }
     }
@@ -1089,7 +1107,7 @@ impl<'r, 't> Inline<'r, 't> {
                     self.pieces.push(Piece::Html(events));
                     return at + length;
                 }
-                self.text("<");
+                self.text(&text[at..at + 1]);
                 at + 1
             }
             b'&' => match reference(&text[at + 1..], Context::Strict) {
@@ -1103,7 +1121,7 @@ impl<'r, 't> Inline<'r, 't> {
                     at + 1 + used
                 }
                 None => {
-                    self.text("&");
+                    self.text(&text[at..at + 1]);
                     at + 1
                 }
             },
@@ -1123,7 +1141,7 @@ impl<'r, 't> Inline<'r, 't> {
                 if hard {
                     self.pieces.push(Piece::Break);
                 } else {
-                    self.text("\n");
+                    self.text(&text[at..at + 1]);
                 }
                 at + 1
             }
@@ -1198,7 +1216,7 @@ impl<'r, 't> Inline<'r, 't> {
 
     fn close_bracket(&mut self, text: &'t str, at: usize) -> usize {
         let Some(opener) = self.brackets.pop() else {
-            self.text("]");
+            self.text(&text[at..at + 1]);
             return at + 1;
         };
         self.active_from = self.active_from.min(self.brackets.len());
@@ -1206,14 +1224,14 @@ impl<'r, 't> Inline<'r, 't> {
             Piece::Bracket { image, from } => (image, from),
             // A `[` made inactive by a link inside it: this `]` is text.
             _ => {
-                self.text("]");
+                self.text(&text[at..at + 1]);
                 return at + 1;
             }
         };
         let found = destination(&text[at + 1..]).or_else(|| self.reference(text, from, at));
         let Some((destination, used)) = found else {
             self.pieces[opener] = Piece::Text(Cow::Borrowed(if image { "![" } else { "[" }));
-            self.text("]");
+            self.text(&text[at..at + 1]);
             return at + 1;
         };
         self.emphasis(opener + 1);
