@@ -6,8 +6,10 @@
 
 mod live;
 mod load;
+mod pages;
 
 pub use load::{count, load, LoadedThread};
+pub use pages::next_page;
 
 use crate::core::load::{read_response_bytes, LoadError};
 use crate::core::model::CommentId;

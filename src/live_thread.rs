@@ -5,7 +5,10 @@
 
 mod arrivals;
 mod own;
+mod pages;
 mod reading;
+
+pub use pages::ServerPages;
 
 use crate::core::config::VoteButtons;
 use crate::core::endpoint::Endpoint;
@@ -148,6 +151,12 @@ struct Inner {
     /// The reader's comments as they were before an edit or deletion the
     /// server has not answered yet.
     originals: RefCell<HashMap<CommentId, Rc<Comment>>>,
+    /// A paged API's next pages, if it pages.
+    pages: RefCell<Option<ServerPages>>,
+    /// Whether the next page is being fetched.
+    page_loading: Cell<bool>,
+    /// How many comments the server says the thread holds.
+    server_total: Cell<Option<u64>>,
 }
 
 /// A shared handle on one widget's thread; cheap to clone, and equal only to
@@ -230,6 +239,9 @@ impl LiveThread {
             muted: RefCell::new(storage::load(MUTED_KEY).unwrap_or_default()),
             unmasked: RefCell::default(),
             originals: RefCell::default(),
+            pages: RefCell::default(),
+            page_loading: Cell::default(),
+            server_total: Cell::default(),
         }))
     }
 

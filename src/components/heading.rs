@@ -21,7 +21,7 @@ pub struct HeadingProps {
 #[function_component]
 pub fn Heading(props: &HeadingProps) -> Html {
     use_topic(&props.thread, Topic::Count);
-    let total = props.thread.store().len() as i64;
+    let total = props.thread.total() as i64;
     let locale = props.thread.locale();
     let new = props.thread.new_count() as i64;
     html! {

@@ -9,9 +9,11 @@ use super::live::LiveBanner;
 use super::sort::SortControl;
 use super::status::Status;
 use super::topic::use_topic;
+use crate::effects;
 use crate::live_thread::{LiveThread, Topic};
 use crate::services::page::{bring_into_view, fragment, on_fragment_change, NearViewport};
 use crate::services::storage::on_saved_elsewhere;
+use yew::platform::spawn_local;
 use yew::prelude::*;
 
 /// Props of [`ThreadView`].
@@ -63,19 +65,46 @@ pub fn ThreadView(props: &ThreadProps) -> Html {
     } else {
         roots.len().saturating_sub(shown)
     };
+    let locale = thread.locale();
+    let words = locale.words();
+    // A paged API's next page loads once every loaded comment is shown.
+    let next_page = focus.is_none() && rest == 0 && thread.more_pages();
+    let page_failure = use_state(|| None::<String>);
+    let fetch_page = {
+        let (thread, failure) = (thread.clone(), page_failure.clone());
+        move || {
+            let (thread, failure) = (thread.clone(), failure.clone());
+            failure.set(None);
+            spawn_local(async move {
+                if let Err(error) = effects::next_page(&thread).await {
+                    failure.set(Some(error.message(thread.words()).to_owned()));
+                }
+            });
+        }
+    };
     let sentinel = use_node_ref();
     {
-        let (thread, sentinel) = (thread.clone(), sentinel.clone());
-        use_effect_with((shown, rest), move |_| {
-            let watcher = sentinel
-                .cast::<web_sys::Element>()
-                .and_then(|element| NearViewport::watch(&element, move || thread.show_more(None)));
+        let (thread, sentinel, fetch_page) = (thread.clone(), sentinel.clone(), fetch_page.clone());
+        let failed = page_failure.is_some();
+        use_effect_with((shown, rest, next_page, failed), move |_| {
+            let watcher = sentinel.cast::<web_sys::Element>().and_then(|element| {
+                NearViewport::watch(&element, move || match (rest, failed) {
+                    (0, false) => fetch_page(),
+                    // After a failure the reader asks again, with the button.
+                    (0, true) => {}
+                    _ => thread.show_more(None),
+                })
+            });
             move || drop(watcher)
         });
     }
     let show_more = {
         let (thread, first_new) = (thread.clone(), roots.get(shown).cloned());
         Callback::from(move |_: MouseEvent| {
+            if rest == 0 {
+                fetch_page();
+                return;
+            }
             // Focus moves to the first comment the click shows.
             thread.show_more(None);
             if let Some(first_new) = &first_new {
@@ -86,6 +115,15 @@ pub fn ThreadView(props: &ThreadProps) -> Html {
                 );
             }
         })
+    };
+    // Comments the server counts beyond those loaded: still to come while
+    // it has pages, otherwise out of the widget's reach.
+    let unloaded = thread.total().saturating_sub(store.len());
+    let more_label = match (rest, thread.more_pages()) {
+        (0, _) if thread.loading_page() => words.loading.to_owned(),
+        (0, true) if unloaded == 0 => words.more_comments.to_owned(),
+        (rest, true) => locale.count(&words.more_comments_left, (rest + unloaded) as i64),
+        (rest, false) => locale.count(&words.more_comments_left, rest as i64),
     };
     let skip = {
         let (thread, end) = (thread.clone(), thread.dom_id("end", "comments"));
@@ -123,8 +161,6 @@ pub fn ThreadView(props: &ThreadProps) -> Html {
         })
     };
     let heading_id = thread.dom_id("heading", "comments");
-    let locale = thread.locale();
-    let words = locale.words();
     html! {
         <section class="tl-thread" aria-labelledby={heading_id.clone()} {onkeydown}>
             // Keyboard readers can pass a long thread in one step.
@@ -162,12 +198,18 @@ pub fn ThreadView(props: &ThreadProps) -> Html {
                             for roots.iter().take(shown).enumerate().map(|(at, id)| child(thread, id, 0, Some((at + 1, roots.len()))))
                         }
                     </ul>
-                    if rest > 0 {
+                    if rest > 0 || next_page {
                         <p class="tl-next-page" ref={sentinel}>
-                            <button type="button" class="tl-more-comments" onclick={show_more}>
-                                { locale.count(&words.more_comments_left, rest as i64) }
+                            <button type="button" class="tl-more-comments" onclick={show_more}
+                                disabled={thread.loading_page()} aria-busy={thread.loading_page().to_string()}>
+                                { more_label }
                             </button>
+                            if let Some(message) = &*page_failure {
+                                <span class="tl-more-error" role="alert">{ message }</span>
+                            }
                         </p>
+                    } else if unloaded > 0 {
+                        <p class="tl-not-loaded" role="note">{ locale.count(&words.not_loaded, unloaded as i64) }</p>
                     }
                 }
             }

@@ -90,11 +90,15 @@ pub fn read_response(body: &str, source: &Source) -> Result<ThreadDocument, Load
 /// byte-order mark is skipped and bytes that are not UTF-8 become U+FFFD,
 /// so one bad byte never loses a thread.
 pub fn read_response_bytes(body: &[u8], source: &Source) -> Result<ThreadDocument, LoadError> {
-    let value = parse_json(&text_of(body))?;
+    read_value(&parse_json(&text_of(body))?, source)
+}
+
+/// Reads a parsed response the way its source says.
+pub fn read_value(value: &Value, source: &Source) -> Result<ThreadDocument, LoadError> {
     match source {
-        Source::Native => read_native(&value),
+        Source::Native => read_native(value),
         Source::Mapped(mapping, preset) => {
-            apply(&value, mapping, preset.as_deref()).map_err(LoadError::NotFound)
+            apply(value, mapping, preset.as_deref()).map_err(LoadError::NotFound)
         }
     }
 }

@@ -4,6 +4,7 @@
 
 use super::entities::{decode, Context};
 use super::model::{BodyFormat, CommentInput, ThreadDocument, Timestamp};
+use super::pages::{Count, Pages};
 use super::path::{describe, JsonPath, PathMiss};
 use super::template::fill;
 use super::url::encode_component;
@@ -75,6 +76,13 @@ pub struct Mapping {
     /// APIs whose top-level comments name the post as their parent).
     #[serde(default)]
     pub missing_parent: MissingParent,
+    /// How a paged API's next page is found, if it pages.
+    #[serde(default)]
+    pub pages: Option<Pages>,
+    /// How many comments the whole thread holds, when the response says
+    /// (a path, or a header like `{"header": "X-WP-Total"}`).
+    #[serde(default)]
+    pub total: Option<Count>,
 }
 
 /// How replies are attached to their parents.
@@ -411,7 +419,8 @@ pub const PRESETS: &[(&str, &str)] = &[
         "wordpress",
         r#"{"id": "id", "parent": "parent", "author": "author_name",
         "authorUrl": "author_url", "avatar": ["author_avatar_urls.48", "author_avatar_urls.96"],
-        "body": "content.rendered", "format": "html", "created": ["date_gmt", "date"], "timeFormat": "iso"}"#,
+        "body": "content.rendered", "format": "html", "created": ["date_gmt", "date"], "timeFormat": "iso",
+        "pages": {"next": "link"}, "total": {"header": "X-WP-Total"}}"#,
     ),
     (
         "mastodon",
@@ -426,7 +435,7 @@ pub const PRESETS: &[(&str, &str)] = &[
         "author": ["creator.display_name", "creator.name"], "authorUrl": "creator.actor_id",
         "avatar": "creator.avatar", "body": "comment.content", "format": "markdown",
         "created": "comment.published", "score": "counts.score", "up": "counts.upvotes", "down": "counts.downvotes",
-        "deleted": ["comment.deleted", "comment.removed"]}"#,
+        "deleted": ["comment.deleted", "comment.removed"], "pages": {"next": "page"}}"#,
     ),
     (
         "discourse",
@@ -438,7 +447,7 @@ pub const PRESETS: &[(&str, &str)] = &[
         "github",
         r#"{"id": "id", "author": "user.login", "authorUrl": "user.html_url",
         "avatar": "user.avatar_url", "body": "body", "format": "markdown", "created": "created_at",
-        "up": "reactions.+1", "down": "reactions.-1"}"#,
+        "up": "reactions.+1", "down": "reactions.-1", "pages": {"next": "link"}}"#,
     ),
     (
         "remark42",

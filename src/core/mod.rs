@@ -11,6 +11,7 @@ pub mod mapping;
 pub mod markdown;
 pub mod model;
 pub mod moderation;
+pub mod pages;
 pub mod paging;
 pub mod path;
 pub mod posts;

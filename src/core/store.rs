@@ -54,6 +54,8 @@ pub struct ThreadStore {
     /// The reader's comments written since the page loaded, oldest first:
     /// they lead their lists, newest first, whatever the order.
     pinned: Vec<CommentId>,
+    /// Comments of a paged thread whose parent is on a page not loaded yet.
+    waiting: Vec<CommentInput>,
 }
 
 impl ThreadStore {
@@ -127,6 +129,7 @@ impl ThreadStore {
             report,
             order: Order::default(),
             pinned: Vec::new(),
+            waiting: Vec::new(),
         }
     }
 
@@ -210,7 +213,6 @@ impl ThreadStore {
         let without = |list: &[CommentId]| -> Vec<CommentId> {
             list.iter().filter(|id| **id != stub.id).cloned().collect()
         };
-        let mut touched: Vec<Option<CommentId>> = vec![home.clone()];
         match &home {
             Some(parent) => {
                 let list = without(&self.children(parent));
@@ -218,7 +220,59 @@ impl ThreadStore {
             }
             None => self.roots = Rc::from(without(&self.roots)),
         }
+        self.attach(inputs, home.clone(), vec![home], false)
+    }
 
+    /// Adds the next page of a paged thread. Its comments attach by their
+    /// parent ids; a reply whose parent has not come yet waits for a later
+    /// page (newest-first APIs list replies before their parents), and on
+    /// the `last` page goes to the top level, marked as a reply to a
+    /// comment that is not there. Ids already in the thread are skipped.
+    pub fn append_page(&mut self, inputs: &[CommentInput], last: bool) -> StoreChange {
+        let mut flat = std::mem::take(&mut self.waiting);
+        flat.extend(flatten(inputs).into_iter().map(|(input, nesting)| CommentInput {
+            parent: nesting.map(|parent| parent.id.clone()).or(input.parent.clone()),
+            replies: Vec::new(),
+            ..input.clone()
+        }));
+        if !last {
+            // What reaches the thread: comments whose parent is in it or
+            // none, then their replies, and so on.
+            let mut replies: HashMap<&str, Vec<usize>> = HashMap::new();
+            let mut ready = vec![false; flat.len()];
+            let mut queue = Vec::new();
+            for (at, input) in flat.iter().enumerate() {
+                match input.parent.as_deref() {
+                    Some(parent) if !self.comments.contains_key(parent) => {
+                        replies.entry(parent).or_default().push(at)
+                    }
+                    _ => queue.push(at),
+                }
+            }
+            while let Some(at) = queue.pop() {
+                if !std::mem::replace(&mut ready[at], true) {
+                    queue.extend(replies.get(flat[at].id.as_str()).into_iter().flatten());
+                }
+            }
+            let mut ready = ready.into_iter();
+            let (now, later): (Vec<_>, Vec<_>) =
+                flat.into_iter().partition(|_| ready.next().unwrap_or(true));
+            self.waiting = later;
+            flat = now;
+        }
+        self.attach(&flat, None, Vec::new(), true)
+    }
+
+    /// Puts fetched comments in the thread: by their parent ids, or at
+    /// `home` when their parent is unknown (as orphans, if `orphans`).
+    /// `touched` are lists that changed already.
+    fn attach(
+        &mut self,
+        inputs: &[CommentInput],
+        home: Option<CommentId>,
+        mut touched: Vec<Option<CommentId>>,
+        orphans: bool,
+    ) -> StoreChange {
         let mut added = Vec::new();
         let mut parents: HashMap<CommentId, Option<CommentId>> = HashMap::new();
         for (input, nesting_parent) in flatten(inputs) {
@@ -241,6 +295,10 @@ impl ThreadStore {
                 .as_ref()
                 .is_some_and(|parent| self.comments.contains_key(parent));
             if !known {
+                if orphans && parents[id].is_some() {
+                    self.orphans.insert(id.clone());
+                    self.report.orphans.push(id.clone());
+                }
                 parents.insert(id.clone(), home.clone());
             }
         }
@@ -760,6 +818,36 @@ mod tests {
         assert_eq!(store.len(), 2);
         assert_eq!(store.descendant_count("a"), 1);
         assert_eq!(ids(&store.children("a")), ["b", "more"]);
+    }
+
+    #[test]
+    fn pages_attach_replies_to_parents_from_any_page() {
+        // Newest first, as WordPress and GitHub list by default: replies
+        // come a page before their parents.
+        let mut store = ThreadStore::build(&[flat("c5", None), flat("r4", Some("c3"))]);
+        assert_eq!(ids(&store.roots()), ["c5", "r4"], "before its page, the reply stands alone");
+        let mut store = ThreadStore::build(&[flat("c5", None)]);
+        let change = store.append_page(&[flat("r4", Some("c3")), flat("r4b", Some("r4"))], false);
+        assert_eq!(change, StoreChange::default(), "nothing to show until c3 comes");
+        assert_eq!(store.len(), 1);
+        let change = store.append_page(
+            &[nested("c3", vec![flat("c3a", None)]), flat("r2", Some("gone"))],
+            false,
+        );
+        assert_eq!(ids(&store.roots()), ["c5", "c3"]);
+        // In the site's order: r4 was listed first (it is newer).
+        assert_eq!(ids(&store.children("c3")), ["r4", "c3a"]);
+        assert_eq!(ids(&store.children("r4")), ["r4b"]);
+        assert_eq!(store.descendant_count("c3"), 3);
+        assert!(change.roots);
+        // The last page: what still has no parent shows at the top level,
+        // marked as an orphan; a repeated comment is skipped.
+        let change = store.append_page(&[flat("c1", None), flat("c5", None)], true);
+        assert_eq!(ids(&store.roots()), ["c5", "c3", "r2", "c1"]);
+        assert!(store.is_orphan("r2"));
+        assert!(change.roots);
+        assert_eq!(store.len(), 7);
+        assert_eq!(ids(&store.report().duplicates), ["c5"]);
     }
 
     #[test]

@@ -206,6 +206,12 @@ pub struct Words {
     pub new_comments: Forms,
     /// "Show more comments ({n} left)".
     pub more_comments_left: Forms,
+    /// The row that loads a paged API's next comments when their number is
+    /// unknown: "Show more comments".
+    pub more_comments: &'static str,
+    /// Comments the server counts that the widget cannot load: "{n} more
+    /// comments are on the site but not shown here."
+    pub not_loaded: Forms,
     /// Replies the response left out: "{n} more replies".
     pub more_replies: Forms,
     /// "{n} comments could not be shown."
@@ -405,6 +411,8 @@ impl Words {
                 "more_comments_left",
                 Entry::Counted(&mut self.more_comments_left),
             ),
+            ("not_loaded", Entry::Counted(&mut self.not_loaded)),
+            ("more_comments", Entry::Text(&mut self.more_comments)),
             ("more_replies", Entry::Counted(&mut self.more_replies)),
             ("not_shown", Entry::Counted(&mut self.not_shown)),
             ("too_long", Entry::Counted(&mut self.too_long)),

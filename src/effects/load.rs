@@ -2,16 +2,18 @@
 //! build the store, and wrap it for the views.
 
 use crate::core::config::MountConfig;
-use crate::core::load::{read_response_bytes, LoadError};
+use crate::core::load::LoadError;
 use crate::core::mapping::Source;
 use crate::core::model::{Article, ArticleBlock, ThreadDocument};
+use crate::core::pages::PageCursor;
 use crate::core::rich::RichOptions;
 use crate::core::sort::Order;
 use crate::core::store::ThreadStore;
 use crate::core::visits;
 use crate::core::words::{Lang, Words};
-use crate::live_thread::{LiveThread, ThreadSettings, ORDER_KEY};
-use crate::services::{http, storage};
+use crate::live_thread::{LiveThread, ServerPages, ThreadSettings, ORDER_KEY};
+use crate::services::storage;
+use yew::platform::spawn_local;
 use std::rc::Rc;
 use yew::AttrValue;
 
@@ -25,21 +27,44 @@ pub struct LoadedThread {
     pub skipped: usize,
 }
 
-/// Fetches and reads the response at `config.src` with its preset and
-/// mapping; the body streams into the parser.
-async fn fetch_document(config: &MountConfig) -> Result<(ThreadDocument, Source), LoadError> {
+/// What the first fetch gives: the document, how to read more, the
+/// thread's total if the server says, and a paged API's next pages.
+type FirstPage = (ThreadDocument, Source, Option<u64>, Option<ServerPages>);
+
+/// Fetches and reads the response at `config.src` (or the first page of a
+/// paged API) with its preset and mapping.
+async fn fetch_document(config: &MountConfig) -> Result<FirstPage, LoadError> {
     let source = Source::configure(config.preset.as_deref(), config.mapping.as_deref())
         .map_err(|error| LoadError::Setup(error.0))?;
-    let body = http::fetch_body(&config.src).await?;
-    let document = read_response_bytes(&body, &source)?;
-    Ok((document, source))
+    let paged = match &source {
+        Source::Mapped(mapping, _) => mapping.pages.clone(),
+        Source::Native => None,
+    };
+    let Some(pages) = paged else {
+        let (document, total) = super::pages::fetch(&config.src, &source, None).await?;
+        return Ok((document, source, total, None));
+    };
+    pages
+        .check(&config.src)
+        .map_err(LoadError::Setup)?;
+    let (cursor, url) = PageCursor::start(&config.src, &pages);
+    let mut server = ServerPages {
+        pages,
+        source: source.clone(),
+        cursor,
+        next: None,
+    };
+    let (document, total) = super::pages::fetch(&url, &source, Some(&mut server)).await?;
+    Ok((document, source, total, Some(server)))
 }
 
 /// How many comments the thread at `config.src` holds, counted as the
-/// widget's heading counts them (repairs and placeholders included).
+/// widget's heading counts them (repairs and placeholders included), or
+/// as the server counts them when it says.
 pub async fn count(config: &MountConfig) -> Result<usize, LoadError> {
-    let (document, _) = fetch_document(config).await?;
-    Ok(ThreadStore::build(&document.comments).len())
+    let (document, _, total, _) = fetch_document(config).await?;
+    let loaded = ThreadStore::build(&document.comments).len();
+    Ok(loaded.max(total.map_or(0, |total| total as usize)))
 }
 
 /// Fetches, parses and builds a thread; repairs in the data are reported on
@@ -51,8 +76,16 @@ pub async fn load(
     auth: Option<js_sys::Function>,
     events: Option<web_sys::Element>,
 ) -> Result<LoadedThread, LoadError> {
-    let (document, source) = fetch_document(config).await?;
-    let store = ThreadStore::build(&document.comments);
+    let (document, source, total, pages) = fetch_document(config).await?;
+    let store = match &pages {
+        // A reply whose parent is on a later page waits for it.
+        Some(ServerPages { next: Some(_), .. }) => {
+            let mut store = ThreadStore::default();
+            store.append_page(&document.comments, false);
+            store
+        }
+        _ => ThreadStore::build(&document.comments),
+    };
     let report = store.report();
     if !report.is_clean() {
         web_sys::console::warn_1(
@@ -113,6 +146,13 @@ pub async fn load(
             events,
         },
     );
+    thread.set_total(total);
+    if let Some(pages) = pages {
+        thread.set_pages(pages);
+        if thread.prefetches_all() {
+            spawn_local(super::pages::all_pages(thread.clone()));
+        }
+    }
     if let Some(seconds) = config.live {
         super::live::poll(&thread, config.src.clone(), seconds, source.clone());
     }

@@ -49,6 +49,25 @@ pub async fn fetch_body(url: &str) -> Result<Vec<u8>, LoadError> {
     bytes(send_request(url, &RequestInit::new()).await?).await
 }
 
+/// Fetches one page of a paged API: its body, and its headers, where
+/// `Link` and counts like `X-WP-Total` are.
+pub async fn fetch_page(url: &str) -> Result<(Vec<u8>, gloo_net::http::Headers), LoadError> {
+    let response = send_request(url, &RequestInit::new()).await?;
+    let headers = response.headers();
+    Ok((bytes(response).await?, headers))
+}
+
+/// `url` made absolute against `base` (itself taken against the page), as
+/// a browser follows a link: a next page's URL may be relative to the last.
+pub fn resolve(url: &str, base: &str) -> String {
+    let page = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.base_uri().ok().flatten());
+    page.and_then(|page| web_sys::Url::new_with_base(base, &page).ok())
+        .and_then(|base| web_sys::Url::new_with_base(url, &base.href()).ok())
+        .map_or_else(|| url.to_owned(), |absolute| absolute.href())
+}
+
 /// A response's body, copied into wasm once.
 async fn bytes(response: Response) -> Result<Vec<u8>, LoadError> {
     let buffer = web_sys::Response::from(response)

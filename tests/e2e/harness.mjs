@@ -1,6 +1,6 @@
 // Shared by the end-to-end tests and the screenshot script: builds the
 // release bundle, serves it on loopback, and starts Debian's Chromium.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { existsSync, readdirSync } from "node:fs";
@@ -68,6 +68,22 @@ export async function serve(mounts, routes = {}) {
   });
   await new Promise((ready) => server.listen(0, "127.0.0.1", ready));
   return { server, origin: `http://127.0.0.1:${server.address().port}` };
+}
+
+/**
+ * Builds and starts an instance of the Rust test server (tests/server),
+ * serving dist/; resolves to the process and its origin.
+ */
+export function startTestServer() {
+  execFileSync("cargo", ["build", "--quiet", "--example", "test-server"], { cwd: root, stdio: "inherit" });
+  const child = spawn(`${root}/target/debug/examples/test-server`, [dist], { stdio: ["ignore", "pipe", "inherit"] });
+  return new Promise((resolve, reject) => {
+    child.stdout.on("data", (chunk) => {
+      const found = /listening on (http:\/\/\S+)/.exec(String(chunk));
+      if (found) resolve([child, found[1]]);
+    });
+    child.on("exit", () => reject(new Error("the test server stopped")));
+  });
 }
 
 /** Resolves once `check()` holds, trying 100 times `every` ms apart. */

@@ -3,8 +3,7 @@
 // and can be told to succeed, to answer 500, or to hang.
 import { after, before, beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, execFileSync } from "node:child_process";
-import { buildRelease, dist, launch, root, waitFor } from "./harness.mjs";
+import { buildRelease, launch, startTestServer, waitFor } from "./harness.mjs";
 
 let server, origin, browser, context, page, apiServer, apiOrigin;
 
@@ -13,23 +12,10 @@ async function control(path) {
   return path.startsWith("/control/requests") ? response.json() : response.text();
 }
 
-/** Starts an instance of the test server; resolves to it and its origin. */
-function startServer() {
-  const child = spawn(`${root}/target/debug/examples/test-server`, [dist], { stdio: ["ignore", "pipe", "inherit"] });
-  return new Promise((resolve, reject) => {
-    child.stdout.on("data", (chunk) => {
-      const found = /listening on (http:\/\/\S+)/.exec(String(chunk));
-      if (found) resolve([child, found[1]]);
-    });
-    child.on("exit", () => reject(new Error("the test server stopped")));
-  });
-}
-
 before(async () => {
   buildRelease();
-  execFileSync("cargo", ["build", "--quiet", "--example", "test-server"], { cwd: root, stdio: "inherit" });
-  [server, origin] = await startServer();
-  [apiServer, apiOrigin] = await startServer();
+  [server, origin] = await startTestServer();
+  [apiServer, apiOrigin] = await startTestServer();
   browser = await launch();
 });
 

@@ -31,6 +31,8 @@ struct Log {
     reports: Option<Mode>,
     /// Comments the server took, as it serves them with the thread.
     comments: Vec<Value>,
+    /// Whether the next request for a later page of the paged list fails.
+    fail_page: bool,
 }
 
 struct Request {
@@ -86,6 +88,43 @@ fn respond_with(mut stream: TcpStream, status: u16, kind: &str, body: &[u8], ext
     );
     let _ = stream.write_all(head.as_bytes());
     let _ = stream.write_all(body);
+}
+
+/// A page of a WordPress-like paged list: 35 comments, 10 a page, newest
+/// first, some of them replies to comments on later pages; the total in
+/// `X-WP-Total` and the next page in a relative `Link` header.
+fn paged_comments(page: usize) -> (Value, String) {
+    const TOTAL: usize = 35;
+    const PER_PAGE: usize = 10;
+    let parent = |id: usize| match id {
+        30 => 12,
+        20 => 19,
+        7 => 3,
+        _ => 0,
+    };
+    let list: Vec<Value> = (1..=TOTAL)
+        .rev()
+        .skip(page.saturating_sub(1) * PER_PAGE)
+        .take(PER_PAGE)
+        .map(|id| {
+            json!({
+                "id": id, "parent": parent(id), "author_name": format!("Reader {id}"),
+                "content": {"rendered": format!("<p>Comment number {id}.</p>")},
+                "date_gmt": format!("2026-11-20T10:{id:02}:00"),
+            })
+        })
+        .collect();
+    let mut headers = format!(
+        "X-WP-Total: {TOTAL}\r\nX-WP-TotalPages: {}\r\n",
+        TOTAL.div_ceil(PER_PAGE)
+    );
+    if page * PER_PAGE < TOTAL {
+        headers += &format!(
+            "Link: </api/paged?post=1&page={}>; rel=\"next\"\r\n",
+            page + 1
+        );
+    }
+    (json!(list), headers)
 }
 
 fn content_type(path: &Path) -> &'static str {
@@ -231,6 +270,40 @@ fn handle(stream: TcpStream, root: &Path, log: &Mutex<Log>) {
                 thread.to_string().as_bytes(),
             );
         }
+        ("GET", "/api/paged") => {
+            let page: usize = query
+                .split('&')
+                .find_map(|pair| pair.strip_prefix("page="))
+                .and_then(|page| page.parse().ok())
+                .unwrap_or(1);
+            let fail = {
+                let mut log = log.lock().unwrap_or_else(|poison| poison.into_inner());
+                log.requests
+                    .push(json!({"method": request.method, "target": request.target}));
+                page > 1 && std::mem::take(&mut log.fail_page)
+            };
+            std::thread::sleep(Duration::from_millis(200));
+            if fail {
+                respond(stream, 500, "text/plain", b"refused");
+            } else {
+                let (list, headers) = paged_comments(page);
+                respond_with(stream, 200, "application/json", list.to_string().as_bytes(), &headers);
+            }
+        }
+        // A page of the paged list; `?all` loads every page at once.
+        ("GET", "/paged.html") => {
+            let mapping = if query == "all" {
+                r#" data-mapping='{"pages": {"next": "link", "prefetch": "all"}}'"#
+            } else {
+                ""
+            };
+            let page = format!(
+                r##"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pages</title></head>
+<body><h1>A news page</h1><p style="height: 300vh">A long article.</p><div id="comments"></div>
+<script src="/threadline.js" data-src="/api/paged?post=1" data-preset="wordpress" data-target="#comments"{mapping}></script></body></html>"##
+            );
+            respond(stream, 200, "text/html; charset=utf-8", page.as_bytes());
+        }
         ("GET", "/article.html") => {
             let page = r##"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Writes</title></head>
 <body><h1>A news page</h1><div id="comments"></div>
@@ -262,6 +335,7 @@ fn handle(stream: TcpStream, root: &Path, log: &Mutex<Log>) {
                     Some(("votes", value)) => log.votes = mode(value),
                     Some(("posts", value)) => log.posts = mode(value),
                     Some(("reports", value)) => log.reports = mode(value),
+                    Some(("pages", "fail")) => log.fail_page = true,
                     _ => {}
                 }
             }

@@ -50,6 +50,8 @@ pub static WORDS: Words = Words {
     new_comments: Forms::other("الجديدة: {n}"),
     live_banner: Forms::other("تعليقات جديدة ({n}): إظهار"),
     more_comments_left: Forms::other("عرض مزيد من التعليقات (المتبقي {n})"),
+    more_comments: "عرض مزيد من التعليقات",
+    not_loaded: Forms::other("على الموقع تعليقات أخرى لا تظهر هنا: {n}."),
     more_replies: Forms {
         zero: "",
         one: "ردّ آخر",

@@ -17,6 +17,11 @@ pub static WORDS: Words = Words {
     new_comments: Forms { one: "{n} neuer", ..Forms::other("{n} neue") },
     live_banner: Forms { one: "{n} neuer Kommentar: anzeigen", ..Forms::other("{n} neue Kommentare: anzeigen") },
     more_comments_left: Forms::other("Weitere Kommentare anzeigen (noch {n})"),
+    more_comments: "Weitere Kommentare anzeigen",
+    not_loaded: Forms {
+        one: "{n} weiterer Kommentar steht auf der Website, wird hier aber nicht angezeigt.",
+        ..Forms::other("{n} weitere Kommentare stehen auf der Website, werden hier aber nicht angezeigt.")
+    },
     more_replies: Forms { one: "{n} weitere Antwort", ..Forms::other("{n} weitere Antworten") },
     not_shown: Forms {
         one: "{n} Kommentar konnte nicht angezeigt werden.",

@@ -17,6 +17,11 @@ pub static WORDS: Words = Words {
     new_comments: Forms::other("{n} new"),
     live_banner: Forms { one: "{n} new comment: show", ..Forms::other("{n} new comments: show") },
     more_comments_left: Forms::other("Show more comments ({n} left)"),
+    more_comments: "Show more comments",
+    not_loaded: Forms {
+        one: "{n} more comment is on the site but not shown here.",
+        ..Forms::other("{n} more comments are on the site but not shown here.")
+    },
     more_replies: Forms { one: "{n} more reply", ..Forms::other("{n} more replies") },
     not_shown: Forms {
         one: "{n} comment could not be shown.",

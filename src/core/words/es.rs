@@ -27,6 +27,11 @@ pub static WORDS: Words = Words {
         one: "Mostrar más comentarios (queda {n})",
         ..Forms::other("Mostrar más comentarios (quedan {n})")
     },
+    more_comments: "Mostrar más comentarios",
+    not_loaded: Forms {
+        one: "Hay {n} comentario más en el sitio que no se muestra aquí.",
+        ..Forms::other("Hay {n} comentarios más en el sitio que no se muestran aquí.")
+    },
     more_replies: Forms { one: "{n} respuesta más", ..Forms::other("{n} respuestas más") },
     not_shown: Forms {
         one: "No se pudo mostrar {n} comentario.",

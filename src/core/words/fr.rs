@@ -22,6 +22,11 @@ pub static WORDS: Words = Words {
     new_comments: Forms { one: "{n} nouveau", ..Forms::other("{n} nouveaux") },
     live_banner: Forms { one: "{n} nouveau commentaire : afficher", ..Forms::other("{n} nouveaux commentaires : afficher") },
     more_comments_left: Forms::other("Afficher plus de commentaires (encore {n})"),
+    more_comments: "Afficher plus de commentaires",
+    not_loaded: Forms {
+        one: "{n} autre commentaire est sur le site mais n’est pas affiché ici.",
+        ..Forms::other("{n} autres commentaires sont sur le site mais ne sont pas affichés ici.")
+    },
     more_replies: Forms { one: "{n} autre réponse", ..Forms::other("{n} autres réponses") },
     not_shown: Forms {
         one: "{n} commentaire n’a pas pu être affiché.",

@@ -14,6 +14,8 @@ pub static WORDS: Words = Words {
     new_comments: Forms::other("新着{n}件"),
     live_banner: Forms::other("新しいコメント{n}件：表示"),
     more_comments_left: Forms::other("さらにコメントを表示（残り{n}件）"),
+    more_comments: "さらにコメントを表示",
+    not_loaded: Forms::other("このサイトには、ここに表示されていないコメントがあと{n}件あります。"),
     more_replies: Forms::other("ほかに{n}件の返信"),
     not_shown: Forms::other("{n}件のコメントを表示できませんでした。"),
     too_long: Forms::other("コメントが{n}文字長すぎます。"),

@@ -14,6 +14,8 @@ pub static WORDS: Words = Words {
     new_comments: Forms::other("{n} yeni"),
     live_banner: Forms::other("{n} yeni yorum: göster"),
     more_comments_left: Forms::other("Daha fazla yorum göster ({n} kaldı)"),
+    more_comments: "Daha fazla yorum göster",
+    not_loaded: Forms::other("Sitede burada gösterilmeyen {n} yorum daha var."),
     more_replies: Forms::other("{n} yanıt daha"),
     not_shown: Forms::other("{n} yorum gösterilemedi."),
     too_long: Forms::other("Bu yorum {n} karakter fazla uzun."),

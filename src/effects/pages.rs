@@ -1,0 +1,72 @@
+//! Paged APIs: each page fetched with its headers, read, and where the next
+//! one is worked out; later pages as the reader nears the end, or all of
+//! them at once.
+
+use crate::core::load::{parse_json, read_value, text_of, LoadError};
+use crate::core::mapping::Source;
+use crate::core::model::ThreadDocument;
+use crate::core::pages::Answer;
+use crate::live_thread::{LiveThread, ServerPages};
+use crate::services::http;
+
+/// Fetches a response with its headers and reads it: the comments, and
+/// the thread's total when the mapping says where it is.
+pub async fn fetch(
+    url: &str,
+    source: &Source,
+    pages: Option<&mut ServerPages>,
+) -> Result<(ThreadDocument, Option<u64>), LoadError> {
+    let (body, headers) = http::fetch_page(url).await?;
+    let response = parse_json(&text_of(&body))?;
+    let document = read_value(&response, source)?;
+    let Source::Mapped(mapping, _) = source else {
+        return Ok((document, None));
+    };
+    let header = |name: &str| headers.get(name);
+    if let Some(pages) = pages {
+        let answer = Answer {
+            response: &response,
+            header: &header,
+            comments: document.comments.len() + document.skipped,
+        };
+        pages.next = pages
+            .cursor
+            .next(&pages.pages, &answer)
+            .map(|next| http::resolve(&next, url));
+    }
+    let total = mapping
+        .total
+        .as_ref()
+        .and_then(|count| count.read(&response, &header));
+    Ok((document, total))
+}
+
+/// Fetches the next page of a paged thread into it; `false` when there
+/// is none to fetch (or it is on its way). A failure leaves the thread as
+/// it was, so asking again fetches the same page.
+pub async fn next_page(thread: &LiveThread) -> Result<bool, LoadError> {
+    let Some(mut pages) = thread.begin_page() else {
+        return Ok(false);
+    };
+    let url = pages.next.clone().unwrap_or_default();
+    let source = pages.source.clone();
+    match fetch(&url, &source, Some(&mut pages)).await {
+        Ok((document, total)) => {
+            thread.end_page(Some((pages, &document.comments, total)));
+            Ok(true)
+        }
+        Err(error) => {
+            web_sys::console::warn_1(
+                &format!("Threadline could not load {url}: {}", error.detail()).into(),
+            );
+            thread.end_page(None);
+            Err(error)
+        }
+    }
+}
+
+/// Fetches every page left, one after another (`"prefetch": "all"`),
+/// stopping at the first that fails: the reader can ask for it again.
+pub async fn all_pages(thread: LiveThread) {
+    while let Ok(true) = next_page(&thread).await {}
+}
