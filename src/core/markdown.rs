@@ -61,7 +61,11 @@ fn lines(markdown: &str) -> Vec<&str> {
     let mut start = 0;
     for (at, byte) in bytes.iter().enumerate() {
         if *byte == b'\n' {
-            let end = if at > start && bytes[at - 1] == b'\r' { at - 1 } else { at };
+            let end = if at > start && bytes[at - 1] == b'\r' {
+                at - 1
+            } else {
+                at
+            };
             lines.push(&markdown[start..end]);
             start = at + 1;
         }
@@ -1048,7 +1052,8 @@ impl<'r, 't> Inline<'r, 't> {
                 if let Cow::Borrowed(last) = run {
                     let (start, next) = (offset(last), offset(text));
                     let joined = source.get(start..next.wrapping_add(text.len()));
-                    if let Some(joined) = joined.filter(|_| start.wrapping_add(last.len()) == next) {
+                    if let Some(joined) = joined.filter(|_| start.wrapping_add(last.len()) == next)
+                    {
                         *last = joined;
                         return;
                     }

@@ -230,10 +230,14 @@ impl ThreadStore {
     /// comment that is not there. Ids already in the thread are skipped.
     pub fn append_page(&mut self, inputs: &[CommentInput], last: bool) -> StoreChange {
         let mut flat = std::mem::take(&mut self.waiting);
-        flat.extend(flatten(inputs).into_iter().map(|(input, nesting)| CommentInput {
-            parent: nesting.map(|parent| parent.id.clone()).or(input.parent.clone()),
-            replies: Vec::new(),
-            ..input.clone()
+        flat.extend(flatten(inputs).into_iter().map(|(input, nesting)| {
+            CommentInput {
+                parent: nesting
+                    .map(|parent| parent.id.clone())
+                    .or(input.parent.clone()),
+                replies: Vec::new(),
+                ..input.clone()
+            }
         }));
         if !last {
             // What reaches the thread: comments whose parent is in it or
@@ -824,14 +828,25 @@ mod tests {
     fn pages_attach_replies_to_parents_from_any_page() {
         // Newest first, as WordPress and GitHub list by default: replies
         // come a page before their parents.
-        let mut store = ThreadStore::build(&[flat("c5", None), flat("r4", Some("c3"))]);
-        assert_eq!(ids(&store.roots()), ["c5", "r4"], "before its page, the reply stands alone");
+        let store = ThreadStore::build(&[flat("c5", None), flat("r4", Some("c3"))]);
+        assert_eq!(
+            ids(&store.roots()),
+            ["c5", "r4"],
+            "built whole, the reply stands alone"
+        );
         let mut store = ThreadStore::build(&[flat("c5", None)]);
         let change = store.append_page(&[flat("r4", Some("c3")), flat("r4b", Some("r4"))], false);
-        assert_eq!(change, StoreChange::default(), "nothing to show until c3 comes");
+        assert_eq!(
+            change,
+            StoreChange::default(),
+            "nothing to show until c3 comes"
+        );
         assert_eq!(store.len(), 1);
         let change = store.append_page(
-            &[nested("c3", vec![flat("c3a", None)]), flat("r2", Some("gone"))],
+            &[
+                nested("c3", vec![flat("c3a", None)]),
+                flat("r2", Some("gone")),
+            ],
             false,
         );
         assert_eq!(ids(&store.roots()), ["c5", "c3"]);

@@ -13,8 +13,8 @@ use crate::core::visits;
 use crate::core::words::{Lang, Words};
 use crate::live_thread::{LiveThread, ServerPages, ThreadSettings, ORDER_KEY};
 use crate::services::storage;
-use yew::platform::spawn_local;
 use std::rc::Rc;
+use yew::platform::spawn_local;
 use yew::AttrValue;
 
 /// What a successful load gives the widget.
@@ -44,9 +44,7 @@ async fn fetch_document(config: &MountConfig) -> Result<FirstPage, LoadError> {
         let (document, total) = super::pages::fetch(&config.src, &source, None).await?;
         return Ok((document, source, total, None));
     };
-    pages
-        .check(&config.src)
-        .map_err(LoadError::Setup)?;
+    pages.check(&config.src).map_err(LoadError::Setup)?;
     let (cursor, url) = PageCursor::start(&config.src, &pages);
     let mut server = ServerPages {
         pages,

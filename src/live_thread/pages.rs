@@ -69,7 +69,12 @@ impl LiveThread {
         if self.0.page_loading.get() {
             return None;
         }
-        let pages = self.0.pages.borrow().clone().filter(|pages| pages.next.is_some())?;
+        let pages = self
+            .0
+            .pages
+            .borrow()
+            .clone()
+            .filter(|pages| pages.next.is_some())?;
         self.0.page_loading.set(true);
         self.busy_top(1);
         Some(pages)

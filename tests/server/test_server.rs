@@ -287,7 +287,13 @@ fn handle(stream: TcpStream, root: &Path, log: &Mutex<Log>) {
                 respond(stream, 500, "text/plain", b"refused");
             } else {
                 let (list, headers) = paged_comments(page);
-                respond_with(stream, 200, "application/json", list.to_string().as_bytes(), &headers);
+                respond_with(
+                    stream,
+                    200,
+                    "application/json",
+                    list.to_string().as_bytes(),
+                    &headers,
+                );
             }
         }
         // A page of the paged list; `?all` loads every page at once.
