@@ -321,3 +321,27 @@ fn isso_as_a_real_isso_0_14_answers_with_a_deleted_comment_above_its_reply() {
     );
     assert_eq!(thread.iso("3"), "2026-12-05T15:17:38Z");
 }
+
+#[test]
+fn presets_of_paged_apis_say_how_they_page_and_count() {
+    use threadline::core::pages::{Count, Next};
+    let mapping = |preset: &str| match Source::configure(Some(preset), None) {
+        Ok(Source::Mapped(mapping, _)) => mapping,
+        other => panic!("{preset}: {other:?}"),
+    };
+    let next = |preset: &str| mapping(preset).pages.map(|pages| pages.next);
+    assert_eq!(next("wordpress"), Some(Next::Link));
+    assert_eq!(next("github"), Some(Next::Link));
+    assert_eq!(next("lemmy"), Some(Next::Page));
+    assert_eq!(next("isso"), None, "one response holds the thread");
+    assert_eq!(
+        mapping("wordpress").total,
+        Some(Count::Header {
+            header: "X-WP-Total".to_owned()
+        })
+    );
+    let topic: serde_json::Value =
+        serde_json::from_str(&data("discourse-topic.json")).expect("JSON");
+    let total = mapping("discourse").total.expect("Discourse counts its posts");
+    assert_eq!(total.read(&topic, &|_| None), Some(4));
+}

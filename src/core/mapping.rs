@@ -441,7 +441,8 @@ pub const PRESETS: &[(&str, &str)] = &[
         "discourse",
         r#"{"comments": "post_stream.posts", "id": "post_number", "parent": "reply_to_post_number",
         "author": ["name", "username"], "avatar": "avatar_template", "body": "cooked", "format": "html",
-        "created": "created_at", "score": "like_count", "deleted": ["deleted_at", "hidden"]}"#,
+        "created": "created_at", "score": "like_count", "deleted": ["deleted_at", "hidden"],
+        "total": "posts_count"}"#,
     ),
     (
         "github",
@@ -965,6 +966,18 @@ mod tests {
                 .and_then(Timestamp::to_ms),
             Some(6000.0)
         );
+    }
+
+    #[test]
+    fn a_mistaken_pages_key_is_named_with_what_it_takes() {
+        let error = |mapping: &str| match Source::configure(None, Some(mapping)) {
+            Err(MappingError(message)) => message,
+            Ok(_) => panic!("{mapping} was taken"),
+        };
+        let message = error(r#"{"id": "id", "pages": {"next": "sideways"}}"#);
+        assert!(message.contains("sideways") && message.contains("`link`"), "{message}");
+        let message = error(r#"{"id": "id", "pages": {"next": "page", "every": 2}}"#);
+        assert!(message.contains("every"), "{message}");
     }
 
     #[test]
