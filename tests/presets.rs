@@ -342,6 +342,8 @@ fn presets_of_paged_apis_say_how_they_page_and_count() {
     );
     let topic: serde_json::Value =
         serde_json::from_str(&data("discourse-topic.json")).expect("JSON");
-    let total = mapping("discourse").total.expect("Discourse counts its posts");
+    let total = mapping("discourse")
+        .total
+        .expect("Discourse counts its posts");
     assert_eq!(total.read(&topic, &|_| None), Some(4));
 }

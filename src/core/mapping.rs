@@ -68,6 +68,11 @@ pub struct Mapping {
     /// What marks a placeholder for replies left out of the response.
     #[serde(default)]
     pub more: Option<MoreRule>,
+    /// How many replies a comment has in all, when the API counts them
+    /// (Discourse's `reply_count`, Isso's `total_replies`): those missing
+    /// from the response become an "N more replies" row.
+    #[serde(default)]
+    pub reply_count: Fields,
     /// How "more replies" placeholders are filled in, if they can be.
     #[serde(default)]
     pub load_more: Option<LoadMore>,
@@ -442,7 +447,7 @@ pub const PRESETS: &[(&str, &str)] = &[
         r#"{"comments": "post_stream.posts", "id": "post_number", "parent": "reply_to_post_number",
         "author": ["name", "username"], "avatar": "avatar_template", "body": "cooked", "format": "html",
         "created": "created_at", "score": "like_count", "deleted": ["deleted_at", "hidden"],
-        "total": "posts_count"}"#,
+        "total": "posts_count", "replyCount": "reply_count"}"#,
     ),
     (
         "github",
@@ -461,7 +466,7 @@ pub const PRESETS: &[(&str, &str)] = &[
         r#"{"comments": "replies", "tree": {"nested": "replies"}, "id": "id", "parent": "parent",
         "author": "author", "authorUrl": "website", "body": "text", "format": "html",
         "created": "created", "timeFormat": "epoch-seconds", "up": "likes", "down": "dislikes",
-        "deleted": {"path": "mode", "equals": 4}, "edited": "modified"}"#,
+        "deleted": {"path": "mode", "equals": 4}, "edited": "modified", "replyCount": "total_replies"}"#,
     ),
 ];
 
@@ -594,6 +599,7 @@ pub fn apply(
     };
 
     let mut comments = Vec::with_capacity(items.len());
+    let mut reply_counts: Vec<(String, u64)> = Vec::new();
     let mut skipped = 0;
     let mut kids: Vec<(String, Vec<String>)> = Vec::new();
     let mut stack: Vec<(&Value, Option<String>)> =
@@ -604,6 +610,9 @@ pub fn apply(
             continue;
         };
         quirks(preset, item, &mut comment);
+        if let Some(replies) = count(mapping.reply_count.number(item)).filter(|n| *n > 0) {
+            reply_counts.push((comment.id.clone(), replies));
+        }
         match &mapping.tree {
             Tree::Flat => {}
             Tree::Nested(path) => {
@@ -656,12 +665,39 @@ pub fn apply(
             }
         }
     }
+    add_missing_replies(&mut comments, &reply_counts);
     Ok(ThreadDocument {
         id: None,
         article: None,
         comments,
         skipped,
     })
+}
+
+/// A "more replies" placeholder (`<id>:more`) under each comment that has
+/// more replies than the response holds, counting those missing; `loadMore`
+/// fetches them with `{parent}`, the comment's id.
+fn add_missing_replies(comments: &mut Vec<CommentInput>, reply_counts: &[(String, u64)]) {
+    if reply_counts.is_empty() {
+        return;
+    }
+    let mut present: HashMap<&str, u64> = HashMap::new();
+    for parent in comments.iter().filter_map(|c| c.parent.as_deref()) {
+        *present.entry(parent).or_default() += 1;
+    }
+    let placeholders: Vec<CommentInput> = reply_counts
+        .iter()
+        .filter_map(|(id, replies)| {
+            let missing = replies.saturating_sub(present.get(id.as_str()).copied().unwrap_or(0));
+            (missing > 0).then(|| CommentInput {
+                id: format!("{id}:more"),
+                parent: Some(id.clone()),
+                more: Some(missing),
+                ..CommentInput::default()
+            })
+        })
+        .collect();
+    comments.extend(placeholders);
 }
 
 /// Reads one comment (a server's answer to a post, say) through a mapping
@@ -969,13 +1005,49 @@ mod tests {
     }
 
     #[test]
+    fn replies_the_response_left_out_become_a_more_row() {
+        // Isso, asked with `nested_limit=1`: the comment counts 3 replies
+        // and holds 1.
+        let isso = r#"{"replies": [
+            {"id": 1, "total_replies": 3, "replies": [{"id": 2, "parent": 1}]},
+            {"id": 3, "total_replies": 0, "replies": []}]}"#;
+        let document = mapped(
+            r#"{"comments": "replies", "tree": {"nested": "replies"}, "id": "id",
+                "replyCount": "total_replies"}"#,
+            isso,
+        )
+        .expect("mapped");
+        assert_eq!(
+            parents(&document),
+            [
+                ("1", None),
+                ("2", Some("1")),
+                ("3", None),
+                ("1:more", Some("1"))
+            ]
+        );
+        assert_eq!(document.comments[3].more, Some(2));
+        // Flat (Discourse): counted against the replies listed anywhere.
+        let discourse = r#"[{"n": 1, "reply_count": 2}, {"n": 2, "to": 1}, {"n": 3, "to": 1, "reply_count": "x"}]"#;
+        let document = mapped(
+            r#"{"id": "n", "parent": "to", "replyCount": "reply_count"}"#,
+            discourse,
+        )
+        .expect("mapped");
+        assert_eq!(document.comments.len(), 3, "both replies are there: no row");
+    }
+
+    #[test]
     fn a_mistaken_pages_key_is_named_with_what_it_takes() {
         let error = |mapping: &str| match Source::configure(None, Some(mapping)) {
             Err(MappingError(message)) => message,
             Ok(_) => panic!("{mapping} was taken"),
         };
         let message = error(r#"{"id": "id", "pages": {"next": "sideways"}}"#);
-        assert!(message.contains("sideways") && message.contains("`link`"), "{message}");
+        assert!(
+            message.contains("sideways") && message.contains("`link`"),
+            "{message}"
+        );
         let message = error(r#"{"id": "id", "pages": {"next": "page", "every": 2}}"#);
         assert!(message.contains("every"), "{message}");
     }
