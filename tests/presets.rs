@@ -104,6 +104,7 @@ fn hackerweb_nested_comments_with_deleted_and_dead_nodes() {
     assert_eq!(thread.store.roots().len(), 4);
     let dead = thread.comment("8007");
     assert!(!dead.deleted, "a dead comment with its text is shown");
+    assert!(dead.flagged, "as flagged: it starts hidden behind a line");
     assert_eq!(dead.author.as_deref(), Some("hana"));
     assert_eq!(thread.store.children("8007").len(), 1);
     assert!(

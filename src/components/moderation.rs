@@ -37,6 +37,7 @@ pub fn HiddenCard(props: &HiddenProps) -> Html {
             "{points}",
             &locale.count(&words.points, *score),
         ),
+        Hidden::Flagged => words.flagged_note.to_owned(),
     };
     let show = {
         let (thread, id) = (thread.clone(), props.id.clone());

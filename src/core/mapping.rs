@@ -65,6 +65,10 @@ pub struct Mapping {
     /// Flags (or times) that mark a comment edited after it was posted.
     #[serde(default)]
     pub edited: Flags,
+    /// Flags that mark a comment readers flagged (the same forms): it
+    /// starts hidden behind a line the reader can open.
+    #[serde(default)]
+    pub flagged: Flags,
     /// What marks a placeholder for replies left out of the response.
     #[serde(default)]
     pub more: Option<MoreRule>,
@@ -446,7 +450,7 @@ pub const PRESETS: &[(&str, &str)] = &[
         "discourse",
         r#"{"comments": "post_stream.posts", "id": "post_number", "parent": "reply_to_post_number",
         "author": ["name", "username"], "avatar": "avatar_template", "body": "cooked", "format": "html",
-        "created": "created_at", "score": "like_count", "deleted": ["deleted_at", "hidden"],
+        "created": "created_at", "score": "like_count", "deleted": "deleted_at", "flagged": "hidden",
         "total": "posts_count", "replyCount": "reply_count"}"#,
     ),
     (
@@ -475,7 +479,8 @@ pub const PRESETS: &[(&str, &str)] = &[
 /// per comment in [`quirks`].
 const NATIVE: &str = r#"{"comments": "comments", "tree": {"nested": "replies"},
     "id": "id", "parent": "parent", "author": "author", "authorUrl": "authorUrl", "avatar": "avatar",
-    "body": "body", "created": "created", "score": "score", "deleted": "deleted"}"#;
+    "body": "body", "created": "created", "score": "score", "deleted": "deleted",
+    "flagged": "flagged"}"#;
 
 /// The mapping that reads Threadline's own format.
 pub fn native_mapping() -> Mapping {
@@ -770,6 +775,7 @@ fn map_item(item: &Value, mapping: &Mapping) -> Option<CommentInput> {
         format: mapping.format,
         deleted: mapping.deleted.any(item),
         edited: mapping.edited.any(item),
+        flagged: mapping.flagged.any(item),
         more,
         more_ids,
         replies: Vec::new(),
@@ -832,11 +838,13 @@ fn quirks(preset: Option<&str>, item: &Value, comment: &mut CommentInput) {
                 .map(|count| count.max(0.0) as u64);
         }
         Some("hackerweb") => {
-            // A dead comment (flagged) still has its author and text to show;
-            // only one without them is gone.
+            // A dead comment (flagged) with its author and text is shown
+            // as flagged; only one without them is gone.
             let dead = item.get("dead").and_then(Value::as_bool) == Some(true);
             if dead && (comment.author.is_none() || comment.body.trim().is_empty()) {
                 comment.deleted = true;
+            } else if dead {
+                comment.flagged = true;
             }
         }
         Some("discourse") => {

@@ -111,6 +111,10 @@ pub struct CommentInput {
     /// True for a comment edited after it was posted (shown "edited").
     #[serde(default)]
     pub edited: bool,
+    /// True for a comment readers flagged (Hacker News' dead, Discourse's
+    /// hidden): shown as a line the reader can open.
+    #[serde(default)]
+    pub flagged: bool,
     /// For a placeholder that stands for replies not in the response: how many.
     #[serde(default)]
     pub more: Option<u64>,
@@ -196,6 +200,8 @@ pub struct Comment {
     pub deleted: bool,
     /// Edited after it was posted.
     pub edited: bool,
+    /// Flagged by readers: it starts hidden behind a line saying so.
+    pub flagged: bool,
     /// A placeholder for this many replies that the response left out.
     pub more: Option<u64>,
     /// The ids of the replies a placeholder stands for, if the API gave them.
@@ -229,6 +235,7 @@ impl Comment {
             format: input.format,
             deleted: input.deleted,
             edited: input.edited,
+            flagged: input.flagged,
             more: input.more,
             more_ids: input.more_ids.clone(),
         }

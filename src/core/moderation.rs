@@ -14,6 +14,8 @@ pub enum Hidden {
     Muted(String),
     /// Its score is under the site's threshold.
     LowScore(i64),
+    /// Readers flagged it.
+    Flagged,
 }
 
 /// Whether a comment starts hidden, and why: its author is muted, or its
@@ -29,6 +31,9 @@ pub fn hidden(
     }
     if let Some(author) = comment.author.as_ref().filter(|a| muted.contains(*a)) {
         return Some(Hidden::Muted(author.clone()));
+    }
+    if comment.flagged {
+        return Some(Hidden::Flagged);
     }
     match (comment.score, collapse_below) {
         (Some(score), Some(below)) if score < below => Some(Hidden::LowScore(score)),
@@ -101,6 +106,20 @@ mod tests {
             ..comment("Troll", -9)
         };
         assert_eq!(hidden(&gone, &muted, Some(0)), None);
+        let flagged = Comment {
+            flagged: true,
+            ..comment("Ann", 10)
+        };
+        assert_eq!(hidden(&flagged, &muted, None), Some(Hidden::Flagged));
+        let both = Comment {
+            flagged: true,
+            ..comment("Troll", 10)
+        };
+        assert_eq!(
+            hidden(&both, &muted, None),
+            Some(Hidden::Muted("Troll".into())),
+            "the reader's own choice says more"
+        );
     }
 
     #[test]

@@ -308,6 +308,8 @@ pub struct Words {
     pub muted_note: &'static str,
     /// "Hidden for a low score: {points}."
     pub low_score_note: &'static str,
+    /// A comment readers flagged, hidden: "Readers flagged this comment."
+    pub flagged_note: &'static str,
     /// "Show", for one hidden comment.
     pub show: &'static str,
     /// "Delete", on the reader's own comment.
@@ -466,6 +468,7 @@ impl Words {
             ("unmute", Entry::Text(&mut self.unmute)),
             ("muted_note", Entry::Text(&mut self.muted_note)),
             ("low_score_note", Entry::Text(&mut self.low_score_note)),
+            ("flagged_note", Entry::Text(&mut self.flagged_note)),
             ("show", Entry::Text(&mut self.show)),
             ("delete", Entry::Text(&mut self.delete)),
             ("delete_confirm", Entry::Text(&mut self.delete_confirm)),

@@ -135,6 +135,7 @@ pub static WORDS: Words = Words {
     unmute: "إلغاء كتم {name}",
     muted_note: "لقد كتمت {name}.",
     low_score_note: "مخفي لانخفاض تقييمه: {points}.",
+    flagged_note: "أبلغ القرّاء عن هذا التعليق.",
     show: "إظهار",
     delete: "حذف",
     delete_confirm: "حذف تعليقك؟",

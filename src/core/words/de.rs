@@ -73,6 +73,7 @@ pub static WORDS: Words = Words {
     unmute: "{name} wieder anzeigen",
     muted_note: "Sie haben {name} stummgeschaltet.",
     low_score_note: "Wegen niedriger Bewertung ausgeblendet: {points}.",
+    flagged_note: "Leser haben diesen Kommentar gemeldet.",
     show: "Anzeigen",
     delete: "Löschen",
     delete_confirm: "Ihren Kommentar löschen?",

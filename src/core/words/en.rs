@@ -79,6 +79,7 @@ pub static WORDS: Words = Words {
     unmute: "Unmute {name}",
     muted_note: "You muted {name}.",
     low_score_note: "Hidden for a low score: {points}.",
+    flagged_note: "Readers flagged this comment.",
     show: "Show",
     delete: "Delete",
     delete_confirm: "Delete your comment?",

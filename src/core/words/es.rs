@@ -86,6 +86,7 @@ pub static WORDS: Words = Words {
     unmute: "Dejar de silenciar a {name}",
     muted_note: "Has silenciado a {name}.",
     low_score_note: "Oculto por su baja puntuación: {points}.",
+    flagged_note: "Los lectores marcaron este comentario.",
     show: "Mostrar",
     delete: "Eliminar",
     delete_confirm: "¿Eliminar tu comentario?",

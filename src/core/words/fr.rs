@@ -81,6 +81,7 @@ pub static WORDS: Words = Words {
     unmute: "Ne plus masquer {name}",
     muted_note: "Vous avez masqué {name}.",
     low_score_note: "Masqué pour un score bas : {points}.",
+    flagged_note: "Des lecteurs ont signalé ce commentaire.",
     show: "Afficher",
     delete: "Supprimer",
     delete_confirm: "Supprimer votre commentaire ?",

@@ -64,6 +64,7 @@ pub static WORDS: Words = Words {
     unmute: "{name}さんのミュートを解除",
     muted_note: "{name}さんをミュートしました。",
     low_score_note: "評価が低いため非表示：{points}。",
+    flagged_note: "このコメントは読者により報告されました。",
     show: "表示",
     delete: "削除",
     delete_confirm: "コメントを削除しますか？",

@@ -126,6 +126,7 @@ pub static WORDS: Words = Words {
     unmute: "Снова показывать {name}",
     muted_note: "Вы скрыли {name}.",
     low_score_note: "Скрыт из-за низкого рейтинга: {points}.",
+    flagged_note: "Читатели пожаловались на этот комментарий.",
     show: "Показать",
     delete: "Удалить",
     delete_confirm: "Удалить ваш комментарий?",

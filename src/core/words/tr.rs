@@ -64,6 +64,7 @@ pub static WORDS: Words = Words {
     unmute: "{name} adlı kişinin sesini aç",
     muted_note: "{name} adlı kişiyi sessize aldınız.",
     low_score_note: "Düşük puan nedeniyle gizlendi: {points}.",
+    flagged_note: "Okurlar bu yorumu işaretledi.",
     show: "Göster",
     delete: "Sil",
     delete_confirm: "Yorumunuz silinsin mi?",
