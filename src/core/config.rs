@@ -7,6 +7,7 @@ use super::posts::PostEndpoint;
 use super::sort::Order;
 use super::state::DEFAULT_MAX_LENGTH;
 use super::votes::VoteEndpoint;
+use super::writes;
 
 /// Which vote buttons a thread shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -89,6 +90,28 @@ impl MountConfig {
              (or `src` to the config passed to Threadline.mount)."
                 .to_owned()
         })?;
+        // `data-writes="preset"`: the preset's write settings stand in for
+        // those the site left out.
+        let writer = match present("writes").as_deref() {
+            None => None,
+            Some("preset") => match present("preset") {
+                Some(preset) if writes::has_writes(&preset) => Some(preset),
+                _ => {
+                    return Err(format!(
+                        "data-writes=\"preset\" needs a preset that writes: {}",
+                        writes::WRITERS.join(", ")
+                    ))
+                }
+            },
+            Some(other) => return Err(format!(
+                "data-writes takes \"preset\" (the preset's own write settings), not \"{other}\""
+            )),
+        };
+        let data_src = src.clone();
+        let setting = |name: &str| {
+            present(name).or_else(|| writes::preset_setting(writer.as_deref()?, name, &data_src))
+        };
+        let present = setting;
         Ok(MountConfig {
             src,
             thread_id: present("threadId"),
@@ -176,6 +199,67 @@ mod tests {
         let config = read(&[("src", "data/t.json")]).expect("valid");
         assert_eq!(config.storage_key(Some("doc")), "threadline:v1:doc");
         assert_eq!(config.storage_key(None), "threadline:v1:data/t.json");
+    }
+
+    #[test]
+    fn a_preset_that_writes_sends_what_its_api_documents() {
+        let config = read(&[
+            (
+                "src",
+                "https://lemmy.example/api/v3/comment/list?post_id=42",
+            ),
+            ("preset", "lemmy"),
+            ("writes", "preset"),
+            ("token", "jwt"),
+            ("reportUrl", "/moderation?c={id}"),
+        ])
+        .expect("valid");
+        let post =
+            config
+                .post_endpoint
+                .expect("posts")
+                .request(Some("7"), "Hi \"you\"", None, None);
+        assert_eq!(post.url, "https://lemmy.example/api/v3/comment");
+        assert_eq!(
+            post.body,
+            r#"{"content": "Hi \"you\"", "post_id": 42, "parent_id": 7}"#
+        );
+        assert_eq!(post.headers["Authorization"], "Bearer jwt");
+        let vote = config.vote_endpoint.expect("votes").request("7", -1, None);
+        assert_eq!(
+            (vote.url.as_str(), vote.body.as_str()),
+            (
+                "https://lemmy.example/api/v3/comment/like",
+                r#"{"comment_id": 7, "score": -1}"#
+            )
+        );
+        let delete = config
+            .delete_endpoint
+            .expect("deletes")
+            .request(&[("id", "7")], None);
+        assert_eq!(delete.method, "POST");
+        assert_eq!(delete.body, r#"{"comment_id": 7, "deleted": true}"#);
+        assert_eq!(
+            config.report_endpoint.expect("reports").url,
+            "/moderation?c={id}",
+            "what the site sets wins"
+        );
+        assert_eq!(config.input_format, BodyFormat::Markdown);
+        // Without data-writes, the preset only reads.
+        let reader = read(&[
+            ("src", "https://lemmy.example/x?post_id=1"),
+            ("preset", "lemmy"),
+        ])
+        .expect("valid");
+        assert!(reader.post_endpoint.is_none() && reader.vote_endpoint.is_none());
+    }
+
+    #[test]
+    fn writes_need_a_preset_that_writes() {
+        let error = read(&[("src", "x"), ("preset", "reddit"), ("writes", "preset")]).unwrap_err();
+        assert!(error.contains("isso, lemmy, remark42, github"), "{error}");
+        let error = read(&[("src", "x"), ("preset", "isso"), ("writes", "yes")]).unwrap_err();
+        assert!(error.contains("\"yes\""), "{error}");
     }
 
     #[test]

@@ -708,6 +708,11 @@ fn add_missing_replies(comments: &mut Vec<CommentInput>, reply_counts: &[(String
 /// Reads one comment (a server's answer to a post, say) through a mapping
 /// and its preset's quirks.
 pub fn map_comment(item: &Value, mapping: &Mapping, preset: Option<&str>) -> Option<CommentInput> {
+    // Lemmy answers a write with the comment inside `comment_view`.
+    let item = match preset {
+        Some("lemmy") => item.get("comment_view").unwrap_or(item),
+        _ => item,
+    };
     let mut comment = map_item(item, mapping)?;
     quirks(preset, item, &mut comment);
     Some(comment)

@@ -26,3 +26,4 @@ pub mod url;
 pub mod visits;
 pub mod votes;
 pub mod words;
+pub mod writes;

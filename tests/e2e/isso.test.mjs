@@ -58,12 +58,7 @@ before(async () => {
         res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Story</title></head><body>
 <h1>Story</h1><div id="comments"></div>
 <script src="/site/threadline.js" data-target="#comments" data-preset="isso"
-  data-src="${issoOrigin}/?uri=%2Fstory"
-  data-vote-url='{"up": "${issoOrigin}/id/{id}/like", "down": "${issoOrigin}/id/{id}/dislike", "clear": null}'
-  data-vote-refused="message" data-vote-counts='{"up": "likes", "down": "dislikes"}'
-  data-post-url="${issoOrigin}/new?uri=%2Fstory"
-  data-post-body='{"parent": {parent:number}, "text": {body}, "author": {name}, "title": "Story"}' data-input-format="markdown"
-  data-credentials="include"></script>
+  data-src="${issoOrigin}/?uri=%2Fstory" data-writes="preset"></script>
 </body></html>`);
       },
     },
