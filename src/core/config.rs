@@ -103,9 +103,11 @@ impl MountConfig {
                     ))
                 }
             },
-            Some(other) => return Err(format!(
+            Some(other) => {
+                return Err(format!(
                 "data-writes takes \"preset\" (the preset's own write settings), not \"{other}\""
-            )),
+            ))
+            }
         };
         let data_src = src.clone();
         let setting = |name: &str| {

@@ -470,7 +470,9 @@ pub const PRESETS: &[(&str, &str)] = &[
         r#"{"comments": "replies", "tree": {"nested": "replies"}, "id": "id", "parent": "parent",
         "author": "author", "authorUrl": "website", "body": "text", "format": "html",
         "created": "created", "timeFormat": "epoch-seconds", "up": "likes", "down": "dislikes",
-        "deleted": {"path": "mode", "equals": 4}, "edited": "modified", "replyCount": "total_replies"}"#,
+        "deleted": {"path": "mode", "equals": 4}, "edited": "modified", "replyCount": "total_replies",
+        "total": "total_replies", "pages": {"next": "offset", "remaining": "hidden_replies"},
+        "loadMore": {"url": "{src}&parent={parent}"}}"#,
     ),
 ];
 

@@ -24,6 +24,10 @@ pub struct Pages {
     /// How many pages there are: a path in the response or a header.
     #[serde(default)]
     pub total_pages: Option<Count>,
+    /// How many comments are left after this page, when the API says
+    /// (Isso's `hidden_replies`): none left ends it without asking again.
+    #[serde(default)]
+    pub remaining: Option<Count>,
     /// `all` loads every page at once; `scroll` (the default) the next one
     /// when the reader nears the end.
     #[serde(default)]
@@ -119,7 +123,8 @@ pub struct Answer<'a> {
     pub response: &'a Value,
     /// A response header by name.
     pub header: &'a dyn Fn(&str) -> Option<String>,
-    /// How many comments the page listed.
+    /// How many items the page's list held (top-level comments, for a
+    /// nested tree).
     pub comments: usize,
 }
 
@@ -154,13 +159,16 @@ impl PageCursor {
     /// Takes in the answer to the page asked for last and says where the
     /// next page is; `None` when that was the last one.
     pub fn next(&mut self, pages: &Pages, answer: &Answer) -> Option<String> {
-        let total = pages
-            .total_pages
-            .as_ref()
-            .and_then(|count| count.read(answer.response, answer.header));
+        let read = |count: &Option<Count>| {
+            count
+                .as_ref()
+                .and_then(|count| count.read(answer.response, answer.header))
+        };
+        let total = read(&pages.total_pages);
         if answer.comments == 0
             || self.fetched >= pages.max
             || total.is_some_and(|total| self.fetched as u64 >= total)
+            || read(&pages.remaining) == Some(0)
         {
             return None;
         }
@@ -407,6 +415,27 @@ mod tests {
         });
         // The same cursor again would ask for the same page: it stops.
         assert_eq!(urls, ["/c?cursor=", "/c?cursor=a%20b"]);
+    }
+
+    #[test]
+    fn a_count_of_what_is_left_ends_paging_without_an_empty_page() {
+        let isso = pages(r#"{"next": "offset", "remaining": "hidden_replies"}"#);
+        let urls = walk("/?uri=%2Fs&limit=10", &isso, |url| {
+            let left = if url.ends_with("offset=20") { 0 } else { 5 };
+            (10, json!({"hidden_replies": left}), vec![])
+        });
+        assert_eq!(
+            urls,
+            [
+                "/?uri=%2Fs&limit=10",
+                "/?uri=%2Fs&limit=10&offset=10",
+                "/?uri=%2Fs&limit=10&offset=20"
+            ]
+        );
+        let whole = walk("/?uri=%2Fs", &isso, |_| {
+            (3, json!({"hidden_replies": 0}), vec![])
+        });
+        assert_eq!(whole.len(), 1, "a thread that came whole asks nothing more");
     }
 
     #[test]

@@ -9,6 +9,7 @@ use crate::core::pages::PageCursor;
 use crate::core::rich::RichOptions;
 use crate::core::sort::Order;
 use crate::core::store::ThreadStore;
+use crate::core::template::fill;
 use crate::core::visits;
 use crate::core::words::{Lang, Words};
 use crate::live_thread::{LiveThread, ServerPages, ThreadSettings, ORDER_KEY};
@@ -102,9 +103,12 @@ pub async fn load(
         storage::save(&seen_key, &newest.max(last_seen.unwrap_or(f64::MIN)));
     }
     let load_more = match &source {
-        Source::Mapped(mapping, preset) => mapping
-            .load_more()
-            .map(|(url, more)| (url, Source::Mapped(Box::new(more), preset.clone()))),
+        // `{src}` in the URL is the thread's own URL (Isso's, asked again
+        // with `&parent={parent}`).
+        Source::Mapped(mapping, preset) => mapping.load_more().map(|(url, more)| {
+            let url = fill(&url, &[("src", &config.src)]);
+            (url, Source::Mapped(Box::new(more), preset.clone()))
+        }),
         Source::Native => None,
     };
     let article = document.article.map(|mut article| {

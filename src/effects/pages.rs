@@ -8,6 +8,7 @@ use crate::core::model::ThreadDocument;
 use crate::core::pages::Answer;
 use crate::live_thread::{LiveThread, ServerPages};
 use crate::services::http;
+use serde_json::Value;
 
 /// Fetches a response with its headers and reads it: the comments, and
 /// the thread's total when the mapping says where it is.
@@ -24,10 +25,11 @@ pub async fn fetch(
     };
     let header = |name: &str| headers.get(name);
     if let Some(pages) = pages {
+        let listed = mapping.comments.get(&response).and_then(Value::as_array);
         let answer = Answer {
             response: &response,
             header: &header,
-            comments: document.comments.len() + document.skipped,
+            comments: listed.map_or(0, Vec::len),
         };
         pages.next = pages
             .cursor

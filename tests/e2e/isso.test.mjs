@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildRelease, dist, launch, serve, waitFor } from "./harness.mjs";
+import { buildRelease, dist, launch, renderAllPages, serve, waitFor } from "./harness.mjs";
 
 const ISSO = join(homedir(), ".cache/threadline-tools/isso/bin/isso");
 let site, isso, issoOrigin, dir, browser, context, page, consoleErrors;
@@ -61,6 +61,15 @@ before(async () => {
   data-src="${issoOrigin}/?uri=%2Fstory" data-writes="preset"></script>
 </body></html>`);
       },
+      // Isso asked a page at a time: 10 top-level comments, 1 reply each.
+      "/long.html": (req, res) => {
+        res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+        res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Long</title></head><body>
+<h1>Long</h1><p style="height: 300vh">A long story.</p><div id="comments"></div>
+<script src="/site/threadline.js" data-target="#comments" data-preset="isso"
+  data-src="${issoOrigin}/?uri=%2Flong&limit=10&nested_limit=1"></script>
+</body></html>`);
+      },
     },
   );
   dir = mkdtempSync(join(tmpdir(), "threadline-isso-"));
@@ -96,6 +105,13 @@ enabled = false
   seeded.di = (await post("10.0.0.4", { text: "A reply that outlives its parent.", author: "Di", parent: seeded.cy })).json.id;
   const gone = await api(`/id/${seeded.cy}`, { method: "DELETE", from: "10.0.0.3", cookie: doomed.cookie.split(";")[0] });
   assert.equal(gone.status, 200, "Isso deleted Cy's comment");
+  // A longer story: 24 top-level comments, the fifth with 4 replies.
+  const long = (from, body) => api("/new?uri=%2Flong", { method: "POST", body: { title: "Long", ...body }, from });
+  for (let n = 1; n <= 24; n++) {
+    const id = (await long(`10.1.${n}.1`, { text: `Long comment ${n}.`, author: `Reader ${n}` })).json.id;
+    if (n === 5) seeded.fifth = id;
+  }
+  for (let n = 1; n <= 4; n++) await long(`10.2.${n}.1`, { text: `Reply ${n} to the fifth.`, parent: seeded.fifth });
   browser = await launch();
 });
 
@@ -196,4 +212,29 @@ test("a comment Isso refuses says Isso's reason, with Edit and no Retry", async 
   await waitFor(async () => (await problem.textContent()) !== "");
   assert.equal(await problem.textContent(), "Not sent: text is too short (minimum length: 3)");
   assert.equal(await page.locator(".tl-retry-post").count(), 0);
+});
+
+test("Isso's paging loads every comment: the next top-level pages as the reader scrolls, and replies left out on request", async () => {
+  const asked = [];
+  page.on("request", (request) => request.url().startsWith(issoOrigin) && asked.push(new URL(request.url()).search));
+  await page.goto(`${site.origin}/long.html`);
+  await page.waitForSelector(".tl-comment", { state: "attached" });
+  assert.equal(await page.locator(".tl-count").textContent(), "28 comments", "Isso's total_replies, not the 10 of page 1");
+  assert.deepEqual(asked, ["?uri=%2Flong&limit=10&nested_limit=1"]);
+  await renderAllPages(page);
+  assert.deepEqual(asked, [
+    "?uri=%2Flong&limit=10&nested_limit=1",
+    "?uri=%2Flong&limit=10&nested_limit=1&offset=10",
+    "?uri=%2Flong&limit=10&nested_limit=1&offset=20",
+  ], "hidden_replies 0 on the last page: no empty page asked for");
+  assert.equal(await page.locator(".tl-list > .tl-comment").count(), 24);
+  const fifth = page.locator(comment(seeded.fifth));
+  assert.equal(await fifth.locator(".tl-comment").count(), 1, "nested_limit=1");
+  const more = fifth.locator(".tl-more .tl-load-more");
+  assert.equal(await more.textContent(), "3 more replies");
+  await more.click();
+  await waitFor(async () => (await fifth.locator(".tl-comment").count()) === 4);
+  assert.equal(asked.at(-1), `?uri=%2Flong&limit=10&nested_limit=1&parent=${seeded.fifth}`);
+  assert.equal(await page.locator(".tl-comment").count(), 28);
+  assert.deepEqual(consoleErrors, []);
 });
