@@ -336,6 +336,10 @@ fn presets_of_paged_apis_say_how_they_page_and_count() {
     assert_eq!(next("lemmy"), Some(Next::Page));
     assert_eq!(next("isso"), Some(Next::Offset), "with `limit` in data-src");
     assert_eq!(next("mastodon"), None, "one response holds the thread");
+    assert!(
+        matches!(next("discourse"), Some(Next::Ids(_))),
+        "post_stream.stream, 20 at a time"
+    );
     let isso: serde_json::Value = serde_json::from_str(&data("isso-thread.json")).expect("JSON");
     let total = mapping("isso").total.expect("Isso counts every comment");
     assert_eq!(total.read(&isso, &|_| None), Some(3));

@@ -451,7 +451,8 @@ pub const PRESETS: &[(&str, &str)] = &[
         r#"{"comments": "post_stream.posts", "id": "post_number", "parent": "reply_to_post_number",
         "author": ["name", "username"], "avatar": "avatar_template", "body": "cooked", "format": "html",
         "created": "created_at", "score": "like_count", "deleted": "deleted_at", "flagged": "hidden",
-        "total": "posts_count", "replyCount": "reply_count"}"#,
+        "total": "posts_count", "replyCount": "reply_count",
+        "pages": {"next": {"ids": {"path": "post_stream.stream", "url": "{base}/posts.json", "param": "post_ids[]"}}}}"#,
     ),
     (
         "github",

@@ -76,6 +76,31 @@ pub enum Next {
     Url(JsonPath),
     /// A cursor in the response, at this path, fills `{cursor}`.
     Cursor(JsonPath),
+    /// Every id listed in the first response, fetched a chunk at a time
+    /// (Discourse's `post_stream.stream`).
+    Ids(IdChunks),
+}
+
+/// How a list of ids in the first response is fetched in chunks.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IdChunks {
+    /// Where the list of every id is in the first response.
+    pub path: JsonPath,
+    /// The URL of a chunk: `{src}` is the thread's URL, `{base}` the same
+    /// without its query and `.json`; `{ids}` the chunk's ids, comma-separated,
+    /// unless `param` names a query parameter repeated for each id.
+    pub url: String,
+    /// The query parameter each id is sent as (`post_ids[]`).
+    #[serde(default)]
+    pub param: Option<String>,
+    /// How many ids a chunk asks for.
+    #[serde(default = "chunk_size")]
+    pub chunk: usize,
+}
+
+fn chunk_size() -> usize {
+    20
 }
 
 /// When later pages load.
@@ -139,6 +164,9 @@ pub struct PageCursor {
     offset: u64,
     /// The URL of the page asked for last.
     last: String,
+    /// For id chunks: every id, and how many of them have been asked for.
+    ids: Vec<String>,
+    asked: usize,
 }
 
 impl PageCursor {
@@ -150,6 +178,8 @@ impl PageCursor {
             page: pages.first,
             offset: 0,
             last: String::new(),
+            ids: Vec::new(),
+            asked: 0,
         };
         let url = cursor.numbered(pages);
         cursor.last = url.clone();
@@ -187,6 +217,7 @@ impl PageCursor {
                 let cursor = text(path.get(answer.response)?)?;
                 fill(&self.template, &[("cursor", &encode_component(&cursor))])
             }
+            Next::Ids(chunks) => self.chunk(chunks, answer)?,
         };
         // An API that answers with the same page again is done.
         if url == self.last {
@@ -195,6 +226,44 @@ impl PageCursor {
         self.fetched += 1;
         self.last = url.clone();
         Some(url)
+    }
+
+    /// The URL of the next chunk of ids: the first response lists them all
+    /// and holds the first of them.
+    fn chunk(&mut self, chunks: &IdChunks, answer: &Answer) -> Option<String> {
+        if self.fetched == 1 {
+            self.ids = match chunks.path.get(answer.response)? {
+                Value::Array(ids) => ids.iter().filter_map(text).collect(),
+                _ => return None,
+            };
+            self.asked = answer.comments;
+        }
+        let chunk = self.ids.get(self.asked..)?;
+        let chunk = &chunk[..chunk.len().min(chunks.chunk.max(1))];
+        if chunk.is_empty() {
+            return None;
+        }
+        self.asked += chunk.len();
+        let without_query = self.template.split(['?', '#']).next().unwrap_or("");
+        let base = without_query.strip_suffix(".json").unwrap_or(without_query);
+        let ids: Vec<String> = chunk.iter().map(|id| encode_component(id)).collect();
+        let url = fill(
+            &chunks.url,
+            &[
+                ("src", &self.template),
+                ("base", base),
+                ("ids", &ids.join(",")),
+            ],
+        );
+        Some(match &chunks.param {
+            Some(name) => {
+                let name = encode_component(name);
+                let pairs: Vec<String> = ids.iter().map(|id| format!("{name}={id}")).collect();
+                let joiner = if url.contains('?') { '&' } else { '?' };
+                format!("{url}{joiner}{}", pairs.join("&"))
+            }
+            None => url,
+        })
     }
 
     /// The URL for the current page number or offset: the template's
@@ -436,6 +505,33 @@ mod tests {
             (3, json!({"hidden_replies": 0}), vec![])
         });
         assert_eq!(whole.len(), 1, "a thread that came whole asks nothing more");
+    }
+
+    #[test]
+    fn id_lists_come_a_chunk_at_a_time() {
+        let discourse = pages(
+            r#"{"next": {"ids": {"path": "post_stream.stream", "url": "{base}/posts.json", "param": "post_ids[]", "chunk": 2}}}"#,
+        );
+        let first = json!({"post_stream": {"stream": [11, 12, 13, 14, 15]}});
+        let urls = walk(
+            "https://forum.example/t/7.json?print=true",
+            &discourse,
+            |url| {
+                (
+                    if url.contains("posts.json") { 2 } else { 1 },
+                    first.clone(),
+                    vec![],
+                )
+            },
+        );
+        assert_eq!(
+            urls,
+            [
+                "https://forum.example/t/7.json?print=true",
+                "https://forum.example/t/7/posts.json?post_ids%5B%5D=12&post_ids%5B%5D=13",
+                "https://forum.example/t/7/posts.json?post_ids%5B%5D=14&post_ids%5B%5D=15",
+            ]
+        );
     }
 
     #[test]
