@@ -321,6 +321,7 @@ fn isso_as_a_real_isso_0_14_answers_with_a_deleted_comment_above_its_reply() {
         "likes and dislikes, for Best and Controversial"
     );
     assert_eq!(thread.iso("3"), "2026-12-05T15:17:38Z");
+    assert!(bold.avatar_hash.is_some(), "Isso's hash draws an identicon");
 }
 
 #[test]

@@ -9,6 +9,7 @@ use super::rich::render;
 use super::text::relative_time;
 use super::topic::use_topic;
 use crate::core::config::VoteButtons;
+use crate::core::identicon::Identicon;
 use crate::core::model::{Comment, CommentId};
 use crate::core::rich::{is_blank, to_nodes};
 use crate::core::state::{edit_key, Direction, PostStatus, ThreadAction};
@@ -335,13 +336,14 @@ fn byline(comment: &Comment, words: &Words) -> Html {
     if comment.deleted {
         return html! { <span class="tl-author tl-anonymous">{ words.deleted_author }</span> };
     }
-    let avatar = comment.avatar.as_deref().and_then(safe_image_url).map(|src| {
+    let picture = comment.avatar.as_deref().and_then(safe_image_url).map(|src| {
         html! {
             <img class="tl-avatar" src={src.to_owned()} alt="" width="24" height="24" loading="lazy" referrerpolicy="no-referrer" />
         }
     });
+    let avatar = picture.or_else(|| comment.avatar_hash.as_deref().map(identicon));
     let Some(name) = comment.author.as_deref() else {
-        return html! { <span class="tl-author tl-anonymous">{ words.anonymous }</span> };
+        return html! { <span class="tl-author tl-anonymous">{ avatar }{ words.anonymous }</span> };
     };
     match comment.author_url.as_deref().and_then(safe_url) {
         Some(href) => html! {
@@ -392,5 +394,20 @@ fn vote_controls(
                 <span class="tl-sr">{ note }</span>
             }
         </span>
+    }
+}
+
+/// A commenter's identicon, drawn from the hash their API gives; colours
+/// are SVG attributes, which a strict `style-src` allows.
+fn identicon(hash: &str) -> Html {
+    let icon = Identicon::new(hash);
+    let ink = format!("hsl({} 55% 42%)", icon.hue);
+    html! {
+        <svg class="tl-avatar tl-identicon" viewBox="0 0 5 5" width="24" height="24" aria-hidden="true">
+            <rect width="5" height="5" fill={format!("hsl({} 40% 92%)", icon.hue)} />
+            { for icon.squares().map(|(x, y)| html! {
+                <rect x={x.to_string()} y={y.to_string()} width="1" height="1" fill={ink.clone()} />
+            }) }
+        </svg>
     }
 }

@@ -37,6 +37,10 @@ pub struct Mapping {
     /// The author's picture: paths, or a template.
     #[serde(default)]
     pub avatar: Link,
+    /// A hash to draw an identicon from for authors without a picture
+    /// (Isso's `hash`).
+    #[serde(default)]
+    pub avatar_hash: Fields,
     /// The text.
     #[serde(default)]
     pub body: Fields,
@@ -469,7 +473,7 @@ pub const PRESETS: &[(&str, &str)] = &[
     (
         "isso",
         r#"{"comments": "replies", "tree": {"nested": "replies"}, "id": "id", "parent": "parent",
-        "author": "author", "authorUrl": "website", "body": "text", "format": "html",
+        "author": "author", "authorUrl": "website", "avatarHash": "hash", "body": "text", "format": "html",
         "created": "created", "timeFormat": "epoch-seconds", "up": "likes", "down": "dislikes",
         "deleted": {"path": "mode", "equals": 4}, "edited": "modified", "replyCount": "total_replies",
         "total": "total_replies", "pages": {"next": "offset", "remaining": "hidden_replies"},
@@ -775,6 +779,7 @@ fn map_item(item: &Value, mapping: &Mapping) -> Option<CommentInput> {
         author: mapping.author.text(item),
         author_url: mapping.author_url.text(item),
         avatar: mapping.avatar.text(item),
+        avatar_hash: mapping.avatar_hash.text(item),
         created,
         score: score.map(|score| score.round() as i64),
         up: count(mapping.up.number(item)),

@@ -5,6 +5,7 @@ pub mod endpoint;
 pub mod entities;
 mod entity_table;
 pub mod html;
+pub mod identicon;
 pub mod live;
 pub mod load;
 pub mod mapping;

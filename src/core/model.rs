@@ -85,6 +85,9 @@ pub struct CommentInput {
     /// The author's picture.
     #[serde(default)]
     pub avatar: Option<String>,
+    /// A hash to draw an identicon from when there is no picture (Isso's).
+    #[serde(default)]
+    pub avatar_hash: Option<String>,
     /// When it was posted.
     #[serde(default)]
     pub created: Option<Timestamp>,
@@ -186,6 +189,8 @@ pub struct Comment {
     pub author_url: Option<String>,
     /// The author's picture.
     pub avatar: Option<String>,
+    /// A hash to draw an identicon from when there is no picture.
+    pub avatar_hash: Option<String>,
     /// When it was posted, in milliseconds since the Unix epoch, if known and valid.
     pub created_ms: Option<f64>,
     /// The net score, if the site has votes.
@@ -223,6 +228,7 @@ impl Comment {
             author: non_blank(&input.author),
             author_url: non_blank(&input.author_url),
             avatar: non_blank(&input.avatar),
+            avatar_hash: non_blank(&input.avatar_hash),
             created_ms: input.created.as_ref().and_then(Timestamp::to_ms),
             score: input
                 .score

@@ -139,6 +139,7 @@ test("Isso's thread renders: nesting, authors, HTML, and a deleted comment above
   const ann = page.locator(`${comment(seeded.ann)} > article`);
   assert.match(await ann.textContent(), /Ann/);
   assert.equal(await ann.locator(".tl-body em").textContent(), "Ann", "Isso's HTML, through the allowlist");
+  assert.ok((await ann.locator(".tl-author svg.tl-identicon rect").count()) > 1, "an identicon from Isso's hash");
   assert.equal(await page.locator(`${comment(seeded.ann)} > ul > ${comment(seeded.bo)}`).count(), 1);
   const cy = page.locator(`${comment(seeded.cy)} > article`);
   assert.match(await cy.textContent(), /\[deleted\]/, "mode 4");
