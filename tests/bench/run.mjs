@@ -118,7 +118,7 @@ async function measure(browser, origin, kind, n) {
   await cdp.send("HeapProfiler.collectGarbage");
   const heap = await cdp.send("Runtime.getHeapUsage");
   const wasm = tl
-    ? await tab.evaluate(async (url) => (await (await import(url)).default()).memory.buffer.byteLength, `${origin}/threadline/${assetFolder()}/threadline.js`)
+    ? await tab.evaluate(async (url) => (await (await import(url)).default()).memory.buffer.byteLength, `${origin}/threadline/${assetFolder()}/threadline.js?w=1`)
     : 0;
   await context.close();
   return {

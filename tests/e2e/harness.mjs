@@ -2,8 +2,10 @@
 // release bundle, serves it on loopback, and starts Debian's Chromium.
 import { execFileSync, spawn } from "node:child_process";
 import { createServer } from "node:http";
+import { createServer as createTcpServer } from "node:net";
 import { readFile } from "node:fs/promises";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { homedir, tmpdir } from "node:os";
 import { extname, join, normalize, resolve } from "node:path";
 import { chromium } from "playwright-core";
 
@@ -84,6 +86,50 @@ export function startTestServer() {
     });
     child.on("exit", () => reject(new Error("the test server stopped")));
   });
+}
+
+/** The Isso 0.14.0 that .ci/setup.sh installs from PyPI. */
+export const ISSO_HOME = join(homedir(), ".cache/threadline-tools/isso");
+
+/** A loopback port nothing listens on now. */
+function freePort() {
+  return new Promise((done) => {
+    const probe = createTcpServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address();
+      probe.close(() => done(port));
+    });
+  });
+}
+
+/**
+ * Starts a real Isso on loopback with a fresh SQLite database, taking
+ * comments from pages at `siteOrigin`; it trusts loopback as its proxy, so
+ * callers can seed comments as other readers (`X-Forwarded-For`). Resolves
+ * to its origin, its config file and database, and `stop()`.
+ */
+export async function startIsso(siteOrigin) {
+  const origin = `http://127.0.0.1:${await freePort()}`;
+  const dir = mkdtempSync(join(tmpdir(), "threadline-isso-"));
+  const config = join(dir, "isso.cfg");
+  const database = join(dir, "comments.db");
+  writeFileSync(
+    config,
+    `[general]\ndbpath = ${database}\nhost = ${siteOrigin}/\n[server]\nlisten = ${origin}/\ntrusted-proxies = 127.0.0.1\n[guard]\nenabled = false\n[moderation]\nenabled = false\n`,
+  );
+  const child = spawn(join(ISSO_HOME, "bin/isso"), ["-c", config, "run"], { stdio: ["ignore", "ignore", "pipe"] });
+  let log = "";
+  child.stderr.on("data", (chunk) => (log += chunk));
+  for (let i = 0; ; i++) {
+    const up = await fetch(`${origin}/?uri=%2Fnone`).then(() => true, () => false);
+    if (up) break;
+    if (i > 100) throw new Error(`Isso did not start: ${log}`);
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  const stop = () => {
+    child.kill();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { origin, config, database, stop };
 }
 
 /** Resolves once `check()` holds, trying 100 times `every` ms apart. */

@@ -4,26 +4,10 @@
 // preset by the release bundle's script tag.
 import { after, before, beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
-import { homedir, tmpdir } from "node:os";
-import { join } from "node:path";
-import { buildRelease, dist, launch, renderAllPages, serve, waitFor } from "./harness.mjs";
+import { buildRelease, dist, launch, renderAllPages, serve, startIsso, waitFor } from "./harness.mjs";
 
-const ISSO = join(homedir(), ".cache/threadline-tools/isso/bin/isso");
-let site, isso, issoOrigin, dir, browser, context, page, consoleErrors;
+let site, isso, issoOrigin, browser, context, page, consoleErrors;
 const seeded = {};
-
-/** A loopback port nothing listens on now. */
-function freePort() {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * Isso's API, as a reader at `from` would call it: Isso trusts loopback as
@@ -48,8 +32,6 @@ async function stored() {
 
 before(async () => {
   buildRelease();
-  const port = await freePort();
-  issoOrigin = `http://127.0.0.1:${port}`;
   site = await serve(
     { "/site/": dist },
     {
@@ -72,30 +54,8 @@ before(async () => {
       },
     },
   );
-  dir = mkdtempSync(join(tmpdir(), "threadline-isso-"));
-  writeFileSync(
-    join(dir, "isso.cfg"),
-    `[general]
-dbpath = ${join(dir, "comments.db")}
-host = ${site.origin}/
-[server]
-listen = ${issoOrigin}/
-trusted-proxies = 127.0.0.1
-[guard]
-enabled = false
-[moderation]
-enabled = false
-`,
-  );
-  isso = spawn(ISSO, ["-c", join(dir, "isso.cfg"), "run"], { stdio: ["ignore", "ignore", "pipe"] });
-  let log = "";
-  isso.stderr.on("data", (chunk) => (log += chunk));
-  for (let i = 0; ; i++) {
-    const up = await fetch(`${issoOrigin}/?uri=%2Fnone`).then(() => true, () => false);
-    if (up) break;
-    if (i > 100) throw new Error(`Isso did not start: ${log}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  isso = await startIsso(site.origin);
+  issoOrigin = isso.origin;
   const post = async (from, body) => (await api("/new?uri=%2Fstory", { method: "POST", body: { title: "Story", ...body }, from }));
   const first = await post("10.0.0.1", { text: "First, from *Ann*.", author: "Ann" });
   seeded.ann = first.json.id;
@@ -117,9 +77,8 @@ enabled = false
 
 after(async () => {
   await browser?.close();
-  isso?.kill();
+  isso?.stop();
   site?.server.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 beforeEach(async () => {
