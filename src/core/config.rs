@@ -114,6 +114,7 @@ impl MountConfig {
             present(name).or_else(|| writes::preset_setting(writer.as_deref()?, name, &data_src))
         };
         let present = setting;
+        let vote_endpoint = VoteEndpoint::read(present)?;
         Ok(MountConfig {
             src,
             thread_id: present("threadId"),
@@ -121,13 +122,14 @@ impl MountConfig {
             mapping: present("mapping"),
             link_target: present("linkTarget"),
             images: matches!(present("images").as_deref(), Some("on" | "true" | "yes")),
-            vote_buttons: match present("votes").as_deref() {
-                Some("up-only") => VoteButtons::UpOnly,
-                Some("off") => VoteButtons::Off,
+            vote_buttons: match (present("votes").as_deref(), &vote_endpoint) {
+                (Some("off"), _) => VoteButtons::Off,
+                (Some("up-only"), _) => VoteButtons::UpOnly,
+                (_, Some(endpoint)) if !endpoint.has_down() => VoteButtons::UpOnly,
                 _ => VoteButtons::UpDown,
             },
             hide_scores: present("scores").as_deref() == Some("hidden"),
-            vote_endpoint: VoteEndpoint::read(present)?,
+            vote_endpoint,
             post_endpoint: PostEndpoint::read(present)?,
             max_length: present("maxLength")
                 .and_then(|n| n.parse().ok())
@@ -257,9 +259,45 @@ mod tests {
     }
 
     #[test]
+    fn mastodon_replies_to_the_thread_and_favourites_are_up_only() {
+        let config = read(&[
+            ("src", "https://social.example/api/v1/statuses/1099/context"),
+            ("preset", "mastodon"),
+            ("writes", "preset"),
+        ])
+        .expect("valid");
+        let posts = config.post_endpoint.expect("posts");
+        let top = posts.request(None, "Well said", None, None);
+        assert_eq!(top.url, "https://social.example/api/v1/statuses");
+        assert_eq!(
+            top.body,
+            r#"{"status": "Well said", "in_reply_to_id": "1099"}"#
+        );
+        let reply = posts.request(Some("1205"), "Yes", None, None);
+        assert_eq!(reply.body, r#"{"status": "Yes", "in_reply_to_id": "1205"}"#);
+        assert_eq!(
+            config.vote_buttons,
+            VoteButtons::UpOnly,
+            "favourites have no down"
+        );
+        let votes = config.vote_endpoint.expect("votes");
+        assert_eq!(
+            votes.request("1205", 1, None).url,
+            "https://social.example/api/v1/statuses/1205/favourite"
+        );
+        assert_eq!(
+            votes.request("1205", 0, None).url,
+            "https://social.example/api/v1/statuses/1205/unfavourite"
+        );
+    }
+
+    #[test]
     fn writes_need_a_preset_that_writes() {
         let error = read(&[("src", "x"), ("preset", "reddit"), ("writes", "preset")]).unwrap_err();
-        assert!(error.contains("isso, lemmy, remark42, github"), "{error}");
+        assert!(
+            error.contains("isso, lemmy, remark42, github, mastodon, discourse"),
+            "{error}"
+        );
         let error = read(&[("src", "x"), ("preset", "isso"), ("writes", "yes")]).unwrap_err();
         assert!(error.contains("\"yes\""), "{error}");
     }

@@ -18,6 +18,9 @@ pub struct PostEndpoint {
     pub body: String,
     /// Headers, token and cookies, shared with votes.
     pub access: WriteAccess,
+    /// What a top-level comment answers on the server, where every comment
+    /// is a reply (`data-post-root`: Mastodon's first status).
+    pub root: Option<String>,
 }
 
 impl PostEndpoint {
@@ -34,6 +37,7 @@ impl PostEndpoint {
                 r#"{"parent":{parent},"body":{body},"author":{name}}"#.to_owned()
             }),
             access,
+            root: setting("postRoot"),
         }))
     }
 
@@ -46,6 +50,7 @@ impl PostEndpoint {
         name: Option<&str>,
         token: Option<&str>,
     ) -> WriteRequest {
+        let parent = parent.or(self.root.as_deref());
         let json = |value: Option<&str>| value.map_or_else(|| "null".to_owned(), json_string);
         let (parent_json, body_json, name_json) = (json(parent), json(Some(body)), json(name));
         let parent_number = parent.map_or_else(|| "null".to_owned(), json_number);

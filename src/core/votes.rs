@@ -70,21 +70,24 @@ pub fn server_reason(body: &str) -> Option<String> {
         let text = text.trim();
         return (!text.is_empty() && text.chars().count() <= 300).then(|| text.to_owned());
     }
-    let reason =
-        match serde_json::from_str::<serde_json::Value>(body) {
-            Ok(value) => ["message", "error", "detail", "reason"]
-                .iter()
-                .find_map(|key| match &value[*key] {
-                    serde_json::Value::String(text) => Some(text.trim().to_owned()),
-                    serde_json::Value::Object(inner) => inner
-                        .get("message")
-                        .and_then(|message| message.as_str())
-                        .map(|text| text.trim().to_owned()),
-                    _ => None,
-                })?,
-            Err(_) if !body.starts_with('<') && !body.contains('\n') => body.to_owned(),
-            Err(_) => return None,
-        };
+    let reason = match serde_json::from_str::<serde_json::Value>(body) {
+        Ok(value) => ["message", "error", "detail", "reason", "errors"]
+            .iter()
+            .find_map(|key| match &value[*key] {
+                serde_json::Value::String(text) => Some(text.trim().to_owned()),
+                // Discourse: `{"errors": ["Body is too short…"]}`.
+                serde_json::Value::Array(list) => {
+                    list.first()?.as_str().map(|text| text.trim().to_owned())
+                }
+                serde_json::Value::Object(inner) => inner
+                    .get("message")
+                    .and_then(|message| message.as_str())
+                    .map(|text| text.trim().to_owned()),
+                _ => None,
+            })?,
+        Err(_) if !body.starts_with('<') && !body.contains('\n') => body.to_owned(),
+        Err(_) => return None,
+    };
     (!reason.is_empty() && reason.chars().count() <= 300).then_some(reason)
 }
 
@@ -99,8 +102,9 @@ pub enum VoteUrl {
     Each {
         /// For an up vote.
         up: String,
-        /// For a down vote.
-        down: String,
+        /// For a down vote; `None` where the server has none (Mastodon's
+        /// favourites), whose buttons are up only.
+        down: Option<String>,
         /// For taking a vote back, if the server can.
         clear: Option<String>,
     },
@@ -114,12 +118,21 @@ struct UpDown {
     down: String,
 }
 
+/// A key that must be there, even as null.
+fn present<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Option<String>>, D::Error> {
+    Option::<String>::deserialize(deserializer).map(Some)
+}
+
 /// `data-vote-url` as an object.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct EachUrl {
     up: String,
-    down: String,
+    /// Required, null where the server has no down vote.
+    #[serde(default, deserialize_with = "present")]
+    down: Option<Option<String>>,
     #[serde(default)]
     clear: Option<String>,
 }
@@ -167,12 +180,15 @@ impl VoteEndpoint {
         let url = if url.trim_start().starts_with('{') {
             let each: EachUrl = serde_json::from_str(&url).map_err(|error| {
                 format!(
-                    "data-vote-url as an object needs \"up\" and \"down\" URLs, and \"clear\" (null when the server cannot take a vote back): {error}"
+                    "data-vote-url as an object needs an \"up\" URL, a \"down\" one (null where the server has none) and \"clear\" (null when the server cannot take a vote back): {error}"
                 )
             })?;
             VoteUrl::Each {
                 up: each.up,
-                down: each.down,
+                down: each.down.ok_or_else(|| {
+                    "data-vote-url as an object needs \"down\": a URL, or null where the server has no down vote"
+                        .to_owned()
+                })?,
                 clear: each.clear,
             }
         } else {
@@ -206,9 +222,15 @@ impl VoteEndpoint {
         let url = match (&self.url, value) {
             (VoteUrl::One(url), _) => url,
             (VoteUrl::Each { up, .. }, 1..) => up,
-            (VoteUrl::Each { down, .. }, ..=-1) => down,
-            // Never asked for without a clear URL (see `takes_back`).
-            (VoteUrl::Each { clear, down, .. }, 0) => clear.as_ref().unwrap_or(down),
+            (
+                VoteUrl::Each {
+                    down: Some(down), ..
+                },
+                ..=-1,
+            ) => down,
+            // Never asked for without a clear URL (see `takes_back`), nor a
+            // down vote without a down URL (the buttons are up only).
+            (VoteUrl::Each { clear, up, .. }, _) => clear.as_ref().unwrap_or(up),
         };
         let value = value.to_string();
         let json_id = json_string(id);
@@ -229,6 +251,12 @@ impl VoteEndpoint {
     /// same button).
     pub fn takes_back(&self) -> bool {
         !matches!(self.url, VoteUrl::Each { clear: None, .. })
+    }
+
+    /// Whether the server takes down votes (a thread then shows up
+    /// buttons only when it does not).
+    pub fn has_down(&self) -> bool {
+        !matches!(self.url, VoteUrl::Each { down: None, .. })
     }
 
     /// The comment's up and down counts in a successful answer, if the
@@ -308,6 +336,11 @@ mod tests {
             Some("Spam detected.")
         );
         assert_eq!(
+            server_reason(r#"{"errors": ["Body is too short (minimum is 20 characters)"], "error_type": "invalid_parameters"}"#).as_deref(),
+            Some("Body is too short (minimum is 20 characters)"),
+            "Discourse"
+        );
+        assert_eq!(
             server_reason("Comments are closed.\n").as_deref(),
             Some("Comments are closed.")
         );
@@ -356,7 +389,15 @@ mod tests {
             .takes_back());
         assert!(read(&[("voteUrl", r#"{"up": "/u"}"#)])
             .unwrap_err()
-            .contains("\"up\" and \"down\""));
+            .contains("\"down\": a URL, or null"));
+        let favourites = read(&[(
+            "voteUrl",
+            r#"{"up": "/f/{id}", "down": null, "clear": "/u/{id}"}"#,
+        )])
+        .expect("valid")
+        .expect("remote");
+        assert!(!favourites.has_down());
+        assert_eq!(favourites.request("7", 0, None).url, "/u/7");
     }
 
     #[test]

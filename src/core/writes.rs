@@ -5,7 +5,8 @@
 //!
 //! - `{origin}`: its scheme, host and port;
 //! - `{dir}`: its path up to the last `/`;
-//! - `{segment:N}`: the Nth segment of its path;
+//! - `{segment:N}`: the Nth segment of its path, `{segment:last}` the last
+//!   without `.json`;
 //! - `{src:NAME}`: its query parameter `NAME`, as written there in a URL
 //!   setting, decoded and JSON-escaped (for inside quotes) in a body.
 
@@ -117,6 +118,43 @@ const PRESET_WRITES: &[(&str, &[(&str, &str)])] = &[
             ("inputFormat", "markdown"),
         ],
     ),
+    (
+        // https://docs.joinmastodon.org/methods/statuses/: every comment is
+        // a status replying to another, a top-level one to the thread's
+        // first (the id in `data-src`, `/api/v1/statuses/{id}/context`);
+        // favourites are up votes only.
+        "mastodon",
+        &[
+            ("postUrl", "{origin}/api/v1/statuses"),
+            (
+                "postBody",
+                r#"{"status": {body}, "in_reply_to_id": {parent}}"#,
+            ),
+            ("postRoot", "{segment:4}"),
+            (
+                "voteUrl",
+                r#"{"up": "{origin}/api/v1/statuses/{id}/favourite", "down": null, "clear": "{origin}/api/v1/statuses/{id}/unfavourite"}"#,
+            ),
+            ("voteBody", "{}"),
+            ("editUrl", "{origin}/api/v1/statuses/{id}"),
+            ("editBody", r#"{"status": "{body}"}"#),
+            ("deleteUrl", "{origin}/api/v1/statuses/{id}"),
+        ],
+    ),
+    (
+        // https://docs.discourse.org/#tag/Posts/operation/createTopicPostPM:
+        // a reply names its parent by post number, as the topic is read;
+        // likes and edits take post ids, which it is not.
+        "discourse",
+        &[
+            ("postUrl", "{origin}/posts.json"),
+            (
+                "postBody",
+                r#"{"raw": {body}, "topic_id": {segment:last}, "reply_to_post_number": {parent:number}}"#,
+            ),
+            ("inputFormat", "markdown"),
+        ],
+    ),
 ];
 
 /// The preset's write setting `name`, filled from `src`, when the preset
@@ -128,7 +166,14 @@ pub fn preset_setting(preset: &str, name: &str, src: &str) -> Option<String> {
 }
 
 /// The presets that write.
-pub const WRITERS: [&str; 4] = ["isso", "lemmy", "remark42", "github"];
+pub const WRITERS: [&str; 6] = [
+    "isso",
+    "lemmy",
+    "remark42",
+    "github",
+    "mastodon",
+    "discourse",
+];
 
 /// Whether a preset has write settings.
 pub fn has_writes(preset: &str) -> bool {
@@ -156,6 +201,10 @@ fn from_src(template: &str, src: &str, in_url: bool) -> String {
     ];
     for (at, segment) in segments.iter().enumerate() {
         pairs.push((format!("segment:{}", at + 1), (*segment).to_owned()));
+    }
+    if let Some(last) = segments.last() {
+        let last = last.strip_suffix(".json").unwrap_or(last);
+        pairs.push(("segment:last".to_owned(), last.to_owned()));
     }
     for pair in query.split('&').filter(|pair| !pair.is_empty()) {
         let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
@@ -243,6 +292,16 @@ mod tests {
             Some("https://api.github.com/repos/owner/repo/issues/7/comments")
         );
         assert_eq!(preset_setting("reddit", "postUrl", src), None);
+        let src = "https://social.example/api/v1/statuses/1099/context";
+        assert_eq!(
+            preset_setting("mastodon", "postRoot", src).as_deref(),
+            Some("1099")
+        );
+        let src = "https://forum.example/t/some-topic/123.json?print=true";
+        assert_eq!(
+            preset_setting("discourse", "postBody", src).as_deref(),
+            Some(r#"{"raw": {body}, "topic_id": 123, "reply_to_post_number": {parent:number}}"#)
+        );
         assert_eq!(preset_setting("github", "voteUrl", src), None);
         let named: Vec<&str> = PRESET_WRITES.iter().map(|(name, _)| *name).collect();
         assert_eq!(named, WRITERS);
