@@ -540,9 +540,16 @@ impl Source {
                 }
             }
         }
-        serde_json::from_value::<Mapping>(Value::Object(merged))
+        // The error names the key it is about: `pages.next: unknown variant…`.
+        serde_path_to_error::deserialize::<_, Mapping>(Value::Object(merged))
             .map(|mapping| Source::Mapped(Box::new(mapping), preset.map(str::to_owned)))
-            .map_err(|error| MappingError(format!("the mapping does not fit: {error}")))
+            .map_err(|error| match error.path().to_string().as_str() {
+                "." => MappingError(format!("the mapping does not fit: {}", error.inner())),
+                path => MappingError(format!(
+                    "the mapping's `{path}` does not fit: {}",
+                    error.inner()
+                )),
+            })
     }
 }
 
@@ -1068,6 +1075,10 @@ mod tests {
         assert!(
             message.contains("sideways") && message.contains("`link`"),
             "{message}"
+        );
+        assert!(
+            message.contains("`pages.next`"),
+            "the key is named: {message}"
         );
         let message = error(r#"{"id": "id", "pages": {"next": "page", "every": 2}}"#);
         assert!(message.contains("every"), "{message}");
