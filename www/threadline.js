@@ -130,7 +130,6 @@
           var styled = new Promise(function (resolve) {
             css.onload = css.onerror = resolve;
           });
-          css.href = new URL("threadline.css", base).href;
           var root = document.createElement("div");
           shadow.append(css, root);
           element.appendChild(host);
@@ -208,6 +207,7 @@
           handle.setTheme(settings.theme);
           if (String(settings.inherit) === "off") host.setAttribute("data-inherit", "off");
           var start = function () {
+            if (!css.getAttribute("href")) css.href = new URL("threadline.css", base).href;
             return Promise.all([instance(), styled]).then(function (loaded) {
               var number = loaded[0].number;
               if (!host.isConnected) return handle;
@@ -236,13 +236,22 @@
           if (!lazy || !("IntersectionObserver" in window)) {
             return start();
           }
-          // data-lazy: load nothing until the reader scrolls near the comments.
+          // data-lazy: load nothing, the stylesheet included, until the
+          // reader scrolls near the comments; meanwhile the widget keeps
+          // its space (data-lazy-height, 20rem by default), so the page
+          // below does not move when it comes. Set through the CSSOM, which
+          // a strict style-src allows.
+          host.style.display = "block";
+          host.style.minHeight = settings.lazyHeight || "20rem";
           return new Promise(function (resolve, reject) {
             var observer = new IntersectionObserver(
               function (entries) {
                 if (!entries.some(function (entry) { return entry.isIntersecting; })) return;
                 observer.disconnect();
-                start().then(resolve, reject);
+                start().then(function (mounted) {
+                  host.style.minHeight = "";
+                  resolve(mounted);
+                }, reject);
               },
               { rootMargin: "800px 0px" }
             );

@@ -676,13 +676,18 @@ test("the widget inherits the page's font and colour unless data-inherit is off,
   assert.deepEqual(await look(1), own, "Threadline.mount settings");
 });
 
-test("data-lazy loads nothing until the reader scrolls near the comments", async () => {
+test("data-lazy loads nothing, its stylesheet included, until the reader scrolls near the comments, and keeps its space meanwhile", async () => {
   const wasm = [];
+  const css = [];
   page.on("request", (request) => request.url().endsWith(".wasm") && wasm.push(request.url()));
+  page.on("request", (request) => request.url().endsWith(".css") && css.push(request.url()));
   await page.goto(`${site.origin}/lazy.html`);
   await page.waitForTimeout(800);
   assert.deepEqual(wasm, [], "no wasm fetched for an unseen widget");
+  assert.deepEqual(css, [], "nor its stylesheet");
   assert.equal(await page.locator(".tl-comment").count(), 0);
+  const reserved = await page.evaluate(() => document.querySelector("threadline-widget").getBoundingClientRect().height);
+  assert.equal(reserved, 320, "20rem kept for it");
   await page.locator("#comments").scrollIntoViewIfNeeded();
   await page.waitForSelector(".tl-comment >> nth=12");
   assert.equal(wasm.length, 1);
