@@ -42,7 +42,7 @@ pub fn from_markdown(markdown: &str, options: RichOptions) -> Vec<Node> {
     };
     // Reference definitions may come after their uses: a first pass over
     // the blocks collects them (skipping all inline work).
-    if markdown.as_bytes().windows(2).any(|pair| pair == b"]:") {
+    if may_define_references(markdown) {
         blocks.references = Some(HashMap::new());
         blocks.parse(&lines, 0, false);
         blocks.out = Builder::default();
@@ -50,6 +50,19 @@ pub fn from_markdown(markdown: &str, options: RichOptions) -> Vec<Node> {
     blocks.known = blocks.references.take().unwrap_or_default();
     blocks.parse(&lines, 0, false);
     blocks.out.finish()
+}
+
+/// Whether a `]:` is anywhere, as a reference definition needs: `]` is
+/// rare, so searching for it (a word at a time) beats a pass over pairs.
+fn may_define_references(markdown: &str) -> bool {
+    let mut rest = markdown;
+    while let Some(at) = rest.find(']') {
+        rest = &rest[at + 1..];
+        if rest.starts_with(':') {
+            return true;
+        }
+    }
+    false
 }
 
 /// The lines of the text, without their `\n` or `\r\n`. A byte loop: the
