@@ -540,16 +540,28 @@ impl Source {
                 }
             }
         }
-        // The error names the key it is about: `pages.next: unknown variant…`.
-        serde_path_to_error::deserialize::<_, Mapping>(Value::Object(merged))
-            .map(|mapping| Source::Mapped(Box::new(mapping), preset.map(str::to_owned)))
-            .map_err(|error| match error.path().to_string().as_str() {
-                "." => MappingError(format!("the mapping does not fit: {}", error.inner())),
-                path => MappingError(format!(
-                    "the mapping's `{path}` does not fit: {}",
-                    error.inner()
-                )),
-            })
+        match serde_json::from_value::<Mapping>(Value::Object(merged.clone())) {
+            Ok(mapping) => Ok(Source::Mapped(Box::new(mapping), preset.map(str::to_owned))),
+            Err(error) => Err(MappingError(misfit(&merged, error))),
+        }
+    }
+}
+
+/// What does not fit in a mapping, named by its key: each key is read on
+/// its own until one fails (only when the whole failed, so it costs
+/// nothing otherwise, and far less code than tracking paths).
+fn misfit(mapping: &serde_json::Map<String, Value>, error: serde_json::Error) -> String {
+    let culprit = mapping.iter().find_map(|(key, value)| {
+        let mut alone = serde_json::Map::new();
+        alone.insert("id".to_owned(), Value::from("id"));
+        alone.insert(key.clone(), value.clone());
+        serde_json::from_value::<Mapping>(Value::Object(alone))
+            .err()
+            .map(|error| (key, error))
+    });
+    match culprit {
+        Some((key, error)) => format!("the mapping's `{key}` does not fit: {error}"),
+        None => format!("the mapping does not fit: {error}"),
     }
 }
 
@@ -1076,10 +1088,7 @@ mod tests {
             message.contains("sideways") && message.contains("`link`"),
             "{message}"
         );
-        assert!(
-            message.contains("`pages.next`"),
-            "the key is named: {message}"
-        );
+        assert!(message.contains("`pages`"), "the key is named: {message}");
         let message = error(r#"{"id": "id", "pages": {"next": "page", "every": 2}}"#);
         assert!(message.contains("every"), "{message}");
     }

@@ -1,24 +1,27 @@
-// Prints what a page downloads to show a thread, gzipped, and (when twiggy
+// Prints what a page downloads to show a thread, gzipped and brotli'd (as
+// CDNs serve it, at their usual top levels), and (when twiggy
 // is installed: `cargo install twiggy`) what the largest crates add to the
 // wasm before wasm-bindgen and wasm-opt. Run: node tests/e2e/size.mjs
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { gzipSync } from "node:zlib";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { assetFolder, buildRelease, dist, root } from "./harness.mjs";
 
 buildRelease();
 const folder = assetFolder();
 const files = ["threadline.js", `${folder}/threadline.js`, `${folder}/threadline_bg.wasm`, `${folder}/threadline.css`];
-let total = 0;
-console.log(`${"file".padEnd(34)}  raw bytes   gzipped`);
+const total = { gzip: 0, brotli: 0 };
+console.log(`${"file".padEnd(34)}  raw bytes   gzipped    brotli`);
 for (const file of files) {
   const body = readFileSync(join(dist, file));
   const gzipped = gzipSync(body, { level: 9 }).length;
-  total += gzipped;
-  console.log(`${file.padEnd(34)} ${String(body.length).padStart(10)} ${String(gzipped).padStart(9)}`);
+  const brotli = brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  total.gzip += gzipped;
+  total.brotli += brotli;
+  console.log(`${file.padEnd(34)} ${String(body.length).padStart(10)} ${String(gzipped).padStart(9)} ${String(brotli).padStart(9)}`);
 }
-console.log(`${"total".padEnd(34)} ${"".padStart(10)} ${String(total).padStart(9)}`);
+console.log(`${"total".padEnd(34)} ${"".padStart(10)} ${String(total.gzip).padStart(9)} ${String(total.brotli).padStart(9)}`);
 
 try {
   const csv = execFileSync("twiggy", ["top", "-n", "100000", "-f", "csv", join(root, "target/wasm32-unknown-unknown/release/threadline.wasm")], {
