@@ -58,9 +58,17 @@ fn block(block: &ArticleBlock) -> Html {
             alt,
             caption,
             link,
+            width,
+            height,
         } => {
-            let image = safe_image_url(image)
-                .map(|src| html! { <img src={src.to_owned()} alt={alt.clone()} loading="lazy" /> });
+            // Both or neither: one alone would distort the image.
+            let (width, height) = match (width, height) {
+                (Some(w), Some(h)) => (Some(w.to_string()), Some(h.to_string())),
+                _ => (None, None),
+            };
+            let image = safe_image_url(image).map(|src| {
+                html! { <img src={src.to_owned()} alt={alt.clone()} {width} {height} loading="lazy" /> }
+            });
             let link = link.as_deref().and_then(safe_url).map(str::to_owned);
             html! {
                 <figure class="tl-figure">

@@ -9,12 +9,19 @@ use super::live::LiveBanner;
 use super::sort::SortControl;
 use super::status::Status;
 use super::topic::use_topic;
+use crate::core::paging::ROOT_PAGE;
 use crate::effects;
 use crate::live_thread::{LiveThread, Topic};
-use crate::services::page::{bring_into_view, fragment, on_fragment_change, NearViewport};
+use crate::services::page::{
+    bring_into_view, fragment, next_task, on_fragment_change, NearViewport,
+};
 use crate::services::storage::on_saved_elsewhere;
 use yew::platform::spawn_local;
 use yew::prelude::*;
+
+/// How many top-level comments each browser task adds while the first page
+/// renders.
+const FIRST_COMMENTS: usize = 3;
 
 /// Props of [`ThreadView`].
 #[derive(Properties, PartialEq)]
@@ -59,7 +66,27 @@ pub fn ThreadView(props: &ThreadProps) -> Html {
     let store = thread.store();
     let focus = thread.focus().filter(|id| store.comment(id).is_some());
     let roots = store.roots();
+    // The first page comes a few comments per browser task, so no task
+    // holds a phone's page long; `None` once it has all come.
     let shown = thread.shown(&None);
+    let cap = use_state(|| Some(FIRST_COMMENTS));
+    {
+        let cap = cap.clone();
+        use_effect_with(*cap, move |now| {
+            if let Some(now) = *now {
+                spawn_local(async move {
+                    next_task().await;
+                    cap.set(Some(now + FIRST_COMMENTS).filter(|next| *next < shown));
+                });
+            }
+        });
+    }
+    // A permalink that opened more than the first page shows it at once.
+    let settled = cap.is_none() || shown > ROOT_PAGE;
+    let rendered = match *cap {
+        Some(cap) if !settled => shown.min(cap),
+        _ => shown,
+    };
     let rest = if focus.is_some() {
         0
     } else {
@@ -195,10 +222,10 @@ pub fn ThreadView(props: &ThreadProps) -> Html {
                     // with its place; the "show more" row comes after it.
                     <ul class="tl-list" role="feed" aria-labelledby={heading_id.clone()} aria-busy={thread.loading_top().to_string()}>
                         {
-                            for roots.iter().take(shown).enumerate().map(|(at, id)| child(thread, id, 0, Some((at + 1, roots.len()))))
+                            for roots.iter().take(rendered).enumerate().map(|(at, id)| child(thread, id, 0, Some((at + 1, roots.len()))))
                         }
                     </ul>
-                    if rest > 0 || next_page {
+                    if settled && (rest > 0 || next_page) {
                         <p class="tl-next-page" ref={sentinel}>
                             <button type="button" class="tl-more-comments" onclick={show_more}
                                 disabled={thread.loading_page()} aria-busy={thread.loading_page().to_string()}>
@@ -208,7 +235,7 @@ pub fn ThreadView(props: &ThreadProps) -> Html {
                                 <span class="tl-more-error" role="alert">{ message }</span>
                             }
                         </p>
-                    } else if unloaded > 0 {
+                    } else if settled && unloaded > 0 {
                         <p class="tl-not-loaded" role="note">{ locale.count(&words.not_loaded, unloaded as i64) }</p>
                     }
                 }

@@ -8,6 +8,7 @@ use crate::core::load::LoadError;
 use crate::core::words::{Lang, Words};
 use crate::effects::{self, LoadedThread};
 use crate::services::events::emit;
+use crate::services::page::next_task;
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
 use yew::platform::spawn_local;
@@ -85,6 +86,21 @@ pub fn Widget(props: &WidgetProps) -> Html {
             });
         });
     }
+    // With an article, the comments render a browser task after it: the
+    // article paints first, and neither render holds the page long.
+    let thread_shown = use_state(|| false);
+    {
+        let thread_shown = thread_shown.clone();
+        let ready = matches!(*phase, Phase::Ready(_));
+        use_effect_with(ready, move |ready| {
+            if *ready && !*thread_shown {
+                spawn_local(async move {
+                    next_task().await;
+                    thread_shown.set(true);
+                });
+            }
+        });
+    }
     let retry = {
         let attempt = attempt.clone();
         Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1))
@@ -108,7 +124,11 @@ pub fn Widget(props: &WidgetProps) -> Html {
                             if let Some(article) = loaded.article.clone() {
                                 <ArticleView {article} lang={props.lang} {words} />
                             }
-                            <ThreadView thread={loaded.thread.clone()} skipped={loaded.skipped} />
+                            // Nothing in its place meanwhile: the status line
+                            // would be moved from the top to under the article.
+                            if *thread_shown || loaded.article.is_none() {
+                                <ThreadView thread={loaded.thread.clone()} skipped={loaded.skipped} />
+                            }
                         </>
                     },
                 }

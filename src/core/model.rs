@@ -62,6 +62,13 @@ pub enum ArticleBlock {
         /// Where the image links to, usually the full-size version.
         #[serde(default)]
         link: Option<String>,
+        /// The image's width and height in pixels, when known: the page
+        /// keeps its space while it loads, so nothing below moves.
+        #[serde(default)]
+        width: Option<u32>,
+        /// See `width`.
+        #[serde(default)]
+        height: Option<u32>,
     },
 }
 

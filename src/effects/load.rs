@@ -12,7 +12,9 @@ use crate::core::store::ThreadStore;
 use crate::core::template::fill;
 use crate::core::visits;
 use crate::core::words::{Lang, Words};
+use crate::format::Locale;
 use crate::live_thread::{LiveThread, ServerPages, ThreadSettings, ORDER_KEY};
+use crate::services::page::next_task;
 use crate::services::storage;
 use std::rc::Rc;
 use yew::platform::spawn_local;
@@ -75,7 +77,12 @@ pub async fn load(
     auth: Option<js_sys::Function>,
     events: Option<web_sys::Element>,
 ) -> Result<LoadedThread, LoadError> {
+    // The formatters are made while the thread is on its way.
+    spawn_local(Locale::prepare(lang, words));
     let (document, source, total, pages) = fetch_document(config).await?;
+    // Reading the response took this task; the store and the first render
+    // take the next ones, so no one task holds the page long.
+    next_task().await;
     let store = match &pages {
         // A reply whose parent is on a later page waits for it.
         Some(ServerPages { next: Some(_), .. }) => {

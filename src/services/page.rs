@@ -102,3 +102,9 @@ pub fn bring_into_view(root: Option<Element>, dom_id: String, then_focus: &'stat
         }
     });
 }
+
+/// Resolves in a later browser task (a zero timeout), so work after it
+/// does not lengthen the task that awaited it.
+pub async fn next_task() {
+    sleep(Duration::ZERO).await;
+}
