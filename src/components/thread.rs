@@ -113,7 +113,8 @@ pub fn ThreadView(props: &ThreadProps) -> Html {
     {
         let (thread, sentinel, fetch_page) = (thread.clone(), sentinel.clone(), fetch_page.clone());
         let failed = page_failure.is_some();
-        use_effect_with((shown, rest, next_page, failed), move |_| {
+        // The row appears once the first page has all come: watch it then.
+        use_effect_with((shown, rest, next_page, failed, settled), move |_| {
             let watcher = sentinel.cast::<web_sys::Element>().and_then(|element| {
                 NearViewport::watch(&element, move || match (rest, failed) {
                     (0, false) => fetch_page(),
