@@ -233,6 +233,12 @@ test("the embed demo page shows the seed article and its 13 nested comments", as
     "Popular Mobilization Units Launches Large-Scale Anti-ISIS Operation Near Syrian Border",
   );
   assert.equal(await page.locator(".tl-figure figcaption a").textContent(), "Click to see the full-size map");
+  const figure = page.locator(".tl-figure img");
+  assert.deepEqual(
+    [await figure.getAttribute("width"), await figure.getAttribute("height")],
+    ["800", "450"],
+    "its space is kept while it loads",
+  );
   assert.equal(await page.locator(".tl-list > .tl-comment").count(), 7);
   const parentOf = (id) =>
     page.locator(comment(id)).evaluate((li) => li.parentElement.closest(".tl-comment")?.id.replace(/^.*-c-/, "") ?? null);
