@@ -13,6 +13,7 @@ import { dirname, join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { assetFolder, buildRelease, dist, ISSO_HOME, launch, serve, startIsso } from "../e2e/harness.mjs";
 import { generate } from "./generate.mjs";
+import { mb, median, ms, printTable } from "./table.mjs";
 
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
 const SIZES = sizes.length ? sizes : [13, 1000, 5000];
@@ -47,8 +48,6 @@ function probe(total) {
   };
   requestAnimationFrame(tick);
 }
-
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function measure(browser, origin, isso, kind, n) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -157,8 +156,6 @@ await browser.close();
 isso.stop();
 site.server.close();
 
-const ms = (v) => (v < 10 ? v.toFixed(1) : Math.round(v).toString());
-const mb = (v) => (v / 1048576).toFixed(1);
 const metrics = [
   ["first comment painted, from navigation (ms)", "first", ms],
   ["all comments (Isso: painted; Threadline: in its store) (ms)", "all", ms],
@@ -166,15 +163,6 @@ const metrics = [
   ["client's own share: response → all comments (ms)", "ownAll", ms],
   ["JS heap + wasm memory (MB)", "memory", mb],
 ];
-console.log(`\n| metric | ${SIZES.map((n) => `${n} Isso | ${n} Threadline | ratio`).join(" | ")} |`);
-console.log(`|---|${SIZES.map(() => "---:|---:|---:").join("|")}|`);
-for (const [label, key, show] of metrics) {
-  const cells = SIZES.map((n) => {
-    const base = results.get(`isso-${n}`)[key];
-    const tl = results.get(`threadline-${n}`)[key];
-    return `${show(base)} | ${show(tl)} | ${(tl / base).toFixed(2)}`;
-  });
-  console.log(`| ${label} | ${cells.join(" | ")} |`);
-}
+printTable(SIZES, "isso", metrics, (n, kind, key) => results.get(`${kind}-${n}`)[key]);
 console.log(`| client download, gzipped (bytes) | ${SIZES.map(() => `${issoClient} | ${ours} | ${(ours / issoClient).toFixed(2)}`).join(" | ")} |`);
 console.log(`\n${REPEATS} runs each, interleaved, medians. Isso's client: max-comments-nested and reveal-on-click "inf", so it draws every comment.`);

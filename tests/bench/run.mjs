@@ -6,6 +6,7 @@
 // Run: bash .ci/bench   (or: node tests/bench/run.mjs [sizes...] after setup)
 import { assetFolder, buildRelease, dist, launch, serve } from "../e2e/harness.mjs";
 import { describe, generate } from "./generate.mjs";
+import { mb, median, ms, printTable } from "./table.mjs";
 
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
 const SIZES = sizes.length ? sizes : [1000, 10000, 50000];
@@ -77,8 +78,6 @@ function clickToPaint(find, state, times) {
     return results;
   })();
 }
-
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function measure(browser, origin, kind, n) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -168,8 +167,6 @@ for (const n of SIZES) {
 await browser.close();
 server.close();
 
-const ms = (v) => (v == null ? "-" : v < 10 ? v.toFixed(1) : Math.round(v).toString());
-const mb = (v) => (v / 1048576).toFixed(1);
 const metrics = [
   ["first comment painted (ms)", "first", ms],
   ["first screen complete (ms)", "screen", ms],
@@ -180,15 +177,5 @@ const metrics = [
   ["expand c0 subtree (ms)", "expand", ms],
   ["JS heap + wasm memory (MB)", "memory", mb],
 ];
-console.log(`\n| metric | ${SIZES.map((n) => `${n} baseline | ${n} Threadline | ratio`).join(" | ")} |`);
-console.log(`|---|${SIZES.map(() => "---:|---:|---:").join("|")}|`);
-for (const [label, key, show] of metrics) {
-  const cells = SIZES.map((n) => {
-    const base = rows.find((row) => row.n === n && row.kind === "baseline")[key];
-    const tl = rows.find((row) => row.n === n && row.kind === "threadline")[key];
-    const ratio = typeof base === "number" && base > 0 && key !== "rendered" ? (tl / base).toFixed(2) : "";
-    return `${show(base)} | ${show(tl)} | ${ratio}`;
-  });
-  console.log(`| ${label} | ${cells.join(" | ")} |`);
-}
+printTable(SIZES, "baseline", metrics, (n, kind, key) => rows.find((row) => row.n === n && row.kind === kind)[key]);
 console.log(`\nsubtree under c0: ${SIZES.map((n) => `${n}: ${rows.find((r) => r.n === n).subtree}`).join(", ")} descendants; ${REPEATS} runs each, medians.`);
