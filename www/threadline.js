@@ -206,7 +206,23 @@
           };
           handle.setTheme(settings.theme);
           if (String(settings.inherit) === "off") host.setAttribute("data-inherit", "off");
+          // The thread downloads while the wasm does: the widget's own
+          // fetch of the same URL is then answered from the preload. Not
+          // for a paged API's URL, whose first page the widget works out.
+          var preloaded = false;
+          var preload = function () {
+            var src = settings.src;
+            if (preloaded || !src || String(src).indexOf("{") >= 0) return;
+            preloaded = true;
+            var link = document.createElement("link");
+            link.rel = "preload";
+            link.as = "fetch";
+            link.crossOrigin = "anonymous";
+            link.href = new URL(src, document.baseURI).href;
+            document.head.appendChild(link);
+          };
           var start = function () {
+            preload();
             if (!css.getAttribute("href")) css.href = new URL("threadline.css", base).href;
             return Promise.all([instance(), styled]).then(function (loaded) {
               var number = loaded[0].number;

@@ -225,6 +225,16 @@ async function seedThreadShown() {
   assert.equal(await page.locator(".tl-comment").count(), 13);
 }
 
+test("the thread downloads while the wasm does, once", async () => {
+  const asked = [];
+  page.on("request", (request) => asked.push(new URL(request.url()).pathname.split("/").pop()));
+  await page.goto(`${site.origin}/site/embed-demo.html`);
+  await seedThreadShown();
+  const thread = asked.indexOf("seed-thread.json");
+  assert.ok(thread >= 0 && thread < asked.indexOf("threadline_bg.wasm"), asked.join(", "));
+  assert.equal(asked.filter((name) => name === "seed-thread.json").length, 1, "the widget's fetch took the preload");
+});
+
 test("the embed demo page shows the seed article and its 13 nested comments", async () => {
   await page.goto(`${site.origin}/site/embed-demo.html`);
   await seedThreadShown();
