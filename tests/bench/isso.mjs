@@ -13,7 +13,7 @@ import { dirname, join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { assetFolder, buildRelease, dist, ISSO_HOME, launch, serve, startIsso } from "../e2e/harness.mjs";
 import { generate } from "./generate.mjs";
-import { mb, median, ms, printTable } from "./table.mjs";
+import { mb, median, memory, ms, printTable } from "./table.mjs";
 
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
 const SIZES = sizes.length ? sizes : [13, 1000, 5000];
@@ -62,20 +62,14 @@ async function measure(browser, origin, isso, kind, n) {
       .find((entry) => entry.name.startsWith(`${isso}/?uri=`));
     return { ...window.__marks, arrived: thread ? thread.responseEnd : null };
   }, isso);
-  const cdp = await context.newCDPSession(tab);
-  await cdp.send("HeapProfiler.collectGarbage");
-  const heap = await cdp.send("Runtime.getHeapUsage");
-  const wasm =
-    kind === "threadline"
-      ? await tab.evaluate(async (url) => (await (await import(url)).default()).memory.buffer.byteLength, `${origin}/threadline/${assetFolder()}/threadline.js?w=1`)
-      : 0;
+  const used = await memory(context, tab, origin, kind === "threadline");
   await context.close();
   return {
     first: result.first,
     all: result.all,
     ownFirst: result.first - result.arrived,
     ownAll: result.all - result.arrived,
-    memory: heap.usedSize + wasm,
+    memory: used.memory,
   };
 }
 

@@ -4,9 +4,9 @@
 // milliseconds and bytes, and Threadline/baseline ratios.
 //
 // Run: bash .ci/bench   (or: node tests/bench/run.mjs [sizes...] after setup)
-import { assetFolder, buildRelease, dist, launch, serve } from "../e2e/harness.mjs";
+import { buildRelease, dist, launch, serve } from "../e2e/harness.mjs";
 import { describe, generate } from "./generate.mjs";
-import { mb, median, ms, printTable } from "./table.mjs";
+import { mb, median, memory, ms, printTable } from "./table.mjs";
 
 const sizes = process.argv.slice(2).map(Number).filter(Boolean);
 const SIZES = sizes.length ? sizes : [1000, 10000, 50000];
@@ -111,14 +111,7 @@ async function measure(browser, origin, kind, n) {
     },
     { c0, tl },
   );
-  const cdp = await context.newCDPSession(tab);
-  await cdp.send("HeapProfiler.collectGarbage");
-  await tab.waitForTimeout(200);
-  await cdp.send("HeapProfiler.collectGarbage");
-  const heap = await cdp.send("Runtime.getHeapUsage");
-  const wasm = tl
-    ? await tab.evaluate(async (url) => (await (await import(url)).default()).memory.buffer.byteLength, `${origin}/threadline/${assetFolder()}/threadline.js?w=1`)
-    : 0;
+  const used = await memory(context, tab, origin, tl);
   await context.close();
   return {
     first: marks.first,
@@ -128,8 +121,7 @@ async function measure(browser, origin, kind, n) {
     vote: median(vote),
     collapse: median(fold.filter((_, k) => k % 2 === 0)),
     expand: median(fold.filter((_, k) => k % 2 === 1)),
-    memory: heap.usedSize + wasm,
-    wasm,
+    ...used,
   };
 }
 

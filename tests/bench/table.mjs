@@ -1,5 +1,22 @@
-// What the benchmarks share to report: medians, units, and the Markdown
-// table of another client's figures against Threadline's, with ratios.
+// What the benchmarks share: the memory a page holds, medians, units, and
+// the Markdown table of another client's figures against Threadline's.
+import { assetFolder } from "../e2e/harness.mjs";
+
+/**
+ * The JS heap after garbage collection, plus, for Threadline, its widget's
+ * own wasm memory (the glue it runs from is `threadline.js?w=1`; wasm
+ * memory never shrinks, so this is its peak).
+ */
+export async function memory(context, tab, origin, threadline) {
+  const cdp = await context.newCDPSession(tab);
+  await cdp.send("HeapProfiler.collectGarbage");
+  await tab.waitForTimeout(200);
+  await cdp.send("HeapProfiler.collectGarbage");
+  const heap = await cdp.send("Runtime.getHeapUsage");
+  const glue = `${origin}/threadline/${assetFolder()}/threadline.js?w=1`;
+  const wasm = threadline ? await tab.evaluate(async (url) => (await (await import(url)).default()).memory.buffer.byteLength, glue) : 0;
+  return { memory: heap.usedSize + wasm, wasm };
+}
 
 /** The median of some numbers. */
 export const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
