@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { assetFolder, buildRelease, dist, launch, root, serve } from "./harness.mjs";
+import { generate } from "../bench/generate.mjs";
 
 let site, cdn, browser, context, page, consoleErrors, flakyCalls, moreRequests, liveVersion, liveRequests;
 
@@ -120,6 +121,7 @@ Date.prototype.toISOString = function () {
         }),
       ),
       "/api/seed.json": json(seed),
+      "/api/large.json": json(JSON.stringify(generate(1000))),
       // The seed as its server has it now: version 1 has c7 edited and a
       // new reply to c3. It answers 304 to the ETag of the current version.
       "/api/live.json": (req, res) => {
@@ -390,6 +392,32 @@ test("Retry loads the thread once the server recovers", async () => {
   await alert.locator("button").click();
   await page.waitForSelector("#comments .tl-comment >> nth=12");
   assert.equal(await page.locator("#comments [role=alert]").count(), 0);
+});
+
+test("scrolling to the end shows exactly one more page of comments each time, also after a Show more replies click", async () => {
+  await page.setViewportSize({ width: 1000, height: 800 });
+  await page.goto(article("large.json"));
+  await page.waitForSelector("#comments .tl-next-page");
+  const shown = () => page.locator("#comments .tl-list > .tl-comment").count();
+  const toTheEnd = async (expected) => {
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await page.waitForFunction((expected) => {
+      const root = document.querySelector("#comments threadline-widget").shadowRoot;
+      return root.querySelectorAll(".tl-list > .tl-comment").length >= expected;
+    }, expected);
+    // Time for a second page to come, if one wrongly would.
+    await page.waitForTimeout(800);
+    assert.equal(await shown(), expected);
+  };
+  assert.equal(await shown(), 10);
+  await toTheEnd(20);
+  await toTheEnd(30);
+  const replies = page.locator("#comments .tl-more-replies").first();
+  await replies.click();
+  await page.waitForTimeout(300);
+  assert.equal(await shown(), 30, "more replies shows no more top-level comments");
+  await toTheEnd(40);
+  await toTheEnd(50);
 });
 
 test("data-preset reads a Mastodon context, cross-origin", async () => {
