@@ -2,7 +2,8 @@
 //! be; when a thread cannot be read at all, the reader gets a plain sentence
 //! and the site's developers the technical detail.
 
-use super::mapping::{apply, native_mapping, Source};
+use super::list_stream::parse_streaming;
+use super::mapping::{native_mapping, ListReader, Source};
 use super::model::{Article, ArticleBlock, ThreadDocument};
 use super::path::PathMiss;
 use super::words::{Lang, Words};
@@ -90,43 +91,101 @@ pub fn read_response(body: &str, source: &Source) -> Result<ThreadDocument, Load
 /// byte-order mark is skipped and bytes that are not UTF-8 become U+FFFD,
 /// so one bad byte never loses a thread.
 pub fn read_response_bytes(body: &[u8], source: &Source) -> Result<ThreadDocument, LoadError> {
-    read_value(&parse_json(&text_of(body))?, source)
+    read_body(body, source).map(|read| read.document)
 }
 
-/// Reads a parsed response the way its source says.
-pub fn read_value(value: &Value, source: &Source) -> Result<ThreadDocument, LoadError> {
-    match source {
-        Source::Native => read_native(value),
-        Source::Mapped(mapping, preset) => {
-            apply(value, mapping, preset.as_deref()).map_err(LoadError::NotFound)
+/// A response read: its comments, and what else it says, for paging and
+/// counts.
+pub struct ReadBody {
+    /// The comments (and article, in the native format).
+    pub document: ThreadDocument,
+    /// The parsed response with its comment list left empty.
+    pub rest: Value,
+    /// How many items the comment list held.
+    pub listed: usize,
+}
+
+/// Reads a response body, each comment as the parser reaches it: the
+/// parsed list is never held whole next to the comments read from it.
+pub fn read_body(body: &[u8], source: &Source) -> Result<ReadBody, LoadError> {
+    let text = text_of(body);
+    match read_text(&text, source) {
+        // A number too large for a double (`1e400`) is read as the text it
+        // is, so an id or score like that costs one comment's field, not
+        // the thread.
+        Err(error) if error.to_string().starts_with("number out of range") => {
+            read_text(&quote_huge_numbers(&text), source)
+        }
+        read => read,
+    }
+    .map_err(|error| match error {
+        Read::Json(error) if error.to_string().starts_with("recursion limit exceeded") => {
+            LoadError::TooDeep
+        }
+        Read::Json(error) => LoadError::NotJson(error.to_string()),
+        Read::Miss(miss) => LoadError::NotFound(miss),
+    })
+}
+
+/// Why one reading failed: the JSON, or the mapping's path in it.
+enum Read {
+    Json(serde_json::Error),
+    Miss(PathMiss),
+}
+
+impl fmt::Display for Read {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Read::Json(error) => error.fmt(f),
+            Read::Miss(miss) => miss.fmt(f),
         }
     }
+}
+
+/// One reading of the text. The native format is read like a mapped API:
+/// one bad comment is skipped and counted and one bad field left out,
+/// never the thread; a broken article is left out with its broken blocks.
+fn read_text(text: &str, source: &Source) -> Result<ReadBody, Read> {
+    let native;
+    let (mapping, preset) = match source {
+        Source::Native => {
+            native = native_mapping();
+            (&native, Some("threadline"))
+        }
+        Source::Mapped(mapping, preset) => (&**mapping, preset.as_deref()),
+    };
+    let mut reader = ListReader::new(mapping, preset);
+    let steps = mapping.comments.steps();
+    let rest = parse_streaming(text, steps.unwrap_or_default(), &mut |item| {
+        reader.item(&item)
+    })
+    .map_err(Read::Json)?;
+    // A path with a filter is followed in the parsed response instead.
+    if steps.is_none() {
+        if let Ok(Value::Array(items)) = mapping.comments.find(&rest) {
+            items.iter().for_each(|item| reader.item(item));
+        }
+    }
+    let listed = reader.items;
+    let mut document = reader.finish(&rest).map_err(Read::Miss)?;
+    if matches!(source, Source::Native) {
+        document.id = match rest.get("id") {
+            Some(Value::String(text)) if !text.is_empty() => Some(text.clone()),
+            Some(Value::Number(number)) => Some(number.to_string()),
+            _ => None,
+        };
+        document.article = rest.get("article").and_then(read_article);
+    }
+    Ok(ReadBody {
+        document,
+        rest,
+        listed,
+    })
 }
 
 /// A body's text: without a byte-order mark, invalid bytes replaced.
 pub fn text_of(body: &[u8]) -> Cow<'_, str> {
     String::from_utf8_lossy(body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body))
-}
-
-/// Parses JSON text. A number too large for a double (`1e400`) is read as
-/// the text it is, so an id or score like that costs one comment's field,
-/// not the thread.
-pub fn parse_json(text: &str) -> Result<Value, LoadError> {
-    match serde_json::from_str(text) {
-        Ok(value) => Ok(value),
-        Err(error) if error.to_string().starts_with("number out of range") => {
-            serde_json::from_str(&quote_huge_numbers(text)).map_err(|error| not_read(&error))
-        }
-        Err(error) => Err(not_read(&error)),
-    }
-}
-
-fn not_read(error: &serde_json::Error) -> LoadError {
-    if error.to_string().starts_with("recursion limit exceeded") {
-        LoadError::TooDeep
-    } else {
-        LoadError::NotJson(error.to_string())
-    }
 }
 
 /// Puts quotes around the numbers outside strings that overflow a double.
@@ -168,21 +227,6 @@ fn quote_huge_numbers(text: &str) -> String {
     }
     out.push_str(&text[copied..]);
     out
-}
-
-/// Reads Threadline's own format. Like a mapped API, one bad comment is
-/// skipped and counted and one bad field is left out, never the thread; a
-/// broken article is left out with its broken blocks.
-fn read_native(value: &Value) -> Result<ThreadDocument, LoadError> {
-    let mut document =
-        apply(value, &native_mapping(), Some("threadline")).map_err(LoadError::NotFound)?;
-    document.id = match value.get("id") {
-        Some(Value::String(text)) if !text.is_empty() => Some(text.clone()),
-        Some(Value::Number(number)) => Some(number.to_string()),
-        _ => None,
-    };
-    document.article = value.get("article").and_then(read_article);
-    Ok(document)
 }
 
 fn read_article(value: &Value) -> Option<Article> {

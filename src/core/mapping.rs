@@ -609,100 +609,125 @@ pub fn fill_template(template: &str, id: &str, parent: Option<&str>, ids: &[Stri
     )
 }
 
-/// Reads the comments out of a parsed response. Fails only when the list
-/// itself is not there; a comment without an id is skipped and counted.
-pub fn apply(
-    response: &Value,
-    mapping: &Mapping,
-    preset: Option<&str>,
-) -> Result<ThreadDocument, PathMiss> {
-    let list = mapping.comments.find(response)?;
-    let items: &[Value] = match list {
-        Value::Array(items) => items,
-        other => {
+/// Reads a response's comment list one item at a time, as the parser
+/// hands the items over (`list_stream`) or from a parsed list, then puts
+/// the thread together. Fails only when the list itself is not there; a
+/// comment without an id is skipped and counted.
+pub struct ListReader<'m> {
+    mapping: &'m Mapping,
+    preset: Option<&'m str>,
+    comments: Vec<CommentInput>,
+    reply_counts: Vec<(String, u64)>,
+    kids: Vec<(String, Vec<String>)>,
+    skipped: usize,
+    /// How many items the list held (a paged API's offset grows by it).
+    pub items: usize,
+}
+
+impl<'m> ListReader<'m> {
+    /// A reader for a response through `mapping` and its preset's quirks.
+    pub fn new(mapping: &'m Mapping, preset: Option<&'m str>) -> Self {
+        ListReader {
+            mapping,
+            preset,
+            comments: Vec::new(),
+            reply_counts: Vec::new(),
+            kids: Vec::new(),
+            skipped: 0,
+            items: 0,
+        }
+    }
+
+    /// Reads one item of the list, with the replies nested in it.
+    pub fn item(&mut self, item: &Value) {
+        self.items += 1;
+        let mapping = self.mapping;
+        let mut stack: Vec<(&Value, Option<String>)> = vec![(item, None)];
+        while let Some((item, nesting_parent)) = stack.pop() {
+            let Some(mut comment) = map_item(item, mapping) else {
+                self.skipped += 1;
+                continue;
+            };
+            quirks(self.preset, item, &mut comment);
+            if let Some(replies) = count(mapping.reply_count.number(item)).filter(|n| *n > 0) {
+                self.reply_counts.push((comment.id.clone(), replies));
+            }
+            match &mapping.tree {
+                Tree::Flat => {}
+                Tree::Nested(path) => {
+                    if let Some(Value::Array(replies)) = path.get(item) {
+                        stack.extend(
+                            replies
+                                .iter()
+                                .rev()
+                                .map(|reply| (reply, Some(comment.id.clone()))),
+                        );
+                    }
+                    if nesting_parent.is_some() {
+                        comment.parent = nesting_parent;
+                    }
+                }
+                Tree::Kids(path) => {
+                    if let Some(Value::Array(ids)) = path.get(item) {
+                        let ids = ids.iter().filter_map(Fields::id_text).collect();
+                        self.kids.push((comment.id.clone(), ids));
+                    }
+                }
+                Tree::Path(path) => {
+                    comment.parent = path.get(item).and_then(Value::as_str).and_then(|text| {
+                        let mut ancestors = text.rsplit('.').skip(1);
+                        ancestors.next().filter(|id| *id != "0").map(str::to_owned)
+                    });
+                }
+            }
+            self.comments.push(comment);
+        }
+    }
+
+    /// The thread read, once every item has been: `response` is the rest
+    /// of the response, which says whether the list was there at all.
+    pub fn finish(self, response: &Value) -> Result<ThreadDocument, PathMiss> {
+        let mapping = self.mapping;
+        let list = mapping.comments.find(response)?;
+        if !list.is_array() {
             return Err(PathMiss {
                 path: mapping.comments.as_str().to_owned(),
                 found: mapping.comments.as_str().to_owned(),
-                there: describe(other),
+                there: describe(list),
                 not_a_list: true,
-            })
+            });
         }
-    };
-
-    let mut comments = Vec::with_capacity(items.len());
-    let mut reply_counts: Vec<(String, u64)> = Vec::new();
-    let mut skipped = 0;
-    let mut kids: Vec<(String, Vec<String>)> = Vec::new();
-    let mut stack: Vec<(&Value, Option<String>)> =
-        items.iter().rev().map(|item| (item, None)).collect();
-    while let Some((item, nesting_parent)) = stack.pop() {
-        let Some(mut comment) = map_item(item, mapping) else {
-            skipped += 1;
-            continue;
-        };
-        quirks(preset, item, &mut comment);
-        if let Some(replies) = count(mapping.reply_count.number(item)).filter(|n| *n > 0) {
-            reply_counts.push((comment.id.clone(), replies));
+        let mut comments = self.comments;
+        if !self.kids.is_empty() {
+            let parents: HashMap<String, String> = self
+                .kids
+                .into_iter()
+                .flat_map(|(parent, ids)| ids.into_iter().map(move |id| (id, parent.clone())))
+                .collect();
+            for comment in &mut comments {
+                comment.parent = parents.get(&comment.id).cloned();
+            }
         }
-        match &mapping.tree {
-            Tree::Flat => {}
-            Tree::Nested(path) => {
-                if let Some(Value::Array(replies)) = path.get(item) {
-                    stack.extend(
-                        replies
-                            .iter()
-                            .rev()
-                            .map(|reply| (reply, Some(comment.id.clone()))),
-                    );
-                }
-                if nesting_parent.is_some() {
-                    comment.parent = nesting_parent;
+        if mapping.missing_parent == MissingParent::TopLevel {
+            let ids: HashSet<String> = comments.iter().map(|c| c.id.clone()).collect();
+            for comment in &mut comments {
+                if comment
+                    .parent
+                    .as_ref()
+                    .is_some_and(|parent| !ids.contains(parent))
+                {
+                    comment.parent = None;
                 }
             }
-            Tree::Kids(path) => {
-                if let Some(Value::Array(ids)) = path.get(item) {
-                    let ids = ids.iter().filter_map(Fields::id_text).collect();
-                    kids.push((comment.id.clone(), ids));
-                }
-            }
-            Tree::Path(path) => {
-                comment.parent = path.get(item).and_then(Value::as_str).and_then(|text| {
-                    let mut ancestors = text.rsplit('.').skip(1);
-                    ancestors.next().filter(|id| *id != "0").map(str::to_owned)
-                });
-            }
         }
-        comments.push(comment);
+        add_missing_replies(&mut comments, &self.reply_counts);
+        Ok(ThreadDocument {
+            id: None,
+            article: None,
+            comments,
+            skipped: self.skipped,
+        })
     }
-
-    if !kids.is_empty() {
-        let parents: HashMap<String, String> = kids
-            .into_iter()
-            .flat_map(|(parent, ids)| ids.into_iter().map(move |id| (id, parent.clone())))
-            .collect();
-        for comment in &mut comments {
-            comment.parent = parents.get(&comment.id).cloned();
-        }
-    }
-    if mapping.missing_parent == MissingParent::TopLevel {
-        let ids: HashSet<String> = comments.iter().map(|c| c.id.clone()).collect();
-        for comment in &mut comments {
-            if comment
-                .parent
-                .as_ref()
-                .is_some_and(|parent| !ids.contains(parent))
-            {
-                comment.parent = None;
-            }
-        }
-    }
-    add_missing_replies(&mut comments, &reply_counts);
-    Ok(ThreadDocument {
-        id: None,
-        article: None,
-        comments,
-        skipped,
-    })
 }
 
 /// A "more replies" placeholder (`<id>:more`) under each comment that has
@@ -933,7 +958,11 @@ mod tests {
             panic!("a valid mapping")
         };
         let value: Value = serde_json::from_str(response).expect("JSON");
-        apply(&value, &mapping, preset.as_deref())
+        let mut reader = ListReader::new(&mapping, preset.as_deref());
+        if let Ok(Value::Array(items)) = mapping.comments.find(&value) {
+            items.iter().for_each(|item| reader.item(item));
+        }
+        reader.finish(&value)
     }
 
     fn parents(document: &ThreadDocument) -> Vec<(&str, Option<&str>)> {

@@ -6,6 +6,7 @@ pub mod entities;
 mod entity_table;
 pub mod html;
 pub mod identicon;
+pub mod list_stream;
 pub mod live;
 pub mod load;
 pub mod mapping;

@@ -70,6 +70,16 @@ impl JsonPath {
         &self.text
     }
 
+    /// The keys and indices of the path, for following it while parsing;
+    /// `None` if a segment is a filter, which needs the list it picks from.
+    pub fn steps(&self) -> Option<&[String]> {
+        let plain = self
+            .segments
+            .iter()
+            .all(|segment| filter(segment).is_none());
+        plain.then_some(&self.segments[..])
+    }
+
     /// The value at this path, if every segment is there.
     pub fn get<'v>(&self, value: &'v Value) -> Option<&'v Value> {
         self.segments

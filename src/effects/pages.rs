@@ -2,13 +2,12 @@
 //! one is worked out; later pages as the reader nears the end, or all of
 //! them at once.
 
-use crate::core::load::{parse_json, read_value, text_of, LoadError};
+use crate::core::load::{read_body, LoadError, ReadBody};
 use crate::core::mapping::Source;
 use crate::core::model::ThreadDocument;
 use crate::core::pages::Answer;
 use crate::live_thread::{LiveThread, ServerPages};
 use crate::services::http;
-use serde_json::Value;
 
 /// Fetches a response with its headers and reads it: the comments, and
 /// the thread's total when the mapping says where it is.
@@ -18,18 +17,21 @@ pub async fn fetch(
     pages: Option<&mut ServerPages>,
 ) -> Result<(ThreadDocument, Option<u64>), LoadError> {
     let (body, headers) = http::fetch_page(url).await?;
-    let response = parse_json(&text_of(&body))?;
-    let document = read_value(&response, source)?;
+    let ReadBody {
+        document,
+        rest: response,
+        listed,
+    } = read_body(&body, source)?;
+    drop(body);
     let Source::Mapped(mapping, _) = source else {
         return Ok((document, None));
     };
     let header = |name: &str| headers.get(name);
     if let Some(pages) = pages {
-        let listed = mapping.comments.get(&response).and_then(Value::as_array);
         let answer = Answer {
             response: &response,
             header: &header,
-            comments: listed.map_or(0, Vec::len),
+            comments: listed,
         };
         pages.next = pages
             .cursor
