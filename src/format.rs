@@ -1,8 +1,10 @@
 //! Numbers, plurals, dates and times in the widget's language, through the
 //! browser's Intl: one [`Locale`] per language, made once and shared. Each
-//! Intl formatter is made when first needed, or ahead of time by
-//! [`Locale::prepare`] while the thread is on its way: making all five in
-//! the first render took 80 ms of one task on a throttled phone.
+//! Intl formatter is made when first needed, or ahead of time, each in a
+//! browser task of its own, by [`Locale::prepare_article`] and
+//! [`Locale::prepare_thread`] before the article and the comments render:
+//! making all five in the first render took 80 ms of one task on a
+//! throttled phone.
 
 use crate::core::model::MAX_TIME_MS;
 use crate::core::time::relative_time;
@@ -80,12 +82,20 @@ impl Locale {
         })
     }
 
-    /// Makes the language's formatters one browser task at a time, so the
-    /// first render finds them made; a render that comes first makes the
-    /// rest itself.
-    pub async fn prepare(lang: Lang, words: &'static Words) {
+    /// Makes the formatters the article needs (its long date) in a browser
+    /// task of their own, so the article's render does not make them.
+    pub async fn prepare_article(lang: Lang, words: &'static Words) {
+        next_task().await;
         let locale = Locale::of(lang, words);
-        let steps: [fn(&Locale); 5] = [
+        let _ = locale.date(&locale.long_date, LONG_DATE);
+    }
+
+    /// Makes the formatters the comments need one browser task at a time
+    /// (`Intl.RelativeTimeFormat` alone took 60 ms on a throttled phone), so
+    /// the thread's first render finds them made.
+    pub async fn prepare_thread(lang: Lang, words: &'static Words) {
+        let locale = Locale::of(lang, words);
+        let steps: [fn(&Locale); 4] = [
             |l| {
                 let _ = l.plurals();
             },
@@ -100,9 +110,6 @@ impl Locale {
             },
             |l| {
                 let _ = l.date(&l.full_date_time, FULL_DATE_TIME);
-            },
-            |l| {
-                let _ = l.date(&l.long_date, LONG_DATE);
             },
         ];
         for step in steps {

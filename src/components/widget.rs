@@ -7,8 +7,8 @@ use crate::core::config::MountConfig;
 use crate::core::load::LoadError;
 use crate::core::words::{Lang, Words};
 use crate::effects::{self, LoadedThread};
+use crate::format::Locale;
 use crate::services::events::emit;
-use crate::services::page::next_task;
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
 use yew::platform::spawn_local;
@@ -86,16 +86,18 @@ pub fn Widget(props: &WidgetProps) -> Html {
             });
         });
     }
-    // With an article, the comments render a browser task after it: the
-    // article paints first, and neither render holds the page long.
+    // With an article, the comments render after it, once their formatters
+    // are made (each in a browser task of its own): the article paints
+    // first, and no render holds the page long.
     let thread_shown = use_state(|| false);
     {
         let thread_shown = thread_shown.clone();
         let ready = matches!(*phase, Phase::Ready(_));
+        let lang = props.lang;
         use_effect_with(ready, move |ready| {
             if *ready && !*thread_shown {
                 spawn_local(async move {
-                    next_task().await;
+                    Locale::prepare_thread(lang, words).await;
                     thread_shown.set(true);
                 });
             }

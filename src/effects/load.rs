@@ -77,11 +77,16 @@ pub async fn load(
     auth: Option<js_sys::Function>,
     events: Option<web_sys::Element>,
 ) -> Result<LoadedThread, LoadError> {
-    // The formatters are made while the thread is on its way.
-    spawn_local(Locale::prepare(lang, words));
     let (document, source, total, pages) = fetch_document(config).await?;
-    // Reading the response took this task; the store and the first render
-    // take the next ones, so no one task holds the page long.
+    // Reading the response took this task; the formatters the first render
+    // needs (the article's, or without one the comments'), the store and
+    // the first render take the next ones, so no one task holds the page
+    // long.
+    if document.article.is_some() {
+        Locale::prepare_article(lang, words).await;
+    } else {
+        Locale::prepare_thread(lang, words).await;
+    }
     next_task().await;
     let store = match &pages {
         // A reply whose parent is on a later page waits for it.
