@@ -20,7 +20,7 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 /// How many top-level comments each browser task adds while the first page
-/// renders.
+/// renders, after the first task, which draws the thread's frame and one.
 const FIRST_COMMENTS: usize = 3;
 
 /// Props of [`ThreadView`].
@@ -69,7 +69,7 @@ pub fn ThreadView(props: &ThreadProps) -> Html {
     // The first page comes a few comments per browser task, so no task
     // holds a phone's page long; `None` once it has all come.
     let shown = thread.shown(&None);
-    let cap = use_state(|| Some(FIRST_COMMENTS));
+    let cap = use_state(|| Some(1));
     {
         let cap = cap.clone();
         use_effect_with(*cap, move |now| {

@@ -173,6 +173,8 @@ pub async fn load(
     if let Some(url) = &config.live_url {
         super::live::stream(&thread, url, source);
     }
+    // The first render takes a task of its own too.
+    next_task().await;
     Ok(LoadedThread {
         article,
         thread,

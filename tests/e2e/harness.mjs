@@ -7,6 +7,7 @@ import { readFile } from "node:fs/promises";
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { extname, join, normalize, resolve } from "node:path";
+import { brotliCompressSync, constants } from "node:zlib";
 import { chromium } from "playwright-core";
 
 export const root = resolve(import.meta.dirname, "../..");
@@ -42,10 +43,11 @@ export function assetFolder() {
  * prefix to folder, and /favicon.ico is an empty answer. Every answer allows
  * any origin, like a CDN.
  */
-export async function serve(mounts, routes = {}) {
+export async function serve(mounts, routes = {}, { brotli = false } = {}) {
   const server = createServer(async (req, res) => {
     res.setHeader("Access-Control-Allow-Origin", "*");
     res.setHeader("Cache-Control", "no-store");
+    if (brotli && /\bbr\b/.test(req.headers["accept-encoding"] || "")) compress(res);
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
     if (routes[path]) return routes[path](req, res);
     if (path === "/favicon.ico") {
@@ -70,6 +72,19 @@ export async function serve(mounts, routes = {}) {
   });
   await new Promise((ready) => server.listen(0, "127.0.0.1", ready));
   return { server, origin: `http://127.0.0.1:${server.address().port}` };
+}
+
+/** Answers compressed with brotli, as CDNs serve text (PNG and JPEG stay as they are). */
+function compress(res) {
+  const writeHead = res.writeHead.bind(res);
+  const end = res.end.bind(res);
+  let on = false;
+  res.writeHead = (status, headers = {}) => {
+    on = status === 200 && !/^image\/(png|jpeg)/.test(headers["Content-Type"] || "");
+    return writeHead(status, on ? { ...headers, "Content-Encoding": "br" } : headers);
+  };
+  res.end = (body) =>
+    end(on && body ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }) : body);
 }
 
 /**

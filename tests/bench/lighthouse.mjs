@@ -1,0 +1,110 @@
+// What Threadline costs a news page, by Lighthouse (mobile preset: a slow
+// 4G network and a 4x slower CPU, simulated), on the seed article served
+// with brotli as a CDN would:
+//   - the article as static HTML, no widget (the floor);
+//   - the seed page: the widget draws the article and the comments;
+//   - the article in HTML, the widget only for the comments;
+//   - the same with data-lazy (nothing but the loader until the reader
+//     scrolls near the comments).
+// Prints a Markdown table of medians.
+//
+// Run: bash .ci/lighthouse [runs]   (installs Lighthouse 12.2.3 on first use)
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { buildRelease, dist, serve } from "../e2e/harness.mjs";
+import { median, ms } from "./table.mjs";
+
+const RUNS = Number(process.argv[2]) || 3;
+const LIGHTHOUSE = process.env.LIGHTHOUSE || "lighthouse";
+
+const seed = JSON.parse(readFileSync(join(dist, "data/seed-thread.json"), "utf8"));
+const { article, ...commentsOnly } = seed;
+const escape = (text) => text.replace(/[&<>"]/g, (c) => `&${{ "&": "amp", "<": "lt", ">": "gt", '"': "quot" }[c]};`);
+
+/** The seed article as a site would print it, with the widget's markup and classes. */
+function articleHtml() {
+  const date = new Date(article.published).toLocaleDateString("en", { dateStyle: "long" });
+  const blocks = article.body.map((block) =>
+    block.type === "figure"
+      ? `<figure class="tl-figure"><a href="data/${block.link}"><img src="data/${block.image}" alt="${escape(block.alt)}" width="${block.width}" height="${block.height}"></a><figcaption>${escape(block.caption)}</figcaption></figure>`
+      : `<p>${escape(block.text)}</p>`,
+  );
+  return `<article class="tl-article"><header><h1 class="tl-article-title">${escape(article.title)}</h1>
+<p class="tl-dateline"><time datetime="${article.published}">${date}</time></p></header>
+${blocks.join("\n")}</article>`;
+}
+
+function page(widget) {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(article.title)}</title><link rel="stylesheet" href="page.css"></head>
+<body><header class="masthead">The Seed Gazette</header>
+<main class="page">${articleHtml()}${widget ? `<section id="comments"></section>${widget}` : ""}</main></body></html>`;
+}
+
+const html = (body) => (req, res) => {
+  res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+  res.end(body);
+};
+const tag = (attrs) => `<script src="threadline.js" data-src="data/comments-only.json" data-target="#comments" ${attrs}></script>`;
+const PAGES = [
+  ["the article as static HTML", "/static.html", page("")],
+  ["the widget draws the article and the comments (the seed page)", "/index.html", null],
+  ["the article in HTML, the widget only for the comments", "/comments.html", page(tag(""))],
+  ["the same with `data-lazy`", "/lazy.html", page(tag("data-lazy"))],
+];
+
+buildRelease();
+const routes = {
+  "/data/comments-only.json": (req, res) => {
+    res.writeHead(200, { "Content-Type": "application/json" });
+    res.end(JSON.stringify(commentsOnly));
+  },
+};
+for (const [, path, body] of PAGES) if (body) routes[path] = html(body);
+const { server, origin } = await serve({ "/": dist }, routes, { brotli: true });
+
+const out = mkdtempSync(join(tmpdir(), "threadline-lighthouse-"));
+const flags = "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync";
+// Asynchronously: the server answering Lighthouse runs in this process.
+async function lighthouse(url, file) {
+  await promisify(execFile)(
+    LIGHTHOUSE,
+    [url, "--only-categories=performance", "--chrome-path=/usr/bin/chromium", `--chrome-flags=${flags}`, "--output=json", `--output-path=${file}`, "--quiet"],
+    { timeout: 300_000 },
+  );
+  const { categories, audits } = JSON.parse(readFileSync(file, "utf8"));
+  // The widget's own long tasks (its loader, glue and wasm), not the browser's.
+  const tasks = (audits["long-tasks"]?.details?.items ?? []).filter((task) => /threadline/.test(task.url || ""));
+  return {
+    score: Math.round(categories.performance.score * 100),
+    fcp: audits["first-contentful-paint"].numericValue,
+    lcp: audits["largest-contentful-paint"].numericValue,
+    tbt: audits["total-blocking-time"].numericValue,
+    cls: audits["cumulative-layout-shift"].numericValue,
+    longest: Math.max(0, ...tasks.map((task) => task.duration)),
+    tasks: tasks.map((task) => Math.round(task.duration)),
+  };
+}
+
+const rows = [];
+try {
+  for (const [label, path] of PAGES) {
+    const runs = [];
+    for (let run = 0; run < RUNS; run++) runs.push(await lighthouse(origin + path, join(out, `${run}.json`)));
+    const mid = (key) => median(runs.map((r) => r[key]));
+    rows.push(`| ${label} | ${mid("score")} | ${ms(mid("fcp"))} | ${ms(mid("lcp"))} | ${ms(mid("tbt"))} | ${mid("cls").toFixed(3)} | ${ms(mid("longest"))} |`);
+    console.log(`${label}: ${JSON.stringify(runs)}`);
+  }
+} finally {
+  server.close();
+  rmSync(out, { recursive: true, force: true });
+}
+console.log(`\nLighthouse 12.2.3, mobile preset, medians of ${RUNS} runs; served with brotli from 127.0.0.1.\n`);
+console.log("| page | performance | FCP (ms) | LCP (ms) | TBT (ms) | CLS | the widget's longest task (ms) |");
+console.log("|---|---:|---:|---:|---:|---:|---:|");
+for (const row of rows) console.log(row);
+console.log("| the article prerendered, the widget taking it over | not built: no server-side rendering yet | | | | | |");
