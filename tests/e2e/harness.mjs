@@ -41,7 +41,8 @@ export function assetFolder() {
  * Starts an HTTP server on a free loopback port. `routes` maps a path to a
  * handler (req, res); otherwise files are served from `mounts`, a map of URL
  * prefix to folder, and /favicon.ico is an empty answer. Every answer allows
- * any origin, like a CDN.
+ * any origin, like a CDN; with `brotli`, answers are compressed as a CDN's
+ * are (for page-cost measurements).
  */
 export async function serve(mounts, routes = {}, { brotli = false } = {}) {
   const server = createServer(async (req, res) => {
