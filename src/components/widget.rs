@@ -92,10 +92,10 @@ pub fn Widget(props: &WidgetProps) -> Html {
     let thread_shown = use_state(|| false);
     {
         let thread_shown = thread_shown.clone();
-        let ready = matches!(*phase, Phase::Ready(_));
+        let with_article = matches!(&*phase, Phase::Ready(loaded) if loaded.article.is_some());
         let lang = props.lang;
-        use_effect_with(ready, move |ready| {
-            if *ready && !*thread_shown {
+        use_effect_with(with_article, move |with_article| {
+            if *with_article && !*thread_shown {
                 spawn_local(async move {
                     Locale::prepare_thread(lang, words).await;
                     thread_shown.set(true);

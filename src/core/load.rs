@@ -184,7 +184,7 @@ fn read_text(text: &str, source: &Source) -> Result<ReadBody, Read> {
 }
 
 /// A body's text: without a byte-order mark, invalid bytes replaced.
-pub fn text_of(body: &[u8]) -> Cow<'_, str> {
+fn text_of(body: &[u8]) -> Cow<'_, str> {
     String::from_utf8_lossy(body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body))
 }
 
