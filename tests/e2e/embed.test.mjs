@@ -397,7 +397,9 @@ test("Retry loads the thread once the server recovers", async () => {
 test("scrolling to the end shows exactly one more page of comments each time, also after a Show more replies click", async () => {
   await page.setViewportSize({ width: 1000, height: 800 });
   await page.goto(article("large.json"));
-  await page.waitForSelector("#comments .tl-next-page");
+  // The thread's own row, which comes once the first page has all come
+  // (reply lists have rows of that class too).
+  await page.waitForSelector("#comments .tl-thread > .tl-next-page");
   const shown = () => page.locator("#comments .tl-list > .tl-comment").count();
   const toTheEnd = async (expected) => {
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
