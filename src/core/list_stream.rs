@@ -11,18 +11,15 @@ use std::fmt;
 /// Parses `text` as JSON, giving each item of the list at `path` to `each`
 /// (in order) instead of keeping it: the list is empty in the value
 /// returned, which is otherwise what `serde_json` returns. `path` is keys
-/// and, in lists, indices; if it leads to no list, `each` is never called.
+/// and, in lists, indices; if it leads to no list (or is `None`), `each` is
+/// never called.
 pub fn parse_streaming(
     text: &str,
-    path: &[String],
+    path: Option<&[String]>,
     each: &mut dyn FnMut(Value),
 ) -> serde_json::Result<Value> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
-    let value = Along {
-        path: Some(path),
-        each,
-    }
-    .deserialize(&mut deserializer)?;
+    let value = Along { path, each }.deserialize(&mut deserializer)?;
     deserializer.end()?;
     Ok(value)
 }
@@ -142,7 +139,7 @@ mod tests {
             .map(str::to_owned)
             .collect();
         let mut items = Vec::new();
-        let rest = parse_streaming(text, &path, &mut |item| items.push(item)).expect("JSON");
+        let rest = parse_streaming(text, Some(&path), &mut |item| items.push(item)).expect("JSON");
         (rest, items)
     }
 
@@ -179,7 +176,7 @@ mod tests {
         let path = ["comments".to_owned()];
         let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
         for text in [r#"{"comments": [1, 2"#, "{} x", &deep] {
-            let ours = parse_streaming(text, &path, &mut |_| {}).expect_err("bad JSON");
+            let ours = parse_streaming(text, Some(&path), &mut |_| {}).expect_err("bad JSON");
             let theirs = serde_json::from_str::<Value>(text).expect_err("bad JSON");
             assert_eq!(ours.to_string(), theirs.to_string());
         }

@@ -156,10 +156,7 @@ fn read_text(text: &str, source: &Source) -> Result<ReadBody, Read> {
     };
     let mut reader = ListReader::new(mapping, preset);
     let steps = mapping.comments.steps();
-    let rest = parse_streaming(text, steps.unwrap_or_default(), &mut |item| {
-        reader.item(&item)
-    })
-    .map_err(Read::Json)?;
+    let rest = parse_streaming(text, steps, &mut |item| reader.item(&item)).map_err(Read::Json)?;
     // A path with a filter is followed in the parsed response instead.
     if steps.is_none() {
         if let Ok(Value::Array(items)) = mapping.comments.find(&rest) {
@@ -383,6 +380,55 @@ mod tests {
             }
             assert!(message.ends_with('.'), "{message}");
         }
+    }
+
+    #[test]
+    fn a_list_read_while_parsing_gives_what_the_parsed_response_gave() {
+        let mapped =
+            |mapping: &str| Source::configure(None, Some(mapping)).expect("a valid mapping");
+        // Reddit's shape (an index on the way), and an id too large for a
+        // double, which takes the second reading.
+        let body = br#"[{"kind": "t3"}, {"data": {"after": "x", "children": [
+            {"id": 1e400, "body": "a", "replies": [{"id": 2, "body": "b"}]},
+            {"id": 3, "body": "c"}]}}]"#;
+        let read = read_body(
+            body,
+            &mapped(r#"{"comments": "1.data.children", "tree": {"nested": "replies"}, "id": "id", "body": "body"}"#),
+        )
+        .expect("reads");
+        let ids: Vec<&str> = read
+            .document
+            .comments
+            .iter()
+            .map(|c| c.id.as_str())
+            .collect();
+        assert_eq!(ids, ["1e400", "2", "3"]);
+        assert_eq!(read.document.comments[1].parent.as_deref(), Some("1e400"));
+        assert_eq!(
+            read.listed, 2,
+            "top-level items, as a paged API's offset counts"
+        );
+        assert_eq!(read.rest[1]["data"]["after"], "x", "the rest is kept");
+        // A path ending in a filter is followed in the parsed response.
+        let filtered = read_body(
+            br#"{"lists": [{"kind": "old", "items": []}, {"kind": "new", "items": [{"id": 7}]}]}"#,
+            &mapped(r#"{"comments": "lists[kind=new].items", "id": "id"}"#),
+        )
+        .expect("reads");
+        assert_eq!(filtered.document.comments[0].id, "7");
+        assert_eq!(filtered.listed, 1);
+        let at_the_top = read_body(
+            br#"[{"kind": "old", "items": [{"id": 1}]}, {"kind": "new", "items": [{"id": 7}]}]"#,
+            &mapped(r#"{"comments": "[kind=new].items", "id": "id"}"#),
+        )
+        .expect("reads");
+        let ids: Vec<&str> = at_the_top
+            .document
+            .comments
+            .iter()
+            .map(|c| c.id.as_str())
+            .collect();
+        assert_eq!(ids, ["7"]);
     }
 
     #[test]
