@@ -79,13 +79,14 @@ pub async fn load(
 ) -> Result<LoadedThread, LoadError> {
     let (document, source, total, pages) = fetch_document(config).await?;
     // Reading the response took this task; the formatters the first render
-    // needs (the article's, or without one the comments'), the store and
+    // needs (the article's date, if it has one; without an article, the
+    // comments'), the store and
     // the first render take the next ones, so no one task holds the page
     // long.
-    if document.article.is_some() {
-        Locale::prepare_article(lang, words).await;
-    } else {
-        Locale::prepare_thread(lang, words).await;
+    match &document.article {
+        Some(article) if article.published.is_some() => Locale::prepare_article(lang, words).await,
+        Some(_) => {}
+        None => Locale::prepare_thread(lang, words).await,
     }
     next_task().await;
     let store = match &pages {
