@@ -80,9 +80,8 @@ pub async fn load(
     let (document, source, total, pages) = fetch_document(config).await?;
     // Reading the response took this task; the formatters the first render
     // needs (the article's date, if it has one; without an article, the
-    // comments'), the store and
-    // the first render take the next ones, so no one task holds the page
-    // long.
+    // comments'), the store and the first render take the next ones, so no
+    // one task holds the page long.
     match &document.article {
         Some(article) if article.published.is_some() => Locale::prepare_article(lang, words).await,
         Some(_) => {}
