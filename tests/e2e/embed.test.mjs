@@ -433,14 +433,14 @@ test("data-preset reads a Mastodon context, cross-origin", async () => {
   for (let pages = 0; pages < 10; pages++) {
     const shown = await page.evaluate(() => {
       const root = document.querySelectorAll("#comments threadline-widget")[0].shadowRoot;
-      const next = root.querySelector(".tl-next-page");
+      const next = root.querySelector(".tl-thread > .tl-next-page");
       next?.scrollIntoView();
       return next ? root.querySelectorAll(".tl-list > .tl-comment").length : -1;
     });
     if (shown < 0) break;
     await page.waitForFunction((shown) => {
       const root = document.querySelectorAll("#comments threadline-widget")[0].shadowRoot;
-      return root.querySelectorAll(".tl-list > .tl-comment").length > shown || !root.querySelector(".tl-next-page");
+      return root.querySelectorAll(".tl-list > .tl-comment").length > shown || !root.querySelector(".tl-thread > .tl-next-page");
     }, shown);
   }
   assert.equal(await top.count(), 43);
