@@ -159,9 +159,7 @@ fn read_text(text: &str, source: &Source) -> Result<ReadBody, Read> {
     let rest = parse_streaming(text, steps, &mut |item| reader.item(&item)).map_err(Read::Json)?;
     // A path with a filter is followed in the parsed response instead.
     if steps.is_none() {
-        if let Ok(Value::Array(items)) = mapping.comments.find(&rest) {
-            items.iter().for_each(|item| reader.item(item));
-        }
+        reader.list(&rest);
     }
     let listed = reader.items;
     let mut document = reader.finish(&rest).map_err(Read::Miss)?;

@@ -684,6 +684,14 @@ impl<'m> ListReader<'m> {
         }
     }
 
+    /// Reads every item of the list in a parsed response (when the list
+    /// was not read while parsing).
+    pub fn list(&mut self, response: &Value) {
+        if let Ok(Value::Array(items)) = self.mapping.comments.find(response) {
+            items.iter().for_each(|item| self.item(item));
+        }
+    }
+
     /// The thread read, once every item has been: `response` is the rest
     /// of the response, which says whether the list was there at all.
     pub fn finish(self, response: &Value) -> Result<ThreadDocument, PathMiss> {
@@ -959,9 +967,7 @@ mod tests {
         };
         let value: Value = serde_json::from_str(response).expect("JSON");
         let mut reader = ListReader::new(&mapping, preset.as_deref());
-        if let Ok(Value::Array(items)) = mapping.comments.find(&value) {
-            items.iter().for_each(|item| reader.item(item));
-        }
+        reader.list(&value);
         reader.finish(&value)
     }
 
