@@ -5,7 +5,7 @@
 use gloo_events::EventListener;
 use std::time::Duration;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, IntersectionObserver, IntersectionObserverEntry};
 use yew::platform::{spawn_local, time::sleep};
 
@@ -103,8 +103,26 @@ pub fn bring_into_view(root: Option<Element>, dom_id: String, then_focus: &'stat
     });
 }
 
-/// Resolves in a later browser task (a zero timeout), so work after it
-/// does not lengthen the task that awaited it.
+/// Resolves in a later browser task, so work after it does not lengthen
+/// the task that awaited it. A message to itself, not a zero timeout: the
+/// browser holds back a timeout set from a timeout five deep by 4 ms, and
+/// the first render takes a dozen such steps.
 pub async fn next_task() {
-    sleep(Duration::ZERO).await;
+    let message = js_sys::Promise::new(&mut |resolve, _| {
+        let Ok(channel) = web_sys::MessageChannel::new() else {
+            return drop(resolve.call0(&JsValue::UNDEFINED));
+        };
+        let (port, sender) = (channel.port1(), channel.port2());
+        // The handler holds the channel, so it lives until the message comes.
+        let done = resolve.clone();
+        let on_message = Closure::once_into_js(move || {
+            drop(channel);
+            let _ = done.call0(&JsValue::UNDEFINED);
+        });
+        port.set_onmessage(Some(on_message.unchecked_ref()));
+        if sender.post_message(&JsValue::UNDEFINED).is_err() {
+            let _ = resolve.call0(&JsValue::UNDEFINED);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(message).await;
 }

@@ -19,7 +19,8 @@ ul{list-style:none;margin:0;padding:0}.b-replies{padding-left:1.25rem;border-lef
 .b-card{padding:.5rem 0}.b-meta{color:#666;font-size:.9em}.b-meta>*+*{margin-left:.5em}
 .b-body p{margin:.25em 0;overflow-wrap:anywhere}.b-actions button{margin-right:.5em}`;
 
-const KINDS = ["baseline", "floor", "threadline"];
+// BENCH_KINDS=floor,threadline leaves the slow baseline out.
+const KINDS = (process.env.BENCH_KINDS || "baseline,floor,threadline").split(",");
 
 function page(kind, n) {
   const data = `data-src="/data/thread-${n}.json" data-target="#thread"`;
@@ -225,7 +226,7 @@ for (const n of SIZES) {
     res.writeHead(200, { "Content-Type": "application/json" });
     res.end(threads.get(n));
   };
-  for (const kind of KINDS) {
+  for (const kind of ["baseline", "floor", "threadline"]) {
     routes[`/${kind}-${n}.html`] = (req, res) => {
       res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
       res.end(page(kind, n));
@@ -266,6 +267,5 @@ const metrics = [
   ["JS heap + wasm memory (MB)", "memory", mb],
 ];
 const value = (n, kind, key) => rows.find((row) => row.n === n && row.kind === kind)[key];
-printTable(SIZES, "baseline", metrics, value);
-printTable(SIZES, "floor", metrics, value);
+for (const other of KINDS.filter((kind) => kind !== "threadline")) printTable(SIZES, other, metrics, value);
 console.log(`\nsubtree under c0: ${SIZES.map((n) => `${n}: ${rows.find((r) => r.n === n).subtree}`).join(", ")} descendants; ${REPEATS} runs each, medians.`);
