@@ -249,7 +249,7 @@ for (const n of SIZES) {
     const summary = {};
     for (const key of Object.keys(runs[kind][0])) summary[key] = median(runs[kind].map((run) => run[key]));
     rows.push({ n, kind, ...summary, subtree: thread.subtreeOfC0 });
-    console.error(`  ${kind}: ${JSON.stringify(summary)}`);
+    console.error(`  ${kind}: ${JSON.stringify(summary)}; first screen per run: ${runs[kind].map((run) => Math.round(run.screen))}`);
   }
 }
 await browser.close();
