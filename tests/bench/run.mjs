@@ -19,8 +19,10 @@ ul{list-style:none;margin:0;padding:0}.b-replies{padding-left:1.25rem;border-lef
 .b-card{padding:.5rem 0}.b-meta{color:#666;font-size:.9em}.b-meta>*+*{margin-left:.5em}
 .b-body p{margin:.25em 0;overflow-wrap:anywhere}.b-actions button{margin-right:.5em}`;
 
-// BENCH_KINDS=floor,threadline leaves the slow baseline out.
+// BENCH_KINDS=floor,threadline leaves the slow baseline out; BENCH_CHECK_ONLY=1
+// only checks that the floor draws what Threadline draws (an e2e test does).
 const KINDS = (process.env.BENCH_KINDS || "baseline,floor,threadline").split(",");
+const CHECK_ONLY = Boolean(process.env.BENCH_CHECK_ONLY);
 
 function page(kind, n) {
   const data = `data-src="/data/thread-${n}.json" data-target="#thread"`;
@@ -148,6 +150,9 @@ async function check(browser, origin, n) {
   const seen = {};
   for (const kind of ["threadline", "floor"]) {
     const { context, tab } = await open(browser, origin, kind, n);
+    // Threadline's row under the thread comes once its first page has all come.
+    const row = () => document.querySelector("threadline-widget, floor-widget").shadowRoot.querySelector(".tl-list + .tl-next-page");
+    await tab.waitForFunction(row, null, { timeout: 60000, polling: 50 });
     const first = await tab.evaluate(shape);
     const scrolled = await tab.evaluate(scrollOnce);
     seen[kind] = { first, scrolled, after: await tab.evaluate(shape) };
@@ -241,6 +246,7 @@ for (const n of SIZES) {
   const thread = describe(JSON.parse(threads.get(n)));
   console.error(`thread ${n}: ${JSON.stringify(thread)}, ${(threads.get(n).length / 1e6).toFixed(1)} MB`);
   await check(browser, origin, n);
+  if (CHECK_ONLY) continue;
   const runs = Object.fromEntries(KINDS.map((kind) => [kind, []]));
   for (let r = 0; r < REPEATS; r++) {
     for (const kind of KINDS) runs[kind].push(await measure(browser, origin, kind, n));
@@ -254,6 +260,7 @@ for (const n of SIZES) {
 }
 await browser.close();
 server.close();
+if (CHECK_ONLY) process.exit(0);
 
 const metrics = [
   ["first comment painted (ms)", "first", ms],
