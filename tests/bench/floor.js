@@ -247,6 +247,13 @@
     document.dispatchEvent(new CustomEvent("floor:ready"));
   }
 
+  // How many reply lists a comment's list item sits in (0: top level).
+  function depthOf(li) {
+    var depth = 0;
+    for (var list = li.parentNode; list.classList.contains("tl-replies"); list = list.parentNode.parentNode) depth++;
+    return depth;
+  }
+
   // One listener for every button: the comment is the nearest list item.
   function click(event) {
     var target = event.target.closest("button");
@@ -265,8 +272,7 @@
       group.lastChild.setAttribute("aria-pressed", String(now === -1));
       group.children[1].textContent = score(byId.get(id));
     } else if (kind === "tl-toggle") {
-      var depth = 0;
-      for (var up = li.parentNode; up.classList.contains("tl-replies"); up = up.parentNode.parentNode) depth++;
+      var depth = depthOf(li);
       if (collapsed.delete(id)) {
         target.setAttribute("aria-expanded", "true");
         target.setAttribute("aria-controls", P + "replies-" + id);
@@ -283,10 +289,8 @@
       var parent = owner.id.slice(P.length + 8);
       var from = shown.get(parent) || REPLY_PAGE;
       shown.set(parent, from + REPLY_PAGE);
-      var levels = 0;
-      for (var at = owner.parentNode.parentNode; at.classList.contains("tl-replies"); at = at.parentNode.parentNode) levels++;
       target.parentNode.remove();
-      fillReplies(owner, parent, levels, from);
+      fillReplies(owner, parent, depthOf(owner.parentNode), from);
     }
   }
 
