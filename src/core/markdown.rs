@@ -20,7 +20,7 @@ use super::rich::{
     MAX_DEPTH,
 };
 use super::url::{safe_image_url, safe_url};
-use raw_html::{block_start, ends_block, inline_html, BlockEnd, Closers};
+use raw_html::{block_start, ends_block, inline_html, plain_tag, BlockEnd, Closers};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet, VecDeque};
 
@@ -125,12 +125,9 @@ impl<'s> Blocks<'s> {
         let (mut started, mut gap, mut loose) = (false, false, false);
         while at < lines.len() {
             let line = lines[at];
-            // No block starts with a letter: most lines of a comment go on
-            // or start a paragraph without trying each block's start.
-            let plain = line
-                .as_bytes()
-                .first()
-                .is_some_and(|b| b.is_ascii_alphabetic() || *b >= 0x80);
+            // Most lines of a comment go on or start a paragraph without
+            // trying each block's start.
+            let plain = starts_no_block(line);
             let trimmed = if plain { line } else { line.unindent() };
             if trimmed.is_empty() {
                 self.paragraph(&mut paragraph, tight);
@@ -583,6 +580,7 @@ impl<'s> Blocks<'s> {
         let mut filter = HtmlFilter::default();
         let mut image: Option<(Option<String>, String)> = None;
         for piece in pieces.drain(..) {
+            // An allowlisted element is never one whose contents hide.
             if filter.hiding() && !matches!(piece, Piece::Html(_)) {
                 continue;
             }
@@ -637,6 +635,7 @@ impl<'s> Blocks<'s> {
                         filter.write(&mut self.out, event);
                     }
                 }
+                Piece::Tag { tag, end } => HtmlFilter::allowed(&mut self.out, tag, end, None),
                 Piece::LinkEnd => {
                     links = links.saturating_sub(1);
                     self.out.end(Tag::A);
@@ -738,6 +737,14 @@ impl Indentation for str {
     }
 }
 
+/// Whether a line starts with a letter (or any non-ASCII character), which
+/// no block marker or indentation does.
+fn starts_no_block(line: &str) -> bool {
+    line.as_bytes()
+        .first()
+        .is_some_and(|b| b.is_ascii_alphabetic() || *b >= 0x80)
+}
+
 /// Whether a line (without its indentation) starts with a quote marker.
 fn quoted(trimmed: &str) -> bool {
     trimmed.as_bytes().first() == Some(&b'>')
@@ -788,7 +795,8 @@ fn lazy(line: &str, previous: Option<&&str>) -> bool {
     let trimmed = line.unindent();
     previous.is_some_and(|previous| !previous.is_blank() && fence(previous.unindent()).is_none())
         && !trimmed.is_empty()
-        && (columns(line) >= 4
+        && (starts_no_block(trimmed)
+            || columns(line) >= 4
             || (fence(trimmed).is_none()
                 && heading(trimmed).is_none()
                 && !thematic_break(trimmed)
@@ -823,6 +831,9 @@ fn setext_underline(trimmed: &str) -> bool {
 
 /// An ATX heading's text.
 fn heading(trimmed: &str) -> Option<&str> {
+    if !trimmed.starts_with('#') {
+        return None;
+    }
     let level = trimmed.bytes().take_while(|b| *b == b'#').count();
     let rest = &trimmed[level..];
     if !(1..=6).contains(&level) || !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
@@ -880,12 +891,16 @@ fn list_marker(trimmed: &str) -> Option<Marker> {
     if !bytes.get(marker).is_none_or(|b| matches!(b, b' ' | b'\t')) {
         return None;
     }
+    // At most 9 digits: no overflow.
+    let number = bytes[..digits]
+        .iter()
+        .fold(0, |number, digit| number * 10 + u64::from(digit - b'0'));
     Some(Marker {
         ordered,
         kind: bytes[marker - 1],
         width: marker,
-        one: ordered && trimmed[..digits].trim_start_matches('0') == "1",
-        number: trimmed[..digits].parse().unwrap_or(0),
+        one: ordered && number == 1,
+        number,
     })
 }
 
@@ -957,6 +972,11 @@ enum Piece<'t> {
     },
     /// Raw HTML, tokenized: what the allowlist keeps of it is written.
     Html(Vec<HtmlEvent>),
+    /// An allowlisted element's bare start or end tag in raw HTML.
+    Tag {
+        tag: Tag,
+        end: bool,
+    },
     /// A bare URL (GFM's autolink literal), read whole so that its `_`s
     /// and `*`s are never emphasis; a link unless inside one.
     Bare {
@@ -993,7 +1013,8 @@ struct Inline<'r, 't> {
     /// linear however links nest.
     delims: Vec<usize>,
     /// Where each backtick run starts, by its length, for finding code
-    /// spans' closers in one pass (filled at the first backtick).
+    /// spans' closers in one pass: filled once an opener finds no closer
+    /// ahead, after which searching ahead would be quadratic.
     ticks: Option<HashMap<usize, VecDeque<usize>>>,
     /// Closers of raw HTML known to be missing.
     closers: Closers,
@@ -1116,6 +1137,10 @@ impl<'r, 't> Inline<'r, 't> {
                 }
                 if let Some(length) = inline_html(text, at, &mut self.closers) {
                     let raw = &text[at..at + length];
+                    if let Some((tag, end)) = plain_tag(raw) {
+                        self.pieces.push(Piece::Tag { tag, end });
+                        return at + length;
+                    }
                     let mut events = html_events(raw);
                     // An open tag alone: the tokenizer would end a `<script>`
                     // at once, where in the paragraph its end tag comes later.
@@ -1173,27 +1198,42 @@ impl<'r, 't> Inline<'r, 't> {
 
     fn code_span(&mut self, text: &'t str, at: usize) -> usize {
         let run = text[at..].bytes().take_while(|b| *b == b'`').count();
-        let ticks = self.ticks.get_or_insert_with(|| backtick_runs(text));
-        // Openers come left to right, so what lies before this one is done with.
-        let starts = ticks.entry(run).or_default();
-        while starts.front().is_some_and(|&start| start < at + run) {
-            starts.pop_front();
-        }
-        if let Some(&found) = starts.front() {
-            {
-                let code = text[at + run..found].replace('\n', " ");
-                let strip = code.len() > 2 && code.starts_with(' ') && code.ends_with(' ');
-                let code = if strip && !code.trim().is_empty() {
-                    code[1..code.len() - 1].to_owned()
-                } else {
-                    code
-                };
-                self.pieces.push(Piece::Code(Cow::Owned(code)));
-                return found + run;
+        let found = match &mut self.ticks {
+            // Until an opener finds no closer, searching ahead stays linear:
+            // the parse goes on past the closer it found.
+            None => {
+                let found = closing_run(text, at + run, run);
+                if found.is_none() {
+                    self.ticks = Some(backtick_runs(text));
+                }
+                found
             }
+            Some(ticks) => {
+                // Openers come left to right, so what lies before this one is done with.
+                let starts = ticks.entry(run).or_default();
+                while starts.front().is_some_and(|&start| start < at + run) {
+                    starts.pop_front();
+                }
+                starts.front().copied()
+            }
+        };
+        let Some(found) = found else {
+            self.text(&text[at..at + run]);
+            return at + run;
+        };
+        let mut code = Cow::Borrowed(&text[at + run..found]);
+        if code.contains('\n') {
+            code = Cow::Owned(code.replace('\n', " "));
         }
-        self.text(&text[at..at + run]);
-        at + run
+        let strip = code.len() > 2 && code.starts_with(' ') && code.ends_with(' ');
+        if strip && !code.trim().is_empty() {
+            code = match code {
+                Cow::Borrowed(code) => Cow::Borrowed(&code[1..code.len() - 1]),
+                Cow::Owned(code) => Cow::Owned(code[1..code.len() - 1].to_owned()),
+            };
+        }
+        self.pieces.push(Piece::Code(code));
+        found + run
     }
 
     fn delimiter(&mut self, text: &'t str, at: usize, byte: u8) -> usize {
@@ -1449,18 +1489,33 @@ struct Link {
     next: usize,
 }
 
+/// Where the next run of exactly `length` backticks from `from` starts.
+fn closing_run(text: &str, from: usize, length: usize) -> Option<usize> {
+    tick_runs(text, from)
+        .find(|&(_, run)| run == length)
+        .map(|(start, _)| start)
+}
+
 /// Where each maximal run of backticks starts, by its length.
 fn backtick_runs(text: &str) -> HashMap<usize, VecDeque<usize>> {
     let mut runs: HashMap<usize, VecDeque<usize>> = HashMap::new();
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    while let Some(offset) = bytes[at..].iter().position(|&b| b == b'`') {
-        let start = at + offset;
-        let length = bytes[start..].iter().take_while(|&&b| b == b'`').count();
+    for (start, length) in tick_runs(text, 0) {
         runs.entry(length).or_default().push_back(start);
-        at = start + length;
     }
     runs
+}
+
+/// The maximal runs of backticks from `from` on: where each starts, and
+/// its length.
+fn tick_runs(text: &str, from: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let mut at = from;
+    std::iter::from_fn(move || {
+        let start = at + bytes.get(at..)?.iter().position(|&b| b == b'`')?;
+        let length = bytes[start..].iter().take_while(|&&b| b == b'`').count();
+        at = start + length;
+        Some((start, length))
+    })
 }
 
 /// Where a label's closing `]` is in `inner` (the text after `[`): `None`

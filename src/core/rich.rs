@@ -112,7 +112,7 @@ impl Tag {
     }
 
     /// The allowlisted HTML element of this name (`img` is not one).
-    fn from_html(name: &str) -> Option<Tag> {
+    pub(super) fn from_html(name: &str) -> Option<Tag> {
         Some(match name {
             "p" => Tag::P,
             "br" => Tag::Br,
@@ -476,24 +476,33 @@ impl HtmlFilter {
                     return;
                 }
                 match Tag::from_html(&name) {
-                    Some(Tag::Br) => builder.void(Element::new(Tag::Br, None)),
                     Some(allowed) => {
                         let url = href
                             .filter(|_| allowed == Tag::A)
                             .and_then(|href| safe_url(&href).map(str::to_owned));
-                        builder.start(allowed, url);
+                        Self::allowed(builder, allowed, false, url);
                     }
                     None if BOUNDARIES.contains(&name.as_str()) => builder.boundary(),
                     None => {}
                 }
             }
             HtmlEvent::End(name) => match Tag::from_html(&name) {
-                Some(Tag::Br) => {}
-                Some(allowed) => builder.end(allowed),
+                Some(allowed) => Self::allowed(builder, allowed, true, None),
                 None if BOUNDARIES.contains(&name.as_str()) => builder.boundary(),
                 None => {}
             },
             HtmlEvent::Text(text) => builder.text(&text),
+        }
+    }
+
+    /// Writes an allowlisted element's start or end tag: `<br>` is void,
+    /// `</br>` nothing.
+    pub(super) fn allowed(builder: &mut Builder, tag: Tag, end: bool, url: Option<String>) {
+        match (tag, end) {
+            (Tag::Br, false) => builder.void(Element::new(Tag::Br, None)),
+            (Tag::Br, true) => {}
+            (_, false) => builder.start(tag, url),
+            (_, true) => builder.end(tag),
         }
     }
 }

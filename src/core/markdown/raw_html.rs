@@ -4,6 +4,26 @@
 //! bodies, so `<sub>`, `<details>` or `<kbd>` show as GitHub and Reddit
 //! show them, and a `<script>` shows nothing.
 
+use crate::core::rich::Tag;
+
+/// A bare start or end tag of an allowlisted element, `<sub>` or `</kbd>`
+/// (most raw HTML in comments): its element, and whether it ends, read
+/// without the tokenizer.
+pub(super) fn plain_tag(raw: &str) -> Option<(Tag, bool)> {
+    let inner = raw.strip_prefix('<')?.strip_suffix('>')?;
+    let (name, end) = match inner.strip_prefix('/') {
+        Some(name) => (name, true),
+        None => (inner, false),
+    };
+    if !name
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    {
+        return None;
+    }
+    Tag::from_html(name).map(|tag| (tag, end))
+}
+
 /// Searches that found no closer, so later ones from further on fail at
 /// once: `<!--` repeated without `-->` stays linear.
 #[derive(Default)]
