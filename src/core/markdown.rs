@@ -27,9 +27,14 @@ use std::collections::{HashMap, HashSet, VecDeque};
 /// Converts markdown to the safe tree: links keep only allowed schemes,
 /// images appear only when the site turns them on.
 pub fn from_markdown(markdown: &str, options: RichOptions) -> Vec<Node> {
-    let markdown = expand_tabs(markdown);
-    let markdown = markdown.as_ref();
-    let lines = lines(markdown);
+    let (mut lines, seen) = split_lines(markdown);
+    let expanded;
+    let mut markdown = markdown;
+    if seen.tab {
+        expanded = expand_tabs(markdown);
+        markdown = &expanded;
+        lines = split_lines(markdown).0;
+    }
     let mut blocks = Blocks {
         source: markdown,
         out: Builder::default(),
@@ -39,10 +44,11 @@ pub fn from_markdown(markdown: &str, options: RichOptions) -> Vec<Node> {
         known: HashMap::new(),
         lazy_underlines: HashSet::new(),
         spare: Vec::new(),
+        spare_lines: Vec::new(),
     };
     // Reference definitions may come after their uses: a first pass over
     // the blocks collects them (skipping all inline work).
-    if may_define_references(markdown) {
+    if seen.reference {
         blocks.references = Some(HashMap::new());
         blocks.parse(&lines, 0, false);
         blocks.out = Builder::default();
@@ -52,35 +58,38 @@ pub fn from_markdown(markdown: &str, options: RichOptions) -> Vec<Node> {
     blocks.out.finish()
 }
 
-/// Whether a `]:` is anywhere, as a reference definition needs: `]` is
-/// rare, so searching for it (a word at a time) beats a pass over pairs.
-fn may_define_references(markdown: &str) -> bool {
-    let mut rest = markdown;
-    while let Some(at) = rest.find(']') {
-        rest = &rest[at + 1..];
-        if rest.starts_with(':') {
-            return true;
-        }
-    }
-    false
+/// What the pass that splits the lines saw on the way.
+struct Seen {
+    /// A tab, which [`expand_tabs`] must turn into spaces first.
+    tab: bool,
+    /// A `]:`, as a reference definition needs (otherwise no pass looks
+    /// for definitions).
+    reference: bool,
 }
 
-/// The lines of the text, without their `\n` or `\r\n`. A byte loop: the
-/// size-optimised build calls out of `str::lines` and `split` for every
-/// character.
-fn lines(markdown: &str) -> Vec<&str> {
+/// The lines of the text, without their `\n` or `\r\n`, in one pass that
+/// also looks for tabs and `]:`, a word at a time.
+fn split_lines(markdown: &str) -> (Vec<&str>, Seen) {
     let bytes = markdown.as_bytes();
     let mut lines = Vec::with_capacity(bytes.len() / 32 + 1);
+    let mut seen = Seen {
+        tab: false,
+        reference: false,
+    };
     let mut start = 0;
-    for (at, byte) in bytes.iter().enumerate() {
-        if *byte == b'\n' {
-            let end = if at > start && bytes[at - 1] == b'\r' {
-                at - 1
-            } else {
-                at
-            };
-            lines.push(&markdown[start..end]);
-            start = at + 1;
+    for at in memchr::memchr3_iter(b'\n', b'\t', b']', bytes) {
+        match bytes[at] {
+            b'\n' => {
+                let end = if at > start && bytes[at - 1] == b'\r' {
+                    at - 1
+                } else {
+                    at
+                };
+                lines.push(&markdown[start..end]);
+                start = at + 1;
+            }
+            b'\t' => seen.tab = true,
+            _ => seen.reference |= bytes.get(at + 1) == Some(&b':'),
         }
     }
     if start < bytes.len() || lines.is_empty() {
@@ -90,7 +99,7 @@ fn lines(markdown: &str) -> Vec<&str> {
         };
         lines.push(&markdown[start..end]);
     }
-    lines
+    (lines, seen)
 }
 
 struct Blocks<'s> {
@@ -112,6 +121,9 @@ struct Blocks<'s> {
     lazy_underlines: HashSet<usize>,
     /// The last paragraph's pieces' allocation, for the next one's.
     spare: Vec<Piece<'static>>,
+    /// The last `parse`'s allocation for a paragraph's lines, for the next
+    /// one's (a list parses each item on its own).
+    spare_lines: Vec<&'static str>,
 }
 
 impl<'s> Blocks<'s> {
@@ -120,7 +132,7 @@ impl<'s> Blocks<'s> {
     /// blank line stood between two of these blocks (what makes a list
     /// item loose).
     fn parse(&mut self, lines: &[&str], depth: usize, tight: bool) -> bool {
-        let mut paragraph: Vec<&str> = Vec::new();
+        let mut paragraph: Vec<&str> = recycle(std::mem::take(&mut self.spare_lines));
         let mut at = 0;
         let (mut started, mut gap, mut loose) = (false, false, false);
         while at < lines.len() {
@@ -226,6 +238,7 @@ impl<'s> Blocks<'s> {
             at += 1;
         }
         self.paragraph(&mut paragraph, tight);
+        self.spare_lines = recycle(paragraph);
         loose
     }
 
@@ -533,6 +546,7 @@ impl<'s> Blocks<'s> {
                 known: HashMap::new(),
                 lazy_underlines: HashSet::new(),
                 spare: Vec::new(),
+                spare_lines: Vec::new(),
             };
             loose |= scan.parse(item, depth + 1, false);
         }
@@ -570,12 +584,13 @@ impl<'s> Blocks<'s> {
             return;
         }
         // Plain text (a table cell, a line of prose) has nothing to parse.
-        if !text.bytes().any(|b| SPECIAL[usize::from(b)]) && bare_url(text, 0).is_none() {
+        let url = bare_url(text, 0);
+        if url.is_none() && !text.bytes().any(|b| SPECIAL[usize::from(b)]) {
             self.out.text(text);
             return;
         }
         let buffer = recycle(std::mem::take(&mut self.spare));
-        let mut pieces = Inline::parse(text, &self.known, buffer);
+        let mut pieces = Inline::parse(text, url, &self.known, buffer);
         let mut links: usize = 0;
         let mut filter = HtmlFilter::default();
         let mut image: Option<(Option<String>, String)> = None;
@@ -656,12 +671,12 @@ impl<'s> Blocks<'s> {
     }
 }
 
-/// An empty buffer of pieces, for another paragraph: collecting nothing
-/// in place keeps the allocation (the same type but for its lifetime).
+/// An empty buffer for another paragraph: collecting nothing in place
+/// keeps the allocation (the same type but for its lifetime).
 // `filter` could not change the lifetime; `filter_map` does, in place.
 #[allow(clippy::unnecessary_filter_map)]
-fn recycle<'a, 'b>(pieces: Vec<Piece<'a>>) -> Vec<Piece<'b>> {
-    pieces.into_iter().filter_map(|_| None).collect()
+fn recycle<T, U>(buffer: Vec<T>) -> Vec<U> {
+    buffer.into_iter().filter_map(|_| None).collect()
 }
 
 /// Tabs in the indentation and container markers at the start of lines
@@ -669,10 +684,7 @@ fn recycle<'a, 'b>(pieces: Vec<Piece<'a>>) -> Vec<Piece<'b>> {
 /// that a tab split between a container and its content counts as
 /// CommonMark counts it. Lines inside top-level fenced code keep their tabs,
 /// as do tabs after the first other character.
-fn expand_tabs(markdown: &str) -> Cow<'_, str> {
-    if !markdown.contains('\t') {
-        return Cow::Borrowed(markdown);
-    }
+fn expand_tabs(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len() + 16);
     let mut open_fence: Option<(u8, usize)> = None;
     for line in markdown.split_inclusive('\n') {
@@ -711,7 +723,7 @@ fn expand_tabs(markdown: &str) -> Cow<'_, str> {
         }
         out.push_str(rest);
     }
-    Cow::Owned(out)
+    out
 }
 
 /// CommonMark's whitespace for lines: spaces and tabs, never other Unicode
@@ -905,10 +917,12 @@ fn list_marker(trimmed: &str) -> Option<Marker> {
 }
 
 /// The emphasis elements a delimiter run opens or closes, in order, two bits
-/// each without allocating: a run of 128 characters makes at most 64.
+/// each without allocating: a run of 64 characters makes at most 32. In a
+/// `u64`, a delimiter is half the size it was in a `u128`, and the pieces
+/// of a paragraph move that much less memory.
 #[derive(Default, Clone, Copy)]
 struct Emphases {
-    bits: u128,
+    bits: u64,
     count: u8,
 }
 
@@ -919,8 +933,9 @@ impl Emphases {
             Tag::Strong => 2,
             _ => 3,
         };
-        // Past 64, the rest stays text-less emphasis nobody can see.
-        if self.count < 64 {
+        // Past 32, the rest would nest deeper than any tree shows
+        // (`MAX_DEPTH`): they stay text-less emphasis nobody can see.
+        if self.count < 32 {
             self.bits |= code << (2 * u32::from(self.count));
             self.count += 1;
         }
@@ -1021,9 +1036,11 @@ struct Inline<'r, 't> {
 }
 
 impl<'r, 't> Inline<'r, 't> {
-    /// The pieces of a paragraph, into `pieces` (an empty buffer).
+    /// The pieces of a paragraph, into `pieces` (an empty buffer), given
+    /// where its first bare URL starts.
     fn parse(
         text: &'t str,
+        mut url: Option<usize>,
         references: &'r HashMap<String, String>,
         mut pieces: Vec<Piece<'t>>,
     ) -> Vec<Piece<'t>> {
@@ -1037,10 +1054,9 @@ impl<'r, 't> Inline<'r, 't> {
         };
         let bytes = text.as_bytes();
         let mut at = 0;
-        // The next bare URL at or after `at`, found again only once `at`
-        // has passed it (inside a code span or a link destination) or it
-        // turned out to be inside brackets.
-        let mut url = bare_url(text, 0);
+        // `url` is the next bare URL at or after `at`, found again only
+        // once `at` has passed it (inside a code span or a link
+        // destination) or it turned out to be inside brackets.
         while at < bytes.len() {
             if url.is_some_and(|start| start < at) {
                 url = bare_url(text, at);

@@ -555,45 +555,38 @@ pub(super) fn bare_link(text: &str, href: String) -> Node {
 /// Where the first bare URL in `text` from byte `from` on starts, by GFM's
 /// autolink-literal rules: a word that starts with `http://`, `https://` or
 /// `www.` and a letter or digit. [`bare_url_at`] says how far it runs.
-pub(super) fn bare_url(text: &str, mut from: usize) -> Option<usize> {
+pub(super) fn bare_url(text: &str, from: usize) -> Option<usize> {
     let bytes = text.as_bytes();
-    // `ht` or `ww` in any case: rarer than `h` and `w` alone, which English
-    // is full of.
-    while let Some(offset) = bytes.get(from..).and_then(|rest| {
-        rest.windows(2).position(|pair| {
-            matches!(
-                [pair[0] | 0x20, pair[1] | 0x20],
-                [b'h', b't'] | [b'w', b'w']
-            )
-        })
-    }) {
-        let at = from + offset;
-        from = at + 1;
-        let tail = &text[at..];
-        let lower = |prefix: &str| {
-            tail.get(..prefix.len())
-                .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+    // Only at a `:` or a `.`, which prose has far fewer of than letters:
+    // the scheme or `www` is read back from there.
+    let mut at = from;
+    while let Some(offset) = memchr::memchr2(b':', b'.', bytes.get(at..)?) {
+        let mark = at + offset;
+        at = mark + 1;
+        let before = |prefix: &str| {
+            mark.checked_sub(prefix.len())
+                .filter(|start| *start >= from)
+                .filter(|start| bytes[*start..mark].eq_ignore_ascii_case(prefix.as_bytes()))
         };
-        let skip = if lower("https://") {
-            8
-        } else if lower("http://") {
-            7
-        } else if lower("www.") {
-            4
+        let start = if bytes[mark] == b'.' {
+            before("www")
+        } else if bytes.get(mark + 1..mark + 3) == Some(b"//") {
+            before("https").or_else(|| before("http"))
         } else {
+            None
+        };
+        let Some(start) = start else {
             continue;
         };
-        let starts_word = text[..at]
+        let starts_word = text[..start]
             .chars()
             .next_back()
             .is_none_or(|c| !c.is_alphanumeric() && !matches!(c, '/' | '.' | '-' | '_' | '@'));
-        if !starts_word {
-            continue;
-        }
         // A host that starts with a letter or digit keeps the URL at least
         // that long, whatever trailing punctuation goes.
-        if tail[skip..].starts_with(|c: char| c.is_alphanumeric()) {
-            return Some(at);
+        let skip = if bytes[mark] == b'.' { 1 } else { 3 };
+        if starts_word && text[mark + skip..].starts_with(|c: char| c.is_alphanumeric()) {
+            return Some(start);
         }
     }
     None
