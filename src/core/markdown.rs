@@ -917,32 +917,34 @@ fn list_marker(trimmed: &str) -> Option<Marker> {
 }
 
 /// The emphasis elements a delimiter run opens or closes, in order, two bits
-/// each without allocating: a run of 64 characters makes at most 32. In a
-/// `u64`, a delimiter is half the size it was in a `u128`, and the pieces
-/// of a paragraph move that much less memory.
+/// each without allocating: a run of 64 characters makes at most 32. No
+/// code is 0, so the highest set bit tells how many there are: in 8 bytes,
+/// a delimiter is a third of the size it was with a `u128` and a count, and
+/// the pieces of a paragraph move that much less memory.
 #[derive(Default, Clone, Copy)]
-struct Emphases {
-    bits: u64,
-    count: u8,
-}
+struct Emphases(u64);
 
 impl Emphases {
+    fn count(self) -> u32 {
+        (u64::BITS - self.0.leading_zeros()).div_ceil(2)
+    }
+
     fn push(&mut self, tag: Tag) {
-        let code = match tag {
+        let code: u64 = match tag {
             Tag::Em => 1,
             Tag::Strong => 2,
             _ => 3,
         };
         // Past 32, the rest would nest deeper than any tree shows
         // (`MAX_DEPTH`): they stay text-less emphasis nobody can see.
-        if self.count < 32 {
-            self.bits |= code << (2 * u32::from(self.count));
-            self.count += 1;
+        let count = self.count();
+        if count < 32 {
+            self.0 |= code << (2 * count);
         }
     }
 
     fn tags(self) -> impl DoubleEndedIterator<Item = Tag> {
-        (0..u32::from(self.count)).map(move |at| match (self.bits >> (2 * at)) & 3 {
+        (0..self.count()).map(move |at| match (self.0 >> (2 * at)) & 3 {
             1 => Tag::Em,
             2 => Tag::Strong,
             _ => Tag::Del,

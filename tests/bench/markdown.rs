@@ -3,9 +3,9 @@
 //! renders from; pulldown-cmark is measured twice: its event stream alone
 //! (all of it consumed, no output built) and written out as HTML (the
 //! least output a renderer needs). The MB/s of each is printed, best of
-//! several runs, for comment-like bodies, the CommonMark spec examples, and
-//! hostile input (`corpus.rs`; `markdown-browser` reads the same in
-//! Chromium).
+//! 5 runs (the readers taking turns), for comment-like bodies, the
+//! CommonMark spec examples, and hostile input (`corpus.rs`;
+//! `markdown-browser` reads the same in Chromium).
 
 mod corpus;
 mod readers;
@@ -23,14 +23,11 @@ fn spec_examples() -> Vec<String> {
         .unwrap_or_default()
 }
 
-fn best(runs: usize, work: &mut dyn FnMut()) -> f64 {
-    (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            work();
-            start.elapsed().as_secs_f64()
-        })
-        .fold(f64::MAX, f64::min)
+/// How long one run takes, in seconds.
+fn time(work: &mut dyn FnMut()) -> f64 {
+    let start = Instant::now();
+    work();
+    start.elapsed().as_secs_f64()
 }
 
 fn main() {
@@ -45,6 +42,6 @@ fn main() {
             println!("{name:<28} (not installed: npm ci --prefix tests/e2e)");
             continue;
         }
-        println!("{}", readers::row(name, &texts, |work| best(5, work)));
+        println!("{}", readers::row(name, &texts, 5, time));
     }
 }
