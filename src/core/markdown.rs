@@ -184,7 +184,7 @@ impl<'s> Blocks<'s> {
             if !paragraph.is_empty()
                 && setext_underline(trimmed)
                 && !self.lazy_underlines.contains(&(line.as_ptr() as usize))
-                && !definitions(&paragraph.join("\n")).1.is_blank()
+                && !definitions(&self.joined(&paragraph), |_, _| {}).is_blank()
             {
                 // The paragraph was a heading: shown as a paragraph, like
                 // `#` headings, also in a tight list.
@@ -249,14 +249,16 @@ impl<'s> Blocks<'s> {
         }
         let text = self.joined(lines);
         lines.clear();
-        let (definitions, rest) = definitions(&text);
+        // Only the first pass keeps the definitions; the second skips them.
         if let Some(found) = &mut self.references {
-            for (label, destination) in definitions {
-                found.entry(label).or_insert(destination);
-            }
+            definitions(&text, |label, raw| {
+                found
+                    .entry(normalize_label(label))
+                    .or_insert_with(|| unescape(raw));
+            });
             return;
         }
-        let text = rest;
+        let text = definitions(&text, |_, _| {});
         if text.is_blank() {
             return;
         }
@@ -1608,22 +1610,22 @@ fn fold_case(c: char) -> char {
     char::from_u32(lower).unwrap_or(c)
 }
 
-/// The link reference definitions (`[label]: destination "title"`) at the
-/// start of a paragraph, and the paragraph's text after them. Titles are
+/// Reads the link reference definitions (`[label]: destination "title"`)
+/// at the start of a paragraph, handing each label and destination (as
+/// written) to `found`; returns the paragraph's text after them. Titles are
 /// read and dropped, like inline links' titles.
-fn definitions(text: &str) -> (Vec<(String, String)>, &str) {
-    let mut found = Vec::new();
+fn definitions<'t>(text: &'t str, mut found: impl FnMut(&'t str, &'t str)) -> &'t str {
     let mut rest = text;
-    while let Some((label, destination, used)) = definition(rest) {
-        found.push((normalize_label(label), destination));
+    while let Some((label, raw, used)) = definition(rest) {
+        found(label, raw);
         rest = &rest[used..];
     }
-    (found, rest)
+    rest
 }
 
-/// One definition at the start of `text`: its label, its destination, and
-/// the bytes it takes (up to and with its line break).
-fn definition(text: &str) -> Option<(&str, String, usize)> {
+/// One definition at the start of `text`: its label, its destination (as
+/// written), and the bytes it takes (up to and with its line break).
+fn definition(text: &str) -> Option<(&str, &str, usize)> {
     let inner = text.strip_prefix('[')?;
     let end = label_end(inner).filter(|end| *end <= 999)?;
     let label = &inner[..end];
@@ -1675,13 +1677,13 @@ fn definition(text: &str) -> Option<(&str, String, usize)> {
             }
             if end < text.len() && !text[title_at..end].contains("\n\n") {
                 if let Some(done) = line_end(end + 1) {
-                    return Some((label, unescape(raw), done));
+                    return Some((label, raw, done));
                 }
             }
         }
     }
     let done = line_end(at)?;
-    Some((label, unescape(raw), done))
+    Some((label, raw, done))
 }
 
 /// How far a link's `(destination "title")` may reach, so that text full of
