@@ -10,22 +10,39 @@
 //! tokenizer, and pulldown-cmark together cost 124 KB gzipped.)
 
 use super::entities::{decode, Context};
+use std::borrow::Cow;
 
 /// One step through tokenized HTML: [`html_events`] reports what it meets,
-/// and `rich::from_html_events` keeps what the allowlist allows.
+/// and `rich::from_html_events` keeps what the allowlist allows. Names and
+/// text borrow from the HTML unless they had to change (upper case,
+/// character references): most tags and text cost no allocation.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum HtmlEvent {
+pub enum HtmlEvent<'a> {
     /// An element starts; `href` is its raw attribute, if any.
     Start {
         /// The element's local name, lowercase.
-        name: String,
+        name: Cow<'a, str>,
         /// Its `href` attribute, references decoded, otherwise unchecked.
         href: Option<String>,
     },
     /// The element of this name ends.
-    End(String),
+    End(Cow<'a, str>),
     /// A text node, references decoded.
-    Text(String),
+    Text(Cow<'a, str>),
+}
+
+impl HtmlEvent<'_> {
+    /// The same event, owning its text.
+    fn into_owned(self) -> HtmlEvent<'static> {
+        match self {
+            HtmlEvent::Start { name, href } => HtmlEvent::Start {
+                name: Cow::Owned(name.into_owned()),
+                href,
+            },
+            HtmlEvent::End(name) => HtmlEvent::End(Cow::Owned(name.into_owned())),
+            HtmlEvent::Text(text) => HtmlEvent::Text(Cow::Owned(text.into_owned())),
+        }
+    }
 }
 
 /// Elements whose contents are raw text up to their end tag, not markup.
@@ -34,14 +51,21 @@ const RAW_TEXT: &[&str] = &[
 ];
 
 /// Tokenizes HTML into events, decoding character references once.
-pub fn html_events(html: &str) -> Vec<HtmlEvent> {
-    let html = if html.contains('\r') {
-        std::borrow::Cow::Owned(html.replace("\r\n", "\n").replace('\r', "\n"))
-    } else {
-        std::borrow::Cow::Borrowed(html)
-    };
+pub fn html_events(html: &str) -> Vec<HtmlEvent<'_>> {
+    if html.contains('\r') {
+        let normalized = html.replace("\r\n", "\n").replace('\r', "\n");
+        return tokenize(&normalized)
+            .into_iter()
+            .map(HtmlEvent::into_owned)
+            .collect();
+    }
+    tokenize(html)
+}
+
+/// Tokenizes HTML whose lines end in `\n` alone.
+fn tokenize(html: &str) -> Vec<HtmlEvent<'_>> {
     let mut tokens = Tokens::default();
-    let mut rest = html.as_ref();
+    let mut rest = html;
     while let Some(open) = rest.find('<') {
         tokens.text(&rest[..open]);
         let after = &rest[open + 1..];
@@ -78,26 +102,26 @@ pub fn html_events(html: &str) -> Vec<HtmlEvent> {
 }
 
 #[derive(Default)]
-struct Tokens {
-    events: Vec<HtmlEvent>,
+struct Tokens<'a> {
+    events: Vec<HtmlEvent<'a>>,
 }
 
-impl Tokens {
-    fn text(&mut self, text: &str) {
+impl<'a> Tokens<'a> {
+    fn text(&mut self, text: &'a str) {
         if text.is_empty() {
             return;
         }
         let text = decode(text, Context::Text);
         match self.events.last_mut() {
-            Some(HtmlEvent::Text(last)) => last.push_str(&text),
-            _ => self.events.push(HtmlEvent::Text(text.into_owned())),
+            Some(HtmlEvent::Text(last)) => last.to_mut().push_str(&text),
+            _ => self.events.push(HtmlEvent::Text(text)),
         }
     }
 
     /// Reports a start tag, and for raw-text elements their text and end;
     /// returns what follows.
-    fn start<'a>(&mut self, tag: Tag, tail: &'a str) -> &'a str {
-        let raw = RAW_TEXT.contains(&tag.name.as_str());
+    fn start(&mut self, tag: Tag<'a>, tail: &'a str) -> &'a str {
+        let raw = RAW_TEXT.contains(&tag.name.as_ref());
         let name = tag.name.clone();
         self.events.push(HtmlEvent::Start {
             name: tag.name,
@@ -106,7 +130,7 @@ impl Tokens {
         if raw {
             let (text, after) = raw_text(tail, &name);
             if !text.is_empty() {
-                self.events.push(HtmlEvent::Text(text.to_owned()));
+                self.events.push(HtmlEvent::Text(Cow::Borrowed(text)));
             }
             self.events.push(HtmlEvent::End(name));
             after
@@ -120,20 +144,24 @@ impl Tokens {
 }
 
 /// A start or end tag as read.
-struct Tag {
-    name: String,
+struct Tag<'a> {
+    name: Cow<'a, str>,
     href: Option<String>,
     self_closing: bool,
 }
 
 /// Reads a tag from its name to its `>`; `None` when the text ends inside
 /// it (browsers drop such a tag).
-fn tag(text: &str) -> Option<(Tag, &str)> {
+fn tag(text: &str) -> Option<(Tag<'_>, &str)> {
     let bytes = text.as_bytes();
     let stops = |byte: u8| byte.is_ascii_whitespace() || byte == b'/' || byte == b'>';
     let name_end = bytes.iter().position(|b| stops(*b)).unwrap_or(bytes.len());
+    let name = &text[..name_end];
     let mut tag = Tag {
-        name: text[..name_end].to_ascii_lowercase(),
+        name: match name.bytes().any(|b| b.is_ascii_uppercase()) {
+            true => Cow::Owned(name.to_ascii_lowercase()),
+            false => Cow::Borrowed(name),
+        },
         href: None,
         self_closing: false,
     };
@@ -238,7 +266,7 @@ mod tests {
     use super::*;
     use HtmlEvent::{End, Start, Text};
 
-    fn start(name: &str, href: Option<&str>) -> HtmlEvent {
+    fn start<'a>(name: &'a str, href: Option<&str>) -> HtmlEvent<'a> {
         Start {
             name: name.into(),
             href: href.map(str::to_owned),

@@ -991,7 +991,7 @@ enum Piece<'t> {
         text: String,
     },
     /// Raw HTML, tokenized: what the allowlist keeps of it is written.
-    Html(Vec<HtmlEvent>),
+    Html(Vec<HtmlEvent<'t>>),
     /// An allowlisted element's bare start or end tag in raw HTML.
     Tag {
         tag: Tag,

@@ -434,7 +434,7 @@ const BOUNDARIES: &[&str] = &[
 /// `href` survives, on links, when its scheme is allowed; elements not
 /// allowed keep only their text, except those whose contents readers never
 /// see (scripts, styles, frames, SVG...), which are dropped whole.
-pub fn from_html_events(events: impl IntoIterator<Item = HtmlEvent>) -> Vec<Node> {
+pub fn from_html_events<'a>(events: impl IntoIterator<Item = HtmlEvent<'a>>) -> Vec<Node> {
     let mut builder = Builder::default();
     let mut filter = HtmlFilter::default();
     for event in events {
@@ -459,7 +459,7 @@ impl HtmlFilter {
     }
 
     /// Writes what the allowlist keeps of one event.
-    pub(super) fn write(&mut self, builder: &mut Builder, event: HtmlEvent) {
+    pub(super) fn write(&mut self, builder: &mut Builder, event: HtmlEvent<'_>) {
         if let Some((name, depth)) = &mut self.hidden {
             match &event {
                 HtmlEvent::Start { name: inner, .. } if inner == name => *depth += 1,
@@ -471,8 +471,8 @@ impl HtmlFilter {
         }
         match event {
             HtmlEvent::Start { name, href } => {
-                if HIDDEN_CONTENT.contains(&name.as_str()) {
-                    self.hidden = Some((name, 0));
+                if HIDDEN_CONTENT.contains(&name.as_ref()) {
+                    self.hidden = Some((name.into_owned(), 0));
                     return;
                 }
                 match Tag::from_html(&name) {
@@ -482,13 +482,13 @@ impl HtmlFilter {
                             .and_then(|href| safe_url(&href).map(str::to_owned));
                         Self::allowed(builder, allowed, false, url);
                     }
-                    None if BOUNDARIES.contains(&name.as_str()) => builder.boundary(),
+                    None if BOUNDARIES.contains(&name.as_ref()) => builder.boundary(),
                     None => {}
                 }
             }
             HtmlEvent::End(name) => match Tag::from_html(&name) {
                 Some(allowed) => Self::allowed(builder, allowed, true, None),
-                None if BOUNDARIES.contains(&name.as_str()) => builder.boundary(),
+                None if BOUNDARIES.contains(&name.as_ref()) => builder.boundary(),
                 None => {}
             },
             HtmlEvent::Text(text) => builder.text(&text),
@@ -832,22 +832,22 @@ pub(super) mod tests {
 
     /// Events as a browser's parse of simple markup would give them:
     /// `<b>` starts, `</b>` ends, `<a href=u>` starts a link, the rest is text.
-    fn events(markup: &str) -> Vec<HtmlEvent> {
+    fn events(markup: &str) -> Vec<HtmlEvent<'_>> {
         let mut events = Vec::new();
         let mut rest = markup;
         while let Some(open) = rest.find('<') {
             if open > 0 {
-                events.push(HtmlEvent::Text(rest[..open].to_owned()));
+                events.push(HtmlEvent::Text(rest[..open].into()));
             }
             let close = rest[open..].find('>').map_or(rest.len(), |at| open + at);
             let tag = &rest[open + 1..close];
             events.push(match tag.strip_prefix('/') {
-                Some(name) => HtmlEvent::End(name.to_owned()),
+                Some(name) => HtmlEvent::End(name.into()),
                 None => {
                     let (name, href) = tag.split_once(" href=").unwrap_or((tag, ""));
                     let href = (!href.is_empty()).then(|| href.to_owned());
                     HtmlEvent::Start {
-                        name: name.to_owned(),
+                        name: name.into(),
                         href,
                     }
                 }
@@ -855,7 +855,7 @@ pub(super) mod tests {
             rest = &rest[(close + 1).min(rest.len())..];
         }
         if !rest.is_empty() {
-            events.push(HtmlEvent::Text(rest.to_owned()));
+            events.push(HtmlEvent::Text(rest.into()));
         }
         events
     }
