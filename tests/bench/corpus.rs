@@ -16,6 +16,27 @@ pub fn comments() -> Vec<String> {
         "Water is H<sub>2</sub>O; press <kbd>n</kbd>.",
         "Long comment, word after word, the kind people write when they care about a thing and want to say so at length, with commas, and more commas.",
     ];
+    bodies(&parts, "\n\n")
+}
+
+/// About 1 MB of HTML comment bodies as Hacker News, Isso or WordPress
+/// serve them (unclosed `<p>`, links with attributes, entities, code),
+/// varied by the same fixed seed.
+pub fn html_bodies() -> Vec<String> {
+    let parts = [
+        "<p>I think the <i>real</i> problem is the <b>timeline</b>, not the budget.",
+        "<p>See <a href=\"https://en.wikipedia.org/wiki/Rust_(programming_language)\" rel=\"nofollow\">https://en.wikipedia.org/wiki/Rust_(programming_language)</a> and the report.",
+        "<p>&gt; Quoting the article: the line opens in <code>2027</code>.<p>That is wrong.",
+        "<p>Edit: typo. Also &amp; thanks to everyone who replied &#x27;here&#x27;.",
+        "<pre><code>let x = compute();\n</code></pre>",
+        "<p>Long comment, word after word, the kind people write when they care about a thing and want to say so at length, with commas, and more commas.",
+    ];
+    bodies(&parts, "")
+}
+
+/// Bodies of one to four of `parts` each, joined by `between`, to about
+/// 1 MB in all.
+fn bodies(parts: &[&str], between: &str) -> Vec<String> {
     let mut seed: u64 = 7;
     let mut next = || {
         seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
@@ -26,7 +47,7 @@ pub fn comments() -> Vec<String> {
         let body = (0..1 + next() % 4)
             .map(|_| parts[next() % parts.len()])
             .collect::<Vec<_>>()
-            .join("\n\n");
+            .join(between);
         total += body.len();
         bodies.push(body);
     }

@@ -44,4 +44,5 @@ fn main() {
         }
         println!("{}", readers::row(name, &texts, 5, time));
     }
+    println!("{}", readers::html_row(&corpus::html_bodies(), 5, time));
 }

@@ -43,4 +43,5 @@ fn markdown_in_chromium(_: &mut Criterion) {
     for (name, texts) in corpora {
         console_log!("{}", readers::row(name, &texts, 8, time));
     }
+    console_log!("{}", readers::html_row(&corpus::html_bodies(), 8, time));
 }

@@ -5,7 +5,8 @@
 
 use pulldown_cmark::{html, Event, Options, Parser, Tag as Start};
 use threadline::core::markdown::from_markdown;
-use threadline::core::rich::{Element, Node, RichOptions, Tag};
+use threadline::core::model::BodyFormat;
+use threadline::core::rich::{to_nodes, Element, Node, RichOptions, Tag};
 use threadline::core::url::safe_url;
 
 const OPTIONS: Options = Options::ENABLE_STRIKETHROUGH.union(Options::ENABLE_TABLES);
@@ -60,6 +61,26 @@ pub fn row(
         ours / events,
         ours / tree
     )
+}
+
+/// The line for HTML bodies, which only Threadline reads here: MB/s, best
+/// of `rounds` runs.
+pub fn html_row(texts: &[String], rounds: usize, time: impl Fn(&mut dyn FnMut()) -> f64) -> String {
+    let megabytes = texts.iter().map(String::len).sum::<usize>() as f64 / 1e6;
+    let best = (0..rounds)
+        .map(|_| {
+            time(&mut || {
+                for text in texts {
+                    drop(std::hint::black_box(to_nodes(
+                        text,
+                        BodyFormat::Html,
+                        RichOptions { images: true },
+                    )));
+                }
+            })
+        })
+        .fold(f64::MAX, f64::min);
+    format!("{:<28} {:>11.1}", "HTML bodies (1 MB)", megabytes / best)
 }
 
 /// Markdown to Threadline's tree through pulldown-cmark (elements and text,
