@@ -158,9 +158,10 @@ fn tag(text: &str) -> Option<(Tag<'_>, &str)> {
     let name_end = bytes.iter().position(|b| stops(*b)).unwrap_or(bytes.len());
     let name = &text[..name_end];
     let mut tag = Tag {
-        name: match name.bytes().any(|b| b.is_ascii_uppercase()) {
-            true => Cow::Owned(name.to_ascii_lowercase()),
-            false => Cow::Borrowed(name),
+        name: if name.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(name.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(name)
         },
         href: None,
         self_closing: false,
