@@ -40,21 +40,18 @@ pub fn from_markdown(markdown: &str, options: RichOptions) -> Vec<Node> {
         out: Builder::default(),
         options,
         dry: false,
-        references: None,
+        log: seen.reference.then(Vec::new),
         known: HashMap::new(),
         lazy_underlines: HashSet::new(),
         spare: Vec::new(),
         spare_lines: Vec::new(),
     };
-    // Reference definitions may come after their uses: a first pass over
-    // the blocks collects them (skipping all inline work).
-    if seen.reference {
-        blocks.references = Some(HashMap::new());
-        blocks.parse(&lines, 0, false);
-        blocks.out = Builder::default();
-    }
-    blocks.known = blocks.references.take().unwrap_or_default();
     blocks.parse(&lines, 0, false);
+    // Reference definitions may come after their uses: what the blocks
+    // write is replayed once all are known.
+    for op in blocks.log.take().unwrap_or_default() {
+        blocks.write(op);
+    }
     blocks.out.finish()
 }
 
@@ -102,6 +99,27 @@ fn split_lines(markdown: &str) -> (Vec<&str>, Seen) {
     (lines, seen)
 }
 
+/// What the blocks write into the tree: at once, or, when the text may
+/// define references after using them, logged while the blocks are read
+/// once and replayed when every definition is known. (Reading the blocks
+/// twice instead took about 30% of such a text's time.)
+enum Op {
+    Start(Tag),
+    /// A numbered list starting at this number.
+    Numbered(u64),
+    /// A table cell of this column's alignment.
+    Cell(Tag, Align),
+    End(Tag),
+    /// A block the tree drops (a thematic break), which still ends a paragraph.
+    Boundary,
+    /// A code block's text.
+    Code(String),
+    /// An HTML block, through the allowlist.
+    Html(String),
+    /// Text for the inline parser.
+    Inline(String),
+}
+
 struct Blocks<'s> {
     /// The whole markdown, which every line is a slice of.
     source: &'s str,
@@ -111,10 +129,11 @@ struct Blocks<'s> {
     /// entering containers: how a list learns whether it is loose before
     /// writing its items, in one pass over each level.
     dry: bool,
-    /// While collecting reference definitions (the first pass): what has
-    /// been found so far.
-    references: Option<HashMap<String, String>>,
-    /// The reference definitions of the whole text, by normalized label.
+    /// When the text may define references (it has a `]:`): what the
+    /// blocks write, kept until every definition is known.
+    log: Option<Vec<Op>>,
+    /// The reference definitions of the text, by normalized label: all of
+    /// them once the blocks are read.
     known: HashMap<String, String>,
     /// Lines (by address) that continue a quoted paragraph lazily and look
     /// like a setext underline: text, not a heading.
@@ -205,9 +224,9 @@ impl<'s> Blocks<'s> {
             if let Some(text) = heading(trimmed) {
                 self.paragraph(&mut paragraph, tight);
                 if !self.dry {
-                    self.out.start(Tag::P, None);
+                    self.emit(Op::Start(Tag::P));
                     self.inline(text);
-                    self.out.end(Tag::P);
+                    self.emit(Op::End(Tag::P));
                 }
                 at += 1;
                 continue;
@@ -215,7 +234,7 @@ impl<'s> Blocks<'s> {
             if thematic_break(trimmed) {
                 self.paragraph(&mut paragraph, tight);
                 if !self.dry {
-                    self.out.boundary();
+                    self.emit(Op::Boundary);
                 }
                 at += 1;
                 continue;
@@ -242,6 +261,43 @@ impl<'s> Blocks<'s> {
         loose
     }
 
+    /// Writes to the tree, or into the log while definitions may follow.
+    /// Inlined, as `write` is, so that each call site keeps only its own
+    /// write (the size-optimised build would otherwise make every write two
+    /// calls and a `match`).
+    #[inline(always)]
+    fn emit(&mut self, op: Op) {
+        match &mut self.log {
+            Some(log) => log.push(op),
+            None => self.write(op),
+        }
+    }
+
+    /// Writes into the tree, reading inline text as it comes.
+    #[inline(always)]
+    fn write(&mut self, op: Op) {
+        match op {
+            Op::Start(tag) => self.out.start(tag, None),
+            Op::Numbered(number) => self.out.start_numbered(number),
+            Op::Cell(tag, align) => self.out.start_cell(tag, align),
+            Op::End(tag) => self.out.end(tag),
+            Op::Boundary => self.out.boundary(),
+            Op::Code(text) => {
+                self.out.start(Tag::Pre, None);
+                self.out.start(Tag::Code, None);
+                self.out.text(&text);
+                self.out.end(Tag::Pre);
+            }
+            Op::Html(html) => {
+                let mut filter = HtmlFilter::default();
+                for event in html_events(&html) {
+                    filter.write(&mut self.out, event);
+                }
+            }
+            Op::Inline(text) => self.inline(&text),
+        }
+    }
+
     fn paragraph(&mut self, lines: &mut Vec<&str>, tight: bool) {
         if lines.is_empty() || self.dry {
             lines.clear();
@@ -249,25 +305,21 @@ impl<'s> Blocks<'s> {
         }
         let text = self.joined(lines);
         lines.clear();
-        // Only the first pass keeps the definitions; the second skips them.
-        if let Some(found) = &mut self.references {
-            definitions(&text, |label, raw| {
-                found
-                    .entry(normalize_label(label))
-                    .or_insert_with(|| unescape(raw));
-            });
-            return;
-        }
-        let text = definitions(&text, |_, _| {});
+        let known = &mut self.known;
+        let text = definitions(&text, |label, raw| {
+            known
+                .entry(normalize_label(label))
+                .or_insert_with(|| unescape(raw));
+        });
         if text.is_blank() {
             return;
         }
         if !tight {
-            self.out.start(Tag::P, None);
+            self.emit(Op::Start(Tag::P));
         }
         self.inline(text.trim_end());
         if !tight {
-            self.out.end(Tag::P);
+            self.emit(Op::End(Tag::P));
         }
     }
 
@@ -303,14 +355,10 @@ impl<'s> Blocks<'s> {
         }
     }
 
-    fn code(&mut self, text: &str) {
-        if self.dry {
-            return;
+    fn code(&mut self, text: String) {
+        if !self.dry {
+            self.emit(Op::Code(text));
         }
-        self.out.start(Tag::Pre, None);
-        self.out.start(Tag::Code, None);
-        self.out.text(text);
-        self.out.end(Tag::Pre);
     }
 
     fn indented_code(&mut self, lines: &[&str], start: usize) -> usize {
@@ -326,7 +374,7 @@ impl<'s> Blocks<'s> {
             .iter()
             .map(|line| format!("{}\n", strip_columns(line, 4)))
             .collect();
-        self.code(&text);
+        self.code(text);
         end
     }
 
@@ -343,7 +391,7 @@ impl<'s> Blocks<'s> {
             text.push_str(strip_columns(line, indent));
             text.push('\n');
         }
-        self.code(&text);
+        self.code(text);
         at
     }
 
@@ -359,14 +407,11 @@ impl<'s> Blocks<'s> {
                 break;
             }
         }
-        if !self.dry && self.references.is_none() {
-            let mut filter = HtmlFilter::default();
+        if !self.dry {
             // Each line with its line ending, as the spec writes HTML blocks.
             let mut html = lines[start..at].join("\n");
             html.push('\n');
-            for event in html_events(&html) {
-                filter.write(&mut self.out, event);
-            }
+            self.emit(Op::Html(html));
         }
         at
     }
@@ -382,24 +427,24 @@ impl<'s> Blocks<'s> {
             }
             end += 1;
         }
-        if self.dry || self.references.is_some() {
+        if self.dry {
             return end;
         }
-        self.out.start(Tag::Table, None);
-        self.out.start(Tag::Thead, None);
+        self.emit(Op::Start(Tag::Table));
+        self.emit(Op::Start(Tag::Thead));
         self.row(header, Tag::Th, aligns, &mut 0);
-        self.out.end(Tag::Thead);
+        self.emit(Op::End(Tag::Thead));
         if end > start {
             // Short rows get empty cells, but never more than the table has
             // bytes: 2,000 columns over 2,000 one-cell rows stay small.
             let mut padding: usize = lines[start..end].iter().map(|line| line.len()).sum();
-            self.out.start(Tag::Tbody, None);
+            self.emit(Op::Start(Tag::Tbody));
             for line in &lines[start..end] {
                 self.row(line, Tag::Td, aligns, &mut padding);
             }
-            self.out.end(Tag::Tbody);
+            self.emit(Op::End(Tag::Tbody));
         }
-        self.out.end(Tag::Table);
+        self.emit(Op::End(Tag::Table));
         end
     }
 
@@ -407,7 +452,7 @@ impl<'s> Blocks<'s> {
     /// while `padding` lasts.
     fn row(&mut self, line: &str, tag: Tag, aligns: &[Align], padding: &mut usize) {
         let mut cells = table::cells(line).into_iter();
-        self.out.start(Tag::Tr, None);
+        self.emit(Op::Start(Tag::Tr));
         for align in aligns {
             let cell = match cells.next() {
                 Some(cell) => cell,
@@ -417,11 +462,11 @@ impl<'s> Blocks<'s> {
                 }
                 None => break,
             };
-            self.out.start_cell(tag, *align);
+            self.emit(Op::Cell(tag, *align));
             self.inline(&cell);
-            self.out.end(tag);
+            self.emit(Op::End(tag));
         }
-        self.out.end(Tag::Tr);
+        self.emit(Op::End(Tag::Tr));
     }
 
     fn quote(&mut self, lines: &[&str], start: usize, depth: usize) -> usize {
@@ -454,9 +499,9 @@ impl<'s> Blocks<'s> {
             at += 1;
         }
         if !self.dry {
-            self.out.start(Tag::Blockquote, None);
+            self.emit(Op::Start(Tag::Blockquote));
             self.parse(&inner, depth + 1, false);
-            self.out.end(Tag::Blockquote);
+            self.emit(Op::End(Tag::Blockquote));
         }
         at
     }
@@ -544,7 +589,7 @@ impl<'s> Blocks<'s> {
                 out: Builder::default(),
                 options: self.options,
                 dry: true,
-                references: None,
+                log: None,
                 known: HashMap::new(),
                 lazy_underlines: HashSet::new(),
                 spare: Vec::new(),
@@ -553,17 +598,17 @@ impl<'s> Blocks<'s> {
             loose |= scan.parse(item, depth + 1, false);
         }
         let tag = if first.ordered { Tag::Ol } else { Tag::Ul };
-        if first.ordered {
-            self.out.start_numbered(first.number);
+        self.emit(if first.ordered {
+            Op::Numbered(first.number)
         } else {
-            self.out.start(tag, None);
-        }
+            Op::Start(tag)
+        });
         for item in items {
-            self.out.start(Tag::Li, None);
+            self.emit(Op::Start(Tag::Li));
             self.parse(&all[item], depth + 1, !loose);
-            self.out.end(Tag::Li);
+            self.emit(Op::End(Tag::Li));
         }
-        self.out.end(tag);
+        self.emit(Op::End(tag));
         at
     }
 
@@ -582,7 +627,8 @@ impl<'s> Blocks<'s> {
     }
 
     fn inline(&mut self, text: &str) {
-        if self.references.is_some() {
+        if let Some(log) = &mut self.log {
+            log.push(Op::Inline(text.to_owned()));
             return;
         }
         // Plain text (a table cell, a line of prose) has nothing to parse.
