@@ -103,7 +103,7 @@ fn split_lines(markdown: &str) -> (Vec<&str>, Seen) {
 /// define references after using them, logged while the blocks are read
 /// once and replayed when every definition is known. (Reading the blocks
 /// twice instead took about 30% of such a text's time.)
-enum Op {
+enum Op<'s> {
     Start(Tag),
     /// A numbered list starting at this number.
     Numbered(u64),
@@ -116,8 +116,8 @@ enum Op {
     Code(String),
     /// An HTML block, through the allowlist.
     Html(String),
-    /// Text for the inline parser.
-    Inline(String),
+    /// Text for the inline parser: a paragraph's borrowed from the markdown.
+    Inline(Cow<'s, str>),
 }
 
 struct Blocks<'s> {
@@ -131,7 +131,7 @@ struct Blocks<'s> {
     dry: bool,
     /// When the text may define references (it has a `]:`): what the
     /// blocks write, kept until every definition is known.
-    log: Option<Vec<Op>>,
+    log: Option<Vec<Op<'s>>>,
     /// The reference definitions of the text, by normalized label: all of
     /// them once the blocks are read.
     known: HashMap<String, String>,
@@ -266,7 +266,7 @@ impl<'s> Blocks<'s> {
     /// write (the size-optimised build would otherwise make every write two
     /// calls and a `match`).
     #[inline(always)]
-    fn emit(&mut self, op: Op) {
+    fn emit(&mut self, op: Op<'s>) {
         match &mut self.log {
             Some(log) => log.push(op),
             None => self.write(op),
@@ -275,7 +275,7 @@ impl<'s> Blocks<'s> {
 
     /// Writes into the tree, reading inline text as it comes.
     #[inline(always)]
-    fn write(&mut self, op: Op) {
+    fn write(&mut self, op: Op<'s>) {
         match op {
             Op::Start(tag) => self.out.start(tag, None),
             Op::Numbered(number) => self.out.start_numbered(number),
@@ -306,18 +306,33 @@ impl<'s> Blocks<'s> {
         let text = self.joined(lines);
         lines.clear();
         let known = &mut self.known;
-        let text = definitions(&text, |label, raw| {
+        let mut found = |label: &str, raw: &str| {
             known
                 .entry(normalize_label(label))
                 .or_insert_with(|| unescape(raw));
-        });
+        };
+        // The text after the definitions, still borrowed where it was.
+        let text = match text {
+            Cow::Borrowed(text) => Cow::Borrowed(definitions(text, &mut found)),
+            Cow::Owned(text) => Cow::Owned(definitions(&text, &mut found).to_owned()),
+        };
         if text.is_blank() {
             return;
         }
+        let text = match text {
+            Cow::Borrowed(text) => Cow::Borrowed(text.trim_end()),
+            Cow::Owned(mut text) => {
+                text.truncate(text.trim_end().len());
+                Cow::Owned(text)
+            }
+        };
         if !tight {
             self.emit(Op::Start(Tag::P));
         }
-        self.inline(text.trim_end());
+        match &mut self.log {
+            Some(log) => log.push(Op::Inline(text)),
+            None => self.inline(&text),
+        }
         if !tight {
             self.emit(Op::End(Tag::P));
         }
@@ -628,7 +643,7 @@ impl<'s> Blocks<'s> {
 
     fn inline(&mut self, text: &str) {
         if let Some(log) = &mut self.log {
-            log.push(Op::Inline(text.to_owned()));
+            log.push(Op::Inline(Cow::Owned(text.to_owned())));
             return;
         }
         // Plain text (a table cell, a line of prose) has nothing to parse.
