@@ -14,19 +14,13 @@ const OPTIONS: Options = Options::ENABLE_STRIKETHROUGH.union(Options::ENABLE_TAB
 /// The table's heading.
 pub const HEADER: &str = "corpus (MB/s)                 Threadline   pd events     pd HTML     pd tree   /events     /tree";
 
-/// One row of the table. `time` times one run of a reader over the corpus
-/// (in seconds); the readers take turns for `rounds` rounds and each keeps
-/// its best. Taking turns matters in Chromium, which compiles hot wasm
-/// functions again, optimised, in the background: a reader timed alone
-/// first would be timed while its optimised code was still being compiled
-/// (38 against 48 MB/s for Threadline on the comment bodies).
+/// One row of the table: each reader's MB/s on `texts` (see [`rates`]).
 pub fn row(
     name: &str,
     texts: &[String],
     rounds: usize,
     time: impl Fn(&mut dyn FnMut()) -> f64,
 ) -> String {
-    let megabytes = texts.iter().map(String::len).sum::<usize>() as f64 / 1e6;
     let readers: [fn(&str); 4] = [
         |text| {
             drop(std::hint::black_box(from_markdown(
@@ -44,7 +38,45 @@ pub fn row(
         },
         |text| drop(std::hint::black_box(pulldown_tree(text))),
     ];
-    let mut best = [f64::MAX; 4];
+    let [ours, events, html, tree] = rates(texts, rounds, time, readers);
+    format!(
+        "{name:<28} {ours:>11.1} {events:>11.1} {html:>11.1} {tree:>11.1} {:>9.2} {:>9.2}",
+        ours / events,
+        ours / tree
+    )
+}
+
+/// The line for HTML bodies, which only Threadline reads here.
+pub fn html_row(texts: &[String], rounds: usize, time: impl Fn(&mut dyn FnMut()) -> f64) -> String {
+    let [rate] = rates(
+        texts,
+        rounds,
+        time,
+        [|text| {
+            drop(std::hint::black_box(to_nodes(
+                text,
+                BodyFormat::Html,
+                RichOptions { images: true },
+            )))
+        }],
+    );
+    format!("{:<28} {rate:>11.1}", "HTML bodies (1 MB)")
+}
+
+/// Each reader's MB/s over `texts`. `time` times one run of a reader over
+/// them (in seconds); the readers take turns for `rounds` rounds and each
+/// keeps its best. Taking turns matters in Chromium, which compiles hot
+/// wasm functions again, optimised, in the background: a reader timed
+/// alone first would be timed while its optimised code was still being
+/// compiled (38 against 48 MB/s for Threadline on the comment bodies).
+fn rates<const N: usize>(
+    texts: &[String],
+    rounds: usize,
+    time: impl Fn(&mut dyn FnMut()) -> f64,
+    readers: [fn(&str); N],
+) -> [f64; N] {
+    let megabytes = texts.iter().map(String::len).sum::<usize>() as f64 / 1e6;
+    let mut best = [f64::MAX; N];
     for _ in 0..rounds {
         for (read, best) in readers.iter().zip(&mut best) {
             let seconds = time(&mut || {
@@ -55,32 +87,7 @@ pub fn row(
             *best = best.min(seconds);
         }
     }
-    let [ours, events, html, tree] = best.map(|seconds| megabytes / seconds);
-    format!(
-        "{name:<28} {ours:>11.1} {events:>11.1} {html:>11.1} {tree:>11.1} {:>9.2} {:>9.2}",
-        ours / events,
-        ours / tree
-    )
-}
-
-/// The line for HTML bodies, which only Threadline reads here: MB/s, best
-/// of `rounds` runs.
-pub fn html_row(texts: &[String], rounds: usize, time: impl Fn(&mut dyn FnMut()) -> f64) -> String {
-    let megabytes = texts.iter().map(String::len).sum::<usize>() as f64 / 1e6;
-    let best = (0..rounds)
-        .map(|_| {
-            time(&mut || {
-                for text in texts {
-                    drop(std::hint::black_box(to_nodes(
-                        text,
-                        BodyFormat::Html,
-                        RichOptions { images: true },
-                    )));
-                }
-            })
-        })
-        .fold(f64::MAX, f64::min);
-    format!("{:<28} {:>11.1}", "HTML bodies (1 MB)", megabytes / best)
+    best.map(|seconds| megabytes / seconds)
 }
 
 /// Markdown to Threadline's tree through pulldown-cmark (elements and text,
