@@ -4,7 +4,9 @@
 
 use super::model::{Comment, CommentId, CommentInput};
 use super::sort::Order;
-use std::collections::{HashMap, HashSet};
+// Ids come from the site's API and are hashed a dozen times each while the
+// store is built: Fx hashing halves that time against std's SipHash.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::rc::Rc;
 
 /// What the store had to repair while building; each list names the ids involved.
@@ -68,8 +70,10 @@ impl ThreadStore {
         let flat = flatten(inputs);
 
         let mut order: Vec<CommentId> = Vec::with_capacity(flat.len());
-        let mut comments: HashMap<CommentId, Rc<Comment>> = HashMap::with_capacity(flat.len());
-        let mut parents: HashMap<CommentId, Option<CommentId>> = HashMap::with_capacity(flat.len());
+        let mut comments: HashMap<CommentId, Rc<Comment>> =
+            HashMap::with_capacity_and_hasher(flat.len(), Default::default());
+        let mut parents: HashMap<CommentId, Option<CommentId>> =
+            HashMap::with_capacity_and_hasher(flat.len(), Default::default());
         for (input, nesting_parent) in flat {
             let comment = Comment::from_input(input);
             if comments.contains_key(&comment.id) {
@@ -96,7 +100,7 @@ impl ThreadStore {
         drop_deleted_leaves(&mut order, &parents, &mut comments);
 
         let mut roots = Vec::new();
-        let mut children: HashMap<CommentId, Vec<CommentId>> = HashMap::new();
+        let mut children: HashMap<CommentId, Vec<CommentId>> = HashMap::default();
         for id in &order {
             match &parents[id] {
                 Some(parent) => children.entry(parent.clone()).or_default().push(id.clone()),
@@ -242,7 +246,7 @@ impl ThreadStore {
         if !last {
             // What reaches the thread: comments whose parent is in it or
             // none, then their replies, and so on.
-            let mut replies: HashMap<&str, Vec<usize>> = HashMap::new();
+            let mut replies: HashMap<&str, Vec<usize>> = HashMap::default();
             let mut ready = vec![false; flat.len()];
             let mut queue = Vec::new();
             for (at, input) in flat.iter().enumerate() {
@@ -278,7 +282,7 @@ impl ThreadStore {
         orphans: bool,
     ) -> StoreChange {
         let mut added = Vec::new();
-        let mut parents: HashMap<CommentId, Option<CommentId>> = HashMap::new();
+        let mut parents: HashMap<CommentId, Option<CommentId>> = HashMap::default();
         for (input, nesting_parent) in flatten(inputs) {
             let comment = Comment::from_input(input);
             if self.comments.contains_key(&comment.id) {
@@ -310,7 +314,7 @@ impl ThreadStore {
         drop_deleted_leaves(&mut added, &parents, &mut self.comments);
 
         let mut roots = self.roots.to_vec();
-        let mut lists: HashMap<CommentId, Vec<CommentId>> = HashMap::new();
+        let mut lists: HashMap<CommentId, Vec<CommentId>> = HashMap::default();
         for id in &added {
             match parents[id].clone() {
                 Some(parent) => {
@@ -343,7 +347,7 @@ impl ThreadStore {
         self.descendants = count_descendants(&self.roots, &children, &self.comments);
 
         let mut change = StoreChange::default();
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         for start in touched {
             let Some(mut current) = start else {
                 change.roots = true;
@@ -576,7 +580,7 @@ fn drop_deleted_leaves(
     parents: &HashMap<CommentId, Option<CommentId>>,
     comments: &mut HashMap<CommentId, Rc<Comment>>,
 ) {
-    let mut replies: HashMap<&CommentId, usize> = HashMap::new();
+    let mut replies: HashMap<&CommentId, usize> = HashMap::default();
     for parent in order.iter().filter_map(|id| parents[id].as_ref()) {
         *replies.entry(parent).or_default() += 1;
     }
@@ -617,7 +621,8 @@ fn break_cycles(
     }
     let position: HashMap<&CommentId, usize> =
         order.iter().enumerate().map(|(i, id)| (id, i)).collect();
-    let mut marks: HashMap<CommentId, Mark> = HashMap::with_capacity(order.len());
+    let mut marks: HashMap<CommentId, Mark> =
+        HashMap::with_capacity_and_hasher(order.len(), Default::default());
     for start in order {
         let mut path: Vec<CommentId> = Vec::new();
         let mut current = Some(start.clone());
@@ -661,7 +666,8 @@ fn count_descendants(
             stack.extend(list.iter().rev());
         }
     }
-    let mut counts: HashMap<CommentId, usize> = HashMap::with_capacity(preorder.len());
+    let mut counts: HashMap<CommentId, usize> =
+        HashMap::with_capacity_and_hasher(preorder.len(), Default::default());
     for id in preorder.into_iter().rev() {
         let below = children
             .get(id)
