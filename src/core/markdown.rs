@@ -1946,6 +1946,12 @@ mod tests {
             "<p><a>x</a> <a href=\"/next-line\">y</a></p>",
             "a definition's URL passes the same check as any link"
         );
+        // What follows a definition on the next line stays as text: a
+        // setext underline or an empty list item cannot start a block there
+        // (CommonMark and pulldown-cmark agree; 30be83a dropped it).
+        assert_eq!(md("  [ref]: /url\n==="), "<p>===</p>");
+        assert_eq!(md("  [ref]: /url\n- "), "<p>-</p>");
+        assert_eq!(md("[ref]: /url\n- \n---x"), "<p>-\n---x</p>");
     }
 
     #[test]

@@ -67,68 +67,58 @@ impl ThreadStore {
     /// reply listed before its parent still lands under it.
     pub fn build(inputs: &[CommentInput]) -> ThreadStore {
         let mut report = StoreReport::default();
-        let flat = flatten(inputs);
-
-        let mut order: Vec<CommentId> = Vec::with_capacity(flat.len());
-        let mut comments: HashMap<CommentId, Rc<Comment>> =
-            HashMap::with_capacity_and_hasher(flat.len(), Default::default());
-        let mut parents: HashMap<CommentId, Option<CommentId>> =
-            HashMap::with_capacity_and_hasher(flat.len(), Default::default());
-        for (input, nesting_parent) in flat {
-            let comment = Comment::from_input(input);
-            if comments.contains_key(&comment.id) {
-                report.duplicates.push(comment.id.clone());
-                continue;
-            }
-            let parent = nesting_parent
-                .map(|parent| parent.id.as_str())
-                .or(input.parent.as_deref())
-                .map(CommentId::from);
-            order.push(comment.id.clone());
-            parents.insert(comment.id.clone(), parent);
-            comments.insert(comment.id.clone(), Rc::new(comment));
-        }
-
-        for id in &order {
-            let missing = matches!(&parents[id], Some(parent) if !comments.contains_key(parent));
-            if missing {
-                report.orphans.push(id.clone());
-                parents.insert(id.clone(), None);
-            }
-        }
-        break_cycles(&order, &mut parents, &mut report);
-        drop_deleted_leaves(&mut order, &parents, &mut comments);
-
+        let mut batch = Batch::read(inputs, &HashMap::default(), None, true, &mut report);
+        batch.break_cycles(&mut report);
+        let kept = batch.drop_deleted_leaves();
+        let comments = &batch.comments;
+        let count = comments.len();
+        // The lists by position; listing order is kept within each.
         let mut roots = Vec::new();
-        let mut children: HashMap<CommentId, Vec<CommentId>> = HashMap::default();
-        for id in &order {
-            match &parents[id] {
-                Some(parent) => children.entry(parent.clone()).or_default().push(id.clone()),
-                None => roots.push(id.clone()),
+        let mut children: Vec<Vec<usize>> = vec![Vec::new(); count];
+        for at in (0..count).filter(|at| kept[*at]) {
+            match batch.parents[at] {
+                Parent::Batch(parent) => children[parent].push(at),
+                _ => roots.push(at),
             }
         }
-        let descendants = count_descendants(&roots, &children, &comments);
-        let placeholders = comments.values().filter(|c| c.more.is_some()).count();
+        // Descendants, each child counted before its parent: the tree in
+        // reverse pre-order (placeholders for missing replies excluded).
+        let mut preorder = Vec::with_capacity(count);
+        let mut stack: Vec<usize> = roots.iter().rev().copied().collect();
+        while let Some(at) = stack.pop() {
+            preorder.push(at);
+            stack.extend(children[at].iter().rev());
+        }
+        let mut below = vec![0; count];
+        for &at in preorder.iter().rev() {
+            below[at] = children[at]
+                .iter()
+                .map(|&child| usize::from(comments[child].more.is_none()) + below[child])
+                .sum();
+        }
 
+        let id = |at: usize| comments[at].id.clone();
+        let ids = |list: &[usize]| -> Rc<[CommentId]> { list.iter().map(|&at| id(at)).collect() };
+        let kept = || (0..count).filter(|at| kept[*at]);
         ThreadStore {
-            listed: order
-                .iter()
+            listed: kept()
                 .enumerate()
-                .map(|(at, id)| (id.clone(), at))
+                .map(|(place, at)| (id(at), place))
                 .collect(),
-            parents: order
-                .iter()
-                .filter(|id| comments.contains_key(*id))
-                .filter_map(|id| Some((id.clone(), parents[id].clone()?)))
+            parents: kept()
+                .filter_map(|at| match batch.parents[at] {
+                    Parent::Batch(parent) => Some((id(at), id(parent))),
+                    _ => None,
+                })
                 .collect(),
-            comments,
-            children: children
-                .into_iter()
-                .map(|(id, list)| (id, Rc::from(list)))
+            comments: kept().map(|at| (id(at), comments[at].clone())).collect(),
+            children: kept()
+                .filter(|at| !children[*at].is_empty())
+                .map(|at| (id(at), ids(&children[at])))
                 .collect(),
-            roots: Rc::from(roots),
-            descendants,
-            placeholders,
+            roots: ids(&roots),
+            descendants: preorder.iter().map(|&at| (id(at), below[at])).collect(),
+            placeholders: kept().filter(|at| comments[*at].more.is_some()).count(),
             orphans: report.orphans.iter().cloned().collect(),
             report,
             order: Order::default(),
@@ -281,54 +271,46 @@ impl ThreadStore {
         mut touched: Vec<Option<CommentId>>,
         orphans: bool,
     ) -> StoreChange {
-        let mut added = Vec::new();
-        let mut parents: HashMap<CommentId, Option<CommentId>> = HashMap::default();
-        for (input, nesting_parent) in flatten(inputs) {
-            let comment = Comment::from_input(input);
-            if self.comments.contains_key(&comment.id) {
-                self.report.duplicates.push(comment.id.clone());
-                continue;
-            }
-            let parent = nesting_parent
-                .map(|parent| parent.id.as_str())
-                .or(input.parent.as_deref())
-                .map(CommentId::from);
-            added.push(comment.id.clone());
-            self.listed.insert(comment.id.clone(), self.listed.len());
-            parents.insert(comment.id.clone(), parent);
-            self.comments.insert(comment.id.clone(), Rc::new(comment));
-        }
-        for id in &added {
-            let known = parents[id]
-                .as_ref()
-                .is_some_and(|parent| self.comments.contains_key(parent));
-            if !known {
-                if orphans && parents[id].is_some() {
-                    self.orphans.insert(id.clone());
-                    self.report.orphans.push(id.clone());
-                }
-                parents.insert(id.clone(), home.clone());
-            }
-        }
-        break_cycles(&added, &mut parents, &mut self.report);
-        drop_deleted_leaves(&mut added, &parents, &mut self.comments);
+        let reported = self.report.orphans.len();
+        let mut batch = Batch::read(
+            inputs,
+            &self.comments,
+            home.as_ref(),
+            orphans,
+            &mut self.report,
+        );
+        self.orphans
+            .extend(self.report.orphans[reported..].iter().cloned());
+        batch.break_cycles(&mut self.report);
+        let kept = batch.drop_deleted_leaves();
 
         let mut roots = self.roots.to_vec();
         let mut lists: HashMap<CommentId, Vec<CommentId>> = HashMap::default();
-        for id in &added {
-            match parents[id].clone() {
+        for (at, comment) in batch.comments.iter().enumerate() {
+            if !kept[at] {
+                continue;
+            }
+            let id = comment.id.clone();
+            self.listed.insert(id.clone(), self.listed.len());
+            self.comments.insert(id.clone(), comment.clone());
+            let parent = match &batch.parents[at] {
+                Parent::Root => None,
+                Parent::Batch(parent) => Some(batch.comments[*parent].id.clone()),
+                Parent::Store(parent) => {
+                    touched.push(Some(parent.clone()));
+                    Some(parent.clone())
+                }
+            };
+            match parent {
                 Some(parent) => {
                     lists
                         .entry(parent.clone())
                         .or_insert_with(|| self.children(&parent).to_vec())
                         .push(id.clone());
-                    self.parents.insert(id.clone(), parent.clone());
-                    if !parents.contains_key(&parent) {
-                        touched.push(Some(parent));
-                    }
+                    self.parents.insert(id, parent);
                 }
                 None => {
-                    roots.push(id.clone());
+                    roots.push(id);
                     touched.push(None);
                 }
             }
@@ -573,80 +555,147 @@ pub(super) fn flatten(inputs: &[CommentInput]) -> Vec<(&CommentInput, Option<&Co
     flat
 }
 
-/// Removes deleted comments that no remaining comment replies to, repeatedly,
-/// so a deleted comment survives only as a placeholder above real replies.
-fn drop_deleted_leaves(
-    order: &mut Vec<CommentId>,
-    parents: &HashMap<CommentId, Option<CommentId>>,
-    comments: &mut HashMap<CommentId, Rc<Comment>>,
-) {
-    let mut replies: HashMap<&CommentId, usize> = HashMap::default();
-    for parent in order.iter().filter_map(|id| parents[id].as_ref()) {
-        *replies.entry(parent).or_default() += 1;
+/// New comments on their way into the store, in the order they were
+/// listed: the repairs (duplicates, orphans, cycles, deleted leaves) work
+/// on them by position, each id looked up once.
+struct Batch {
+    comments: Vec<Rc<Comment>>,
+    /// Where each comment goes.
+    parents: Vec<Parent>,
+}
+
+/// Where a comment of a [`Batch`] goes.
+#[derive(Clone)]
+enum Parent {
+    /// The top level.
+    Root,
+    /// Under the batch's comment at this position.
+    Batch(usize),
+    /// Under a comment the store already holds.
+    Store(CommentId),
+}
+
+impl Batch {
+    /// Reads comments given flat, nested or mixed. Ids in `store` or
+    /// earlier in the batch are skipped, as duplicates. A comment whose
+    /// parent is in neither (or that names none) goes to `home`, the top
+    /// level if `None`; one that named a parent is reported as an orphan
+    /// if `orphans`.
+    fn read(
+        inputs: &[CommentInput],
+        store: &HashMap<CommentId, Rc<Comment>>,
+        home: Option<&CommentId>,
+        orphans: bool,
+        report: &mut StoreReport,
+    ) -> Batch {
+        let flat = flatten(inputs);
+        let mut at: HashMap<&str, usize> =
+            HashMap::with_capacity_and_hasher(flat.len(), Default::default());
+        let mut comments = Vec::with_capacity(flat.len());
+        let mut named = Vec::with_capacity(flat.len());
+        for (input, nesting_parent) in flat {
+            let id = input.id.as_str();
+            if store.contains_key(id) || at.contains_key(id) {
+                report.duplicates.push(CommentId::from(id));
+                continue;
+            }
+            at.insert(id, comments.len());
+            comments.push(Rc::new(Comment::from_input(input)));
+            named.push(
+                nesting_parent
+                    .map(|parent| parent.id.as_str())
+                    .or(input.parent.as_deref()),
+            );
+        }
+        let home = || home.map_or(Parent::Root, |home| Parent::Store(home.clone()));
+        let parents = named
+            .into_iter()
+            .enumerate()
+            .map(|(position, name)| {
+                let Some(name) = name else {
+                    return home();
+                };
+                if let Some(parent) = at.get(name) {
+                    return Parent::Batch(*parent);
+                }
+                if let Some((parent, _)) = store.get_key_value(name) {
+                    return Parent::Store(parent.clone());
+                }
+                if orphans {
+                    report.orphans.push(comments[position].id.clone());
+                }
+                home()
+            })
+            .collect();
+        Batch { comments, parents }
     }
-    let mut dropped: Vec<CommentId> = Vec::new();
-    let mut queue: Vec<&CommentId> = order
-        .iter()
-        .filter(|id| comments[*id].deleted && !replies.contains_key(id))
-        .collect();
-    while let Some(id) = queue.pop() {
-        dropped.push(id.clone());
-        if let Some(parent) = &parents[id] {
-            if let Some(count) = replies.get_mut(parent) {
-                *count -= 1;
-                if *count == 0 && parents.contains_key(parent) && comments[parent].deleted {
+
+    /// Follows parent links from every comment; where a chain comes back to
+    /// a comment already on it, the earliest-listed comment of that loop
+    /// goes to the top level. Each comment is walked once, so this is
+    /// linear. (Comments already in the store never lead back here.)
+    fn break_cycles(&mut self, report: &mut StoreReport) {
+        #[derive(Clone, Copy, PartialEq)]
+        enum Mark {
+            New,
+            OnPath,
+            Done,
+        }
+        let mut marks = vec![Mark::New; self.comments.len()];
+        let mut path: Vec<usize> = Vec::new();
+        for start in 0..self.comments.len() {
+            let mut current = Some(start);
+            while let Some(at) = current {
+                match marks[at] {
+                    Mark::Done => break,
+                    Mark::OnPath => {
+                        let loop_start = path.iter().position(|p| *p == at).unwrap_or(0);
+                        if let Some(&first) = path[loop_start..].iter().min() {
+                            report.cycles.push(self.comments[first].id.clone());
+                            self.parents[first] = Parent::Root;
+                        }
+                        break;
+                    }
+                    Mark::New => {
+                        marks[at] = Mark::OnPath;
+                        path.push(at);
+                        current = match self.parents[at] {
+                            Parent::Batch(parent) => Some(parent),
+                            _ => None,
+                        };
+                    }
+                }
+            }
+            for at in path.drain(..) {
+                marks[at] = Mark::Done;
+            }
+        }
+    }
+
+    /// Which comments stay: deleted ones that no remaining comment of the
+    /// batch replies to go, repeatedly, so a deleted comment survives only
+    /// as a placeholder above real replies.
+    fn drop_deleted_leaves(&self) -> Vec<bool> {
+        let mut replies = vec![0_usize; self.comments.len()];
+        for parent in &self.parents {
+            if let Parent::Batch(parent) = parent {
+                replies[*parent] += 1;
+            }
+        }
+        let mut kept = vec![true; self.comments.len()];
+        let mut queue: Vec<usize> = (0..self.comments.len())
+            .filter(|at| self.comments[*at].deleted && replies[*at] == 0)
+            .collect();
+        while let Some(at) = queue.pop() {
+            kept[at] = false;
+            if let Parent::Batch(parent) = self.parents[at] {
+                replies[parent] -= 1;
+                if replies[parent] == 0 && self.comments[parent].deleted {
                     queue.push(parent);
                 }
             }
         }
-    }
-    for id in &dropped {
-        comments.remove(id);
-    }
-    order.retain(|id| comments.contains_key(id));
-}
-
-/// Follows parent links from every comment; where a chain comes back to a
-/// comment already on it, the earliest-listed comment of that loop becomes a
-/// root. Each comment is walked once, so this is linear.
-fn break_cycles(
-    order: &[CommentId],
-    parents: &mut HashMap<CommentId, Option<CommentId>>,
-    report: &mut StoreReport,
-) {
-    #[derive(Clone, Copy, PartialEq)]
-    enum Mark {
-        OnPath,
-        Done,
-    }
-    let position: HashMap<&CommentId, usize> =
-        order.iter().enumerate().map(|(i, id)| (id, i)).collect();
-    let mut marks: HashMap<CommentId, Mark> =
-        HashMap::with_capacity_and_hasher(order.len(), Default::default());
-    for start in order {
-        let mut path: Vec<CommentId> = Vec::new();
-        let mut current = Some(start.clone());
-        while let Some(id) = current {
-            match marks.get(&id) {
-                Some(Mark::Done) => break,
-                Some(Mark::OnPath) => {
-                    let loop_start = path.iter().position(|p| *p == id).unwrap_or(0);
-                    if let Some(first) = path[loop_start..].iter().min_by_key(|p| position[p]) {
-                        report.cycles.push(first.clone());
-                        parents.insert(first.clone(), None);
-                    }
-                    break;
-                }
-                None => {
-                    marks.insert(id.clone(), Mark::OnPath);
-                    current = parents.get(&id).cloned().flatten();
-                    path.push(id);
-                }
-            }
-        }
-        for id in path {
-            marks.insert(id, Mark::Done);
-        }
+        kept
     }
 }
 
