@@ -149,12 +149,16 @@ fn pulldown_tree(markdown: &str) -> Vec<Node> {
                     tree.open.push(Element::new(Tag::Tbody, None));
                 }
                 head |= tag == Tag::Thead;
-                tree.start(tag, url);
                 // Inside the element just opened, closed with it.
-                match tag {
-                    Tag::Pre => tree.open.push(Element::new(Tag::Code, None)),
-                    Tag::Thead => tree.open.push(Element::new(Tag::Tr, None)),
-                    _ => {}
+                let inner = match tag {
+                    Tag::Pre => Some(Tag::Code),
+                    Tag::Thead => Some(Tag::Tr),
+                    _ => None,
+                };
+                if tree.start(tag, url) {
+                    if let Some(inner) = inner {
+                        tree.open.push(Element::new(inner, None));
+                    }
                 }
             }
             Event::End(end) => {
@@ -218,13 +222,16 @@ impl Tree {
         }
     }
 
-    fn start(&mut self, tag: Tag, url: Option<String>) {
+    /// A markdown element starts; false when it is past the depth limit
+    /// and keeps only its text.
+    fn start(&mut self, tag: Tag, url: Option<String>) -> bool {
         if self.open.len() > 24 {
             self.ignored += 1;
-        } else {
-            self.depths.push(self.open.len());
-            self.open.push(Element::new(tag, url));
+            return false;
         }
+        self.depths.push(self.open.len());
+        self.open.push(Element::new(tag, url));
+        true
     }
 
     /// The innermost open markdown element ends, with what it holds open.
