@@ -56,6 +56,20 @@ json("threadline--shown--tree-repairs", thread(
 let deep = { id: "d0", body: "deep" };
 for (let i = 1; i < 200; i++) deep = { id: `d${i}`, body: "deep", replies: [deep] };
 json("threadline--refused--nesting-too-deep", thread(deep));
+// The deepest nesting still read (one level more is refused): reading it
+// must fit in the widget's 256 KB wasm stack (.cargo/config.toml).
+const nest = (levels, leaf, wrap) => {
+  let node = leaf;
+  for (let i = 1; i < levels; i++) node = wrap(node, i);
+  return node;
+};
+json("threadline--shown--nesting-deepest-read", thread(
+  nest(63, { id: "e0", body: "deepest" }, (node, i) => ({ id: `e${i}`, body: "deep", replies: [node] })),
+));
+json("hackerweb--shown--nesting-deepest-read", { id: 1, comments: [
+  nest(62, { id: 100, user: "u", time: 1.7e9, content: "<p>deepest", comments: [] },
+    (node, i) => ({ id: 100 + i, user: "u", time: 1.7e9, content: "<p>deep", comments: [node] })),
+] });
 // Reddit's "continue this thread" markers, all named t1__.
 const marker = (parent) => ({ kind: "more", data: { count: 0, name: "t1__", id: "_", parent_id: parent, depth: 10, children: [] } });
 json("reddit--shown--continue-markers", [
