@@ -565,7 +565,6 @@ struct Batch {
 }
 
 /// Where a comment of a [`Batch`] goes.
-#[derive(Clone)]
 enum Parent {
     /// The top level.
     Root,
