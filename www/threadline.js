@@ -78,8 +78,15 @@
       });
     };
     var stopped = function (error) {
-      var found = /threadline\.js\?w=(\d+)/.exec((error && error.stack) || "");
-      if (found && failed[found[1]]) failed[found[1]](String(error));
+      var stack = (error && error.stack) || "";
+      var found = /threadline\.js\?w=(\d+)/.exec(stack);
+      var number = found && found[1];
+      // A trap deep in the wasm (a stack overflow, memory run out) keeps
+      // only wasm frames in the ten a stack holds, so no glue names the
+      // widget: with one widget on the page, it is that one.
+      var alive = Object.keys(failed);
+      if (!number && /threadline_bg\.wasm/.test(stack) && alive.length === 1) number = alive[0];
+      if (number && failed[number]) failed[number](String(error));
     };
     window.addEventListener("error", function (event) {
       stopped(event.error);

@@ -345,6 +345,34 @@ test("a widget that fails shows its own error and Retry; the other widget on the
   assert.ok(consoleErrors.some((line) => /stopped working: RangeError: Invalid time value/.test(line)), consoleErrors.join("\n"));
 });
 
+test("a trap deep in the wasm, whose stack names no widget, stops the page's only widget with its message and Retry", async () => {
+  // What a stack overflow or running out of memory throws: ten wasm frames
+  // and no glue, so the stack cannot say which widget it was.
+  const trap = () =>
+    setTimeout(() => {
+      const error = new WebAssembly.RuntimeError("memory access out of bounds");
+      const frame = `\n    at ${location.origin}/site/threadline/threadline_bg.wasm:wasm-function[1]:0x1`;
+      Object.defineProperty(error, "stack", { value: `RuntimeError: memory access out of bounds${frame.repeat(10)}` });
+      throw error;
+    });
+  await page.goto(`${site.origin}/article.html?api=seed.json`);
+  await page.waitForSelector("#comments .tl-comment >> nth=12");
+  await page.evaluate(trap);
+  const alert = page.locator("#comments [role=alert]");
+  await alert.waitFor();
+  assert.equal(await alert.locator("p").textContent(), "Something went wrong while showing the comments. Please try again.");
+  await alert.locator("button").click();
+  await page.waitForSelector("#comments .tl-comment >> nth=12");
+
+  // With two widgets the trap could be either's: both stay as they are.
+  await page.goto(`${site.origin}/site/two-widgets.html`);
+  await page.waitForSelector("#second .tl-comment >> nth=1");
+  await page.evaluate(trap);
+  await page.waitForTimeout(500);
+  assert.equal(await page.locator("[role=alert]").count(), 0);
+  assert.equal(await page.locator("#first .tl-comment").count(), 3);
+});
+
 test("two widgets on one page load and fold independently", async () => {
   await page.goto(`${site.origin}/site/two-widgets.html`);
   await page.waitForSelector("#first .tl-comment >> nth=2");
