@@ -99,26 +99,30 @@ impl ThreadStore {
 
         let id = |at: usize| comments[at].id.clone();
         let ids = |list: &[usize]| -> Rc<[CommentId]> { list.iter().map(|&at| id(at)).collect() };
-        let kept = || (0..count).filter(|at| kept[*at]);
+        let remaining = || (0..count).filter(|at| kept[*at]);
         ThreadStore {
-            listed: kept()
+            listed: remaining()
                 .enumerate()
                 .map(|(place, at)| (id(at), place))
                 .collect(),
-            parents: kept()
+            parents: remaining()
                 .filter_map(|at| match batch.parents[at] {
                     Parent::Batch(parent) => Some((id(at), id(parent))),
                     _ => None,
                 })
                 .collect(),
-            comments: kept().map(|at| (id(at), comments[at].clone())).collect(),
-            children: kept()
+            comments: remaining()
+                .map(|at| (id(at), comments[at].clone()))
+                .collect(),
+            children: remaining()
                 .filter(|at| !children[*at].is_empty())
                 .map(|at| (id(at), ids(&children[at])))
                 .collect(),
             roots: ids(&roots),
             descendants: preorder.iter().map(|&at| (id(at), below[at])).collect(),
-            placeholders: kept().filter(|at| comments[*at].more.is_some()).count(),
+            placeholders: remaining()
+                .filter(|at| comments[*at].more.is_some())
+                .count(),
             orphans: report.orphans.iter().cloned().collect(),
             report,
             order: Order::default(),
@@ -321,12 +325,7 @@ impl ThreadStore {
         }
         self.roots = self.sorted(roots);
         self.placeholders = self.comments.values().filter(|c| c.more.is_some()).count();
-        let children: HashMap<CommentId, Vec<CommentId>> = self
-            .children
-            .iter()
-            .map(|(id, list)| (id.clone(), list.to_vec()))
-            .collect();
-        self.descendants = count_descendants(&self.roots, &children, &self.comments);
+        self.descendants = count_descendants(&self.roots, &self.children, &self.comments);
 
         let mut change = StoreChange::default();
         let mut seen = HashSet::default();
@@ -703,7 +702,7 @@ impl Batch {
 /// counted before its parent.
 fn count_descendants(
     roots: &[CommentId],
-    children: &HashMap<CommentId, Vec<CommentId>>,
+    children: &HashMap<CommentId, Rc<[CommentId]>>,
     comments: &HashMap<CommentId, Rc<Comment>>,
 ) -> HashMap<CommentId, usize> {
     let mut preorder = Vec::new();
