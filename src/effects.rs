@@ -8,7 +8,7 @@ mod live;
 mod load;
 mod pages;
 
-pub use load::{count, load, LoadedThread};
+pub use load::{count, load, prerender, LoadedThread};
 pub use pages::next_page;
 
 use crate::core::load::{read_response_bytes, LoadError};

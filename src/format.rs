@@ -4,11 +4,16 @@
 //! browser task of its own, by [`Locale::prepare_article`] and
 //! [`Locale::prepare_thread`] before the article and the comments render:
 //! making all five in the first render took 80 ms of one task on a
-//! throttled phone.
+//! throttled phone. Plurals and digit grouping need no browser data and
+//! come from [`crate::core::numbers`].
+//!
+//! Natively (the prerender, `threadline-render`) there is no Intl: dates
+//! are written as ISO dates ("2017-09-16"), which every language reads, and
+//! the widget writes them in words when it takes the markup over.
 
-use crate::core::model::MAX_TIME_MS;
-use crate::core::time::relative_time;
-use crate::core::words::{Forms, Lang, Plural, Words};
+use crate::core::numbers;
+use crate::core::time::{iso_string, relative_time};
+use crate::core::words::{Forms, Lang, Words};
 use crate::services::page::next_task;
 use js_sys::{Array, Date, Function, Intl, Object, Reflect};
 use std::cell::{OnceCell, RefCell};
@@ -24,7 +29,6 @@ thread_local! {
 pub struct Locale {
     lang: Lang,
     words: &'static Words,
-    plurals: OnceCell<Intl::PluralRules>,
     numbers: OnceCell<Function>,
     relative: OnceCell<Intl::RelativeTimeFormat>,
     full_date_time: OnceCell<Function>,
@@ -71,7 +75,6 @@ impl Locale {
             let locale = Rc::new(Locale {
                 lang,
                 words,
-                plurals: OnceCell::new(),
                 numbers: OnceCell::new(),
                 relative: OnceCell::new(),
                 full_date_time: OnceCell::new(),
@@ -95,10 +98,7 @@ impl Locale {
     /// the thread's first render finds them made.
     pub async fn prepare_thread(lang: Lang, words: &'static Words) {
         let locale = Locale::of(lang, words);
-        let steps: [fn(&Locale); 4] = [
-            |l| {
-                let _ = l.plurals();
-            },
+        let steps: [fn(&Locale); 3] = [
             // Arabic's digits depend on the browser's data.
             |l| {
                 if l.lang == Lang::Ar {
@@ -120,11 +120,6 @@ impl Locale {
 
     fn tags(&self) -> Array {
         Array::of1(&self.lang.code().into())
-    }
-
-    fn plurals(&self) -> &Intl::PluralRules {
-        self.plurals
-            .get_or_init(|| Intl::PluralRules::new(&self.tags(), &Object::new()))
     }
 
     fn numbers(&self) -> &Function {
@@ -153,38 +148,50 @@ impl Locale {
     }
 
     /// A number as the language writes it: "1,200", "1.200", "١٬٢٠٠".
-    /// Under 1,000 every language here but Arabic writes plain ASCII
-    /// digits, so those skip the browser's number formatter, whose first
-    /// use costs a phone some 60 ms.
+    /// The widget asks the browser only for Arabic, whose digits depend on
+    /// the browser's data.
     pub fn number(&self, n: i64) -> String {
-        if self.lang != Lang::Ar && n.abs() < 1000 {
-            return n.to_string();
+        if BROWSER && self.lang == Lang::Ar {
+            return call(self.numbers(), &JsValue::from_f64(n as f64));
         }
-        call(self.numbers(), &JsValue::from_f64(n as f64))
+        numbers::grouped(self.lang, n)
     }
 
     /// A counted phrase in its plural form: "1,200 comments", "3 комментария".
     pub fn count(&self, forms: &Forms, n: i64) -> String {
-        let category = self.plurals().select(n as f64);
-        forms.fill(Plural::from_name(&String::from(category)), &self.number(n))
+        forms.fill(numbers::plural(self.lang, n), &self.number(n))
     }
 
-    /// "3 hours ago", "yesterday", "8 years ago".
+    /// "3 hours ago", "yesterday", "8 years ago"; natively the ISO date.
     pub fn relative(&self, ms: f64) -> String {
+        if !BROWSER {
+            return iso_date(ms);
+        }
         let (value, unit) = relative_time(ms, Date::now());
         String::from(self.relative_format().format(value as f64, unit.as_str()))
     }
 
-    /// The full date and time: "Saturday, 16 September 2017 at 10:00".
+    /// The full date and time: "Saturday, 16 September 2017 at 10:00";
+    /// natively "2017-09-16 10:00 UTC".
     pub fn full_date_time(&self, ms: f64) -> String {
+        if !BROWSER {
+            let iso = iso_string(ms);
+            return match (iso.get(..10), iso.get(11..16)) {
+                (Some(date), Some(time)) => format!("{date} {time} UTC"),
+                _ => iso,
+            };
+        }
         call(
             self.date(&self.full_date_time, FULL_DATE_TIME),
             &Date::new(&ms.into()),
         )
     }
 
-    /// The date alone: "16 September 2017".
+    /// The date alone: "16 September 2017"; natively "2017-09-16".
     pub fn long_date(&self, ms: f64) -> String {
+        if !BROWSER {
+            return iso_date(ms);
+        }
         call(
             self.date(&self.long_date, LONG_DATE),
             &Date::new(&ms.into()),
@@ -192,12 +199,13 @@ impl Locale {
     }
 }
 
-/// The machine-readable form for `<time datetime>`; empty for a time a
-/// `Date` cannot hold (whose `toISOString` would throw).
-pub fn iso(ms: f64) -> String {
-    if ms.abs() <= MAX_TIME_MS {
-        String::from(Date::new(&ms.into()).to_iso_string())
-    } else {
-        String::new()
-    }
+/// Whether the browser's Intl is there: in the widget, not in the prerender.
+const BROWSER: bool = cfg!(target_arch = "wasm32");
+
+/// "2017-09-16", for the prerender.
+fn iso_date(ms: f64) -> String {
+    let iso = iso_string(ms);
+    iso.get(..iso.len().saturating_sub(14))
+        .unwrap_or_default()
+        .to_owned()
 }

@@ -4,7 +4,8 @@
 //! store, parsing, the reader's state, text and time rules); [`services`] wraps
 //! the network and storage; [`live_thread`] connects a loaded thread to the
 //! views; [`effects`] makes its requests (load, more replies, writes);
-//! [`components`] renders; [`embed`] is what the script-tag loader calls.
+//! [`components`] renders; [`embed`] is what the script-tag loader calls;
+//! natively, `prerender` draws the same components to static HTML.
 
 #![warn(missing_docs)]
 
@@ -14,4 +15,6 @@ pub mod effects;
 pub mod embed;
 pub mod format;
 pub mod live_thread;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod services;

@@ -101,6 +101,7 @@ async fn show_in(
     let props = ThreadProps {
         thread: thread.clone(),
         skipped: document.skipped,
+        at_once: false,
     };
     yew::Renderer::<ThreadView>::with_root_and_props(host.clone(), props).render();
     until(&host, ready).await;
@@ -597,6 +598,7 @@ async fn reply_takes_focus_escape_gives_it_back_and_ctrl_enter_sends() {
     let props = ThreadProps {
         thread: thread.clone(),
         skipped: 0,
+        at_once: false,
     };
     yew::Renderer::<ThreadView>::with_root_and_props(host.clone(), props).render();
     until(&host, "#t-keys-c-k0").await;
@@ -1155,4 +1157,41 @@ async fn deep_replies_continue_in_their_own_view_and_back_returns_to_the_same_pl
     settle(30).await;
     assert_eq!(thread.focus().as_deref(), Some("d9"));
     assert!(host.query_selector("#t-deep-c-d9").ok().flatten().is_some());
+}
+
+/// The core's plurals, digit grouping and ISO times (which the widget and
+/// the prerender use instead of the browser's) agree with Chromium's Intl
+/// and `Date` for every language, over the numbers a thread shows.
+#[wasm_bindgen_test]
+fn counting_and_iso_times_agree_with_the_browser() {
+    use js_sys::{Array, Date, Intl, Object};
+    use threadline::core::numbers::{grouped, plural};
+    use threadline::core::time::iso_string;
+    use threadline::core::words::Plural;
+    use wasm_bindgen::JsValue;
+    let mut numbers: Vec<i64> = (0..=2_000).collect();
+    numbers.extend([
+        10_000, 12_345, 99_999, 100_000, 999_999, 1_000_000, 1_000_001, 2_000_000, 12_345_678, -1,
+        -5, -1_500, -22,
+    ]);
+    for lang in Lang::ALL {
+        let tags = Array::of1(&lang.code().into());
+        let rules = Intl::PluralRules::new(&tags, &Object::new());
+        let format = Intl::NumberFormat::new(&tags, &Object::new()).format();
+        for &n in &numbers {
+            let browser = String::from(rules.select(n as f64));
+            assert_eq!(plural(lang, n), Plural::from_name(&browser), "{lang:?} {n}");
+            if lang != Lang::Ar {
+                let written = format.call1(&JsValue::UNDEFINED, &JsValue::from_f64(n as f64));
+                let written = written.ok().and_then(|text| text.as_string());
+                assert_eq!(Some(grouped(lang, n)), written, "{lang:?} {n}");
+            }
+        }
+    }
+    let mut ms = -8.64e15;
+    while ms <= 8.64e15 {
+        let browser = String::from(Date::new(&ms.into()).to_iso_string());
+        assert_eq!(iso_string(ms), browser);
+        ms += 123_456_789_012.345;
+    }
 }

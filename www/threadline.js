@@ -124,8 +124,34 @@
          */
         mount: function (element, settings) {
           settings = settings || {};
-          var host = document.createElement("threadline-widget");
-          var shadow = host.attachShadow({ mode: "open" });
+          // A prerendered widget (threadline-render's markup, in a
+          // declarative shadow root) stays on show while this one loads
+          // out of sight, and gives way once it has drawn as much.
+          var host = element.querySelector("threadline-widget[data-prerendered]");
+          var shadow = host && host.shadowRoot;
+          if (host) host.removeAttribute("data-prerendered");
+          var prerendered = shadow ? Array.prototype.slice.call(shadow.childNodes) : [];
+          if (!shadow) {
+            host = document.createElement("threadline-widget");
+            shadow = host.attachShadow({ mode: "open" });
+          }
+          var takeOver = function () {
+            prerendered.forEach(function (node) {
+              node.remove();
+            });
+            prerendered = [];
+            root.hidden = false;
+          };
+          if (prerendered.length) {
+            host.addEventListener("threadline:rendered", takeOver);
+            // A failed load shows its message and Retry above the
+            // prerendered comments, which stay readable.
+            host.addEventListener("threadline:error", function () {
+              if (!prerendered.length) return;
+              shadow.insertBefore(root, prerendered[0]);
+              root.hidden = false;
+            });
+          }
           var css = document.createElement("link");
           css.rel = "stylesheet";
           if (integrity.css) {
@@ -139,7 +165,7 @@
           });
           var root = document.createElement("div");
           shadow.append(css, root);
-          element.appendChild(host);
+          if (!host.isConnected) element.appendChild(host);
           var widget = null;
           // A widget that stopped (a panic, or an exception out of its code)
           // is replaced by a message and a Retry that starts a fresh instance.
@@ -235,6 +261,7 @@
               var number = loaded[0].number;
               if (!host.isConnected) return handle;
               var mountPoint = document.createElement("div");
+              mountPoint.hidden = prerendered.length > 0;
               root.replaceWith(mountPoint);
               root = mountPoint;
               failed[number] = function (detail) {
@@ -244,7 +271,10 @@
               try {
                 // The page's language around the widget, for its words.
                 var around = element.closest("[lang]");
-                widget = loaded[0].glue.mount(root, Object.assign({}, settings, { pageLang: around ? around.lang : "" }), number);
+                var extra = { pageLang: around ? around.lang : "" };
+                // The depth the prerender nested replies to, so nothing moves.
+                if (prerendered.length && settings.maxDepth === undefined) extra.maxDepth = host.dataset.maxDepth;
+                widget = loaded[0].glue.mount(root, Object.assign({}, settings, extra), number);
               } catch (error) {
                 fail(
                   number,

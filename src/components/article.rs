@@ -4,9 +4,10 @@ use super::rich::render;
 use crate::core::model::Timestamp;
 use crate::core::model::{Article, ArticleBlock};
 use crate::core::rich::from_text;
+use crate::core::time::iso_string;
 use crate::core::url::{safe_image_url, safe_url};
 use crate::core::words::{Lang, Words};
-use crate::format::{self, Locale};
+use crate::format::Locale;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -40,7 +41,7 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
                             <span class="tl-byline">{ byline }</span>
                         }
                         if let Some(ms) = published {
-                            <time datetime={format::iso(ms)}>{ Locale::of(props.lang, props.words).long_date(ms) }</time>
+                            <time datetime={iso_string(ms)}>{ Locale::of(props.lang, props.words).long_date(ms) }</time>
                         }
                     </p>
                 }

@@ -18,4 +18,4 @@ mod widget;
 
 pub use comment::{comment_renders, CommentNode};
 pub use thread::{ThreadProps, ThreadView};
-pub use widget::{Widget, WidgetProps};
+pub use widget::{frame, shown, Widget, WidgetProps};

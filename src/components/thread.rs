@@ -12,6 +12,7 @@ use super::topic::use_topic;
 use crate::core::paging::ROOT_PAGE;
 use crate::effects;
 use crate::live_thread::{LiveThread, Topic};
+use crate::services::events::emit;
 use crate::services::page::{
     bring_into_view, fragment, next_task, on_fragment_change, NearViewport,
 };
@@ -31,6 +32,10 @@ pub struct ThreadProps {
     /// How many comments of the response could not be read.
     #[prop_or_default]
     pub skipped: usize,
+    /// Renders the whole first page at once: for the prerender, which has
+    /// no later browser tasks to spread it over.
+    #[prop_or_default]
+    pub at_once: bool,
 }
 
 /// Reveals the comment a permalink fragment names, and takes the reader there.
@@ -69,10 +74,16 @@ pub fn ThreadView(props: &ThreadProps) -> Html {
     // The first page comes a few comments per browser task, so no task
     // holds a phone's page long; `None` once it has all come.
     let shown = thread.shown(&None);
-    let cap = use_state(|| Some(1));
+    let cap = use_state(|| (!props.at_once).then_some(1));
     {
         let cap = cap.clone();
+        let events = thread.settings().events.clone();
         use_effect_with(*cap, move |now| {
+            // The loader takes a prerendered thread's place once this one
+            // has drawn as much.
+            if now.is_none() {
+                emit(events.as_ref(), "rendered", &[]);
+            }
             if let Some(now) = *now {
                 spawn_local(async move {
                     next_task().await;

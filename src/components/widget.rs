@@ -108,33 +108,51 @@ pub fn Widget(props: &WidgetProps) -> Html {
         Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1))
     };
 
+    frame(
+        props.lang,
+        match &*phase {
+            Phase::Loading => html! {
+                <p class="tl-status" role="status">{ words.loading_comments }</p>
+            },
+            Phase::Failed(error) => html! {
+                <div class="tl-error" role="alert">
+                    <p>{ error.message(words) }</p>
+                    <button type="button" class="tl-retry" onclick={retry}>{ words.retry }</button>
+                </div>
+            },
+            Phase::Ready(loaded) => shown(loaded, (props.lang, words), *thread_shown, false),
+        },
+    )
+}
+
+/// The widget's root element, in its language and direction.
+pub fn frame(lang: Lang, content: Html) -> Html {
     html! {
-        <div class="threadline" lang={props.lang.code()} dir={if props.lang.right_to_left() { "rtl" } else { "ltr" }}>
-            {
-                match &*phase {
-                    Phase::Loading => html! {
-                        <p class="tl-status" role="status">{ words.loading_comments }</p>
-                    },
-                    Phase::Failed(error) => html! {
-                        <div class="tl-error" role="alert">
-                            <p>{ error.message(words) }</p>
-                            <button type="button" class="tl-retry" onclick={retry}>{ words.retry }</button>
-                        </div>
-                    },
-                    Phase::Ready(loaded) => html! {
-                        <>
-                            if let Some(article) = loaded.article.clone() {
-                                <ArticleView {article} lang={props.lang} {words} />
-                            }
-                            // Nothing in its place meanwhile: the status line
-                            // would be moved from the top to under the article.
-                            if *thread_shown || loaded.article.is_none() {
-                                <ThreadView thread={loaded.thread.clone()} skipped={loaded.skipped} />
-                            }
-                        </>
-                    },
-                }
-            }
+        <div class="threadline" lang={lang.code()} dir={if lang.right_to_left() { "rtl" } else { "ltr" }}>
+            { content }
         </div>
+    }
+}
+
+/// A loaded thread: its article, if it has one, then the comments (once
+/// `thread_shown` where there is an article; all of the first page at once
+/// with `at_once`, for the prerender).
+pub fn shown(
+    loaded: &LoadedThread,
+    (lang, words): (Lang, &'static Words),
+    thread_shown: bool,
+    at_once: bool,
+) -> Html {
+    html! {
+        <>
+            if let Some(article) = loaded.article.clone() {
+                <ArticleView {article} {lang} {words} />
+            }
+            // Nothing in its place meanwhile: the status line
+            // would be moved from the top to under the article.
+            if thread_shown || loaded.article.is_none() {
+                <ThreadView thread={loaded.thread.clone()} skipped={loaded.skipped} {at_once} />
+            }
+        </>
     }
 }

@@ -61,6 +61,11 @@ pub struct MountConfig {
     pub sort: Option<Order>,
     /// Comments scoring under this start folded (`data-collapse-below`).
     pub collapse_below: Option<i64>,
+    /// How many reply levels show before "continue this thread"
+    /// (`data-max-depth`, 1 to 16); without it, 4 in a phone-narrow widget
+    /// and 8 otherwise. A prerendered widget carries the depth it was
+    /// rendered with, so taking it over changes nothing.
+    pub max_depth: Option<usize>,
     /// Where reports go (`data-report-url`); without it, no Report.
     pub report_endpoint: Option<Endpoint>,
     /// Where the reader's edits of their comments go (`data-edit-url`).
@@ -141,6 +146,9 @@ impl MountConfig {
             strings: present("strings"),
             sort: present("sort").and_then(|name| Order::parse(&name)),
             collapse_below: present("collapseBelow").and_then(|n| n.parse().ok()),
+            max_depth: present("maxDepth")
+                .and_then(|n| n.parse().ok())
+                .filter(|n| (1..=16).contains(n)),
             report_endpoint: Endpoint::read(
                 present,
                 "report",

@@ -13,6 +13,7 @@ pub mod mapping;
 pub mod markdown;
 pub mod model;
 pub mod moderation;
+pub mod numbers;
 pub mod pages;
 pub mod paging;
 pub mod path;

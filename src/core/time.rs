@@ -1,4 +1,7 @@
-//! Timestamps: reading ISO 8601 and choosing how to say "how long ago".
+//! Timestamps: reading and writing ISO 8601, and choosing how to say "how
+//! long ago".
+
+use super::model::MAX_TIME_MS;
 
 /// Parses an ISO 8601 / RFC 3339 date-time (`2017-09-17T10:30:00Z`,
 /// `2017-09-17T10:30:00.250+03:00`, `2017-09-17 10:30:00`, or a bare date)
@@ -86,6 +89,52 @@ fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
     era * 146_097 + day_of_era - 719_468
 }
 
+/// The year, month and day of a day counted from 1970-01-01 (Howard
+/// Hinnant's `civil_from_days`, the inverse of [`days_from_civil`]).
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let days = days + 719_468;
+    let era = days.div_euclid(146_097);
+    let day_of_era = days - era * 146_097;
+    let year_of_era =
+        (day_of_era - day_of_era / 1_460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_from_march = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * month_from_march + 2) / 5 + 1;
+    let month = if month_from_march < 10 {
+        month_from_march + 3
+    } else {
+        month_from_march - 9
+    };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+/// The machine-readable form for `<time datetime>`, as JavaScript's
+/// `Date.toISOString` writes it (`2017-09-16T12:00:00.000Z`, six signed
+/// digits of year outside 0–9999); empty for a time a `Date` cannot hold.
+/// Written here rather than by the browser: one call less per comment, and
+/// the prerender has no browser.
+pub fn iso_string(ms: f64) -> String {
+    if ms.is_nan() || ms.abs() > MAX_TIME_MS {
+        return String::new();
+    }
+    let ms = ms as i64;
+    let (days, in_day) = (ms.div_euclid(86_400_000), ms.rem_euclid(86_400_000));
+    let (year, month, day) = civil_from_days(days);
+    let year = if (0..=9999).contains(&year) {
+        format!("{year:04}")
+    } else {
+        format!("{}{:06}", if year < 0 { '-' } else { '+' }, year.abs())
+    };
+    format!(
+        "{year}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{:03}Z",
+        in_day / 3_600_000,
+        in_day / 60_000 % 60,
+        in_day / 1_000 % 60,
+        in_day % 1_000
+    )
+}
+
 /// The unit a relative time is spoken in, as `Intl.RelativeTimeFormat` names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TimeUnit {
@@ -136,6 +185,28 @@ pub fn relative_time(then_ms: f64, now_ms: f64) -> (i64, TimeUnit) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn writes_iso_strings_as_javascript_does() {
+        assert_eq!(iso_string(0.0), "1970-01-01T00:00:00.000Z");
+        assert_eq!(iso_string(1_505_563_200_250.0), "2017-09-16T12:00:00.250Z");
+        assert_eq!(iso_string(951_782_400_000.0), "2000-02-29T00:00:00.000Z");
+        assert_eq!(iso_string(-1.0), "1969-12-31T23:59:59.999Z");
+        assert_eq!(iso_string(MAX_TIME_MS), "+275760-09-13T00:00:00.000Z");
+        assert_eq!(iso_string(-MAX_TIME_MS), "-271821-04-20T00:00:00.000Z");
+        assert_eq!(
+            iso_string(-62_198_755_200_000.0),
+            "-000001-01-01T00:00:00.000Z"
+        );
+        assert_eq!(iso_string(MAX_TIME_MS + 1.0), "");
+        assert_eq!(iso_string(f64::NAN), "");
+        for ms in [0.0, 1_505_563_200_250.0, -62_198_755_200_000.0, 4e14] {
+            let text = iso_string(ms);
+            if text.starts_with(|c: char| c.is_ascii_digit()) {
+                assert_eq!(parse_iso8601_ms(&text), Some(ms), "{text}");
+            }
+        }
+    }
 
     #[test]
     fn reads_utc_offsets_and_fractions() {

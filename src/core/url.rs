@@ -49,9 +49,88 @@ pub fn encode_component(text: &str) -> String {
         .collect()
 }
 
+/// The scheme a URL starts with (`https` of `https://…`), if it has one.
+fn scheme(url: &str) -> Option<&str> {
+    let (scheme, _) = url.split_once(':')?;
+    let mut chars = scheme.chars();
+    (chars.next()?.is_ascii_alphabetic()
+        && chars.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)))
+    .then_some(scheme)
+}
+
+/// `reference` as a link in a document at `base` points, kept relative
+/// when `base` is (`data/thread.json` and `images/a.png` give
+/// `data/images/a.png`), for the prerender, which has no page to make it
+/// absolute against: the browser does that from the page. Dot segments
+/// are left for the browser too.
+pub fn join(base: &str, reference: &str) -> String {
+    if reference.is_empty() || scheme(reference).is_some() {
+        return reference.to_owned();
+    }
+    let base = base.split('#').next().unwrap_or_default();
+    let after_scheme = scheme(base).map(|scheme| &base[scheme.len() + 1..]);
+    if let Some(rest) = reference.strip_prefix("//") {
+        return scheme(base).map_or_else(|| reference.to_owned(), |s| format!("{s}://{rest}"));
+    }
+    if reference.starts_with('/') {
+        let origin = after_scheme
+            .and_then(|after| after.strip_prefix("//"))
+            .map(|authority| {
+                let end = authority.find(['/', '?']).unwrap_or(authority.len());
+                &base[..base.len() - authority.len() + end]
+            });
+        return format!("{}{reference}", origin.unwrap_or_default());
+    }
+    if reference.starts_with('#') {
+        return format!("{base}{reference}");
+    }
+    let path = base.split('?').next().unwrap_or_default();
+    if reference.starts_with('?') {
+        return format!("{path}{reference}");
+    }
+    let folder = path.rfind('/').map_or("", |end| &path[..=end]);
+    format!("{folder}{reference}")
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{encode_component, safe_image_url, safe_url};
+    use super::{encode_component, join, safe_image_url, safe_url};
+
+    #[test]
+    fn joins_links_to_the_data_they_came_in() {
+        let base = "https://news.example/api/thread.json?id=1#x";
+        assert_eq!(
+            join(base, "images/a.png"),
+            "https://news.example/api/images/a.png"
+        );
+        assert_eq!(join(base, "/img/a.png"), "https://news.example/img/a.png");
+        assert_eq!(
+            join(base, "//cdn.example/a.png"),
+            "https://cdn.example/a.png"
+        );
+        assert_eq!(
+            join(base, "?id=2"),
+            "https://news.example/api/thread.json?id=2"
+        );
+        assert_eq!(
+            join(base, "#c1"),
+            "https://news.example/api/thread.json?id=1#c1"
+        );
+        assert_eq!(
+            join(base, "https://other.example/a.png"),
+            "https://other.example/a.png"
+        );
+        assert_eq!(
+            join("data/seed-thread.json", "images/map.svg"),
+            "data/images/map.svg"
+        );
+        assert_eq!(join("thread.json", "images/map.svg"), "images/map.svg");
+        assert_eq!(join("/api/t.json", "/img/a.png"), "/img/a.png");
+        assert_eq!(
+            join("https://news.example", "/a.png"),
+            "https://news.example/a.png"
+        );
+    }
 
     #[test]
     fn images_come_from_the_web_or_the_site_only() {

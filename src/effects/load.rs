@@ -2,7 +2,7 @@
 //! build the store, and wrap it for the views.
 
 use crate::core::config::MountConfig;
-use crate::core::load::LoadError;
+use crate::core::load::{read_body, LoadError};
 use crate::core::mapping::Source;
 use crate::core::model::{Article, ArticleBlock, ThreadDocument};
 use crate::core::pages::PageCursor;
@@ -10,6 +10,7 @@ use crate::core::rich::RichOptions;
 use crate::core::sort::Order;
 use crate::core::store::ThreadStore;
 use crate::core::template::fill;
+use crate::core::url::join;
 use crate::core::visits;
 use crate::core::words::{Lang, Words};
 use crate::format::Locale;
@@ -98,7 +99,7 @@ pub async fn load(
         _ => ThreadStore::build(&document.comments),
     };
     let report = store.report();
-    if !report.is_clean() {
+    if !report.is_clean() && cfg!(target_arch = "wasm32") {
         web_sys::console::warn_1(
             &format!(
                 "Threadline repaired {}: orphans (shown at top level) {:?}, duplicate ids (first kept) {:?}, cycles (broken) {:?}",
@@ -107,58 +108,19 @@ pub async fn load(
             .into(),
         );
     }
-    let storage_key = config.storage_key(document.id.as_deref());
-    // What the last visit saw; this visit's newest comment for the next.
-    let seen_key = format!("{storage_key}:seen");
-    let last_seen = storage::load::<f64>(&seen_key);
-    if let Some(newest) = visits::newest(&store) {
-        storage::save(&seen_key, &newest.max(last_seen.unwrap_or(f64::MIN)));
-    }
-    let load_more = match &source {
-        // `{src}` in the URL is the thread's own URL (Isso's, asked again
-        // with `&parent={parent}`).
-        Source::Mapped(mapping, preset) => mapping.load_more().map(|(url, more)| {
-            let url = fill(&url, &[("src", &config.src)]);
-            (url, Source::Mapped(Box::new(more), preset.clone()))
-        }),
-        Source::Native => None,
-    };
-    let article = document.article.map(|mut article| {
-        resolve_links(&mut article, &config.src);
-        Rc::new(article)
-    });
-    let thread = LiveThread::new(
+    let depth = config
+        .max_depth
+        .unwrap_or_else(|| max_depth(events.as_ref()));
+    let (article, thread) = assemble(
+        config,
+        document.article,
+        document.id,
         store,
-        ThreadSettings {
-            storage_key,
-            dom_prefix,
-            load_more,
-            rich: RichOptions {
-                images: config.images,
-            },
-            link_target: config.link_target.clone().map(AttrValue::from),
-            vote_buttons: config.vote_buttons,
-            hide_scores: config.hide_scores,
-            vote_endpoint: config.vote_endpoint.clone(),
-            post_endpoint: config.post_endpoint.clone(),
-            source: Some(source.clone()),
-            max_length: config.max_length,
-            name_field: config.name_field,
-            max_depth: max_depth(events.as_ref()),
-            lang,
-            words: Some(words),
-            order: storage::load::<Order>(ORDER_KEY)
-                .or(config.sort)
-                .unwrap_or_default(),
-            last_seen,
-            collapse_below: config.collapse_below,
-            report_endpoint: config.report_endpoint.clone(),
-            edit_endpoint: config.edit_endpoint.clone(),
-            delete_endpoint: config.delete_endpoint.clone(),
-            input_format: config.input_format,
-            auth,
-            events,
-        },
+        Some(source.clone()),
+        (lang, words),
+        (dom_prefix, depth),
+        auth,
+        events,
     );
     thread.set_total(total);
     if let Some(pages) = pages {
@@ -182,6 +144,110 @@ pub async fn load(
     })
 }
 
+/// Reads a thread's response (`body`, with `config`'s preset and mapping)
+/// and builds it as the widget would, for the prerender: no requests, no
+/// storage, and replies nested `depth` levels before "continue this thread".
+pub fn prerender(
+    config: &MountConfig,
+    body: &[u8],
+    (lang, words): (Lang, &'static Words),
+    (dom_prefix, depth): (String, usize),
+) -> Result<LoadedThread, LoadError> {
+    let source = Source::configure(config.preset.as_deref(), config.mapping.as_deref())
+        .map_err(|error| LoadError::Setup(error.0))?;
+    let document = read_body(body, &source)?.document;
+    let store = ThreadStore::build(&document.comments);
+    let (article, thread) = assemble(
+        config,
+        document.article,
+        document.id,
+        store,
+        Some(source),
+        (lang, words),
+        (dom_prefix, depth),
+        None,
+        None,
+    );
+    Ok(LoadedThread {
+        article,
+        thread,
+        skipped: document.skipped,
+    })
+}
+
+/// Wraps a built store for the views, with the reader's saved state and
+/// `config`'s settings.
+#[allow(clippy::too_many_arguments)]
+fn assemble(
+    config: &MountConfig,
+    article: Option<Article>,
+    id: Option<String>,
+    store: ThreadStore,
+    source: Option<Source>,
+    (lang, words): (Lang, &'static Words),
+    (dom_prefix, depth): (String, usize),
+    auth: Option<js_sys::Function>,
+    events: Option<web_sys::Element>,
+) -> (Option<Rc<Article>>, LiveThread) {
+    let storage_key = config.storage_key(id.as_deref());
+    // What the last visit saw; this visit's newest comment for the next.
+    let seen_key = format!("{storage_key}:seen");
+    let last_seen = storage::load::<f64>(&seen_key);
+    if let Some(newest) = visits::newest(&store) {
+        storage::save(&seen_key, &newest.max(last_seen.unwrap_or(f64::MIN)));
+    }
+    let load_more = match &source {
+        Some(source) => match source {
+            // `{src}` in the URL is the thread's own URL (Isso's, asked again
+            // with `&parent={parent}`).
+            Source::Mapped(mapping, preset) => mapping.load_more().map(|(url, more)| {
+                let url = fill(&url, &[("src", &config.src)]);
+                (url, Source::Mapped(Box::new(more), preset.clone()))
+            }),
+            Source::Native => None,
+        },
+        None => None,
+    };
+    let article = article.map(|mut article| {
+        resolve_links(&mut article, &config.src);
+        Rc::new(article)
+    });
+    let thread = LiveThread::new(
+        store,
+        ThreadSettings {
+            storage_key,
+            dom_prefix,
+            load_more,
+            rich: RichOptions {
+                images: config.images,
+            },
+            link_target: config.link_target.clone().map(AttrValue::from),
+            vote_buttons: config.vote_buttons,
+            hide_scores: config.hide_scores,
+            vote_endpoint: config.vote_endpoint.clone(),
+            post_endpoint: config.post_endpoint.clone(),
+            source,
+            max_length: config.max_length,
+            name_field: config.name_field,
+            max_depth: depth,
+            lang,
+            words: Some(words),
+            order: storage::load::<Order>(ORDER_KEY)
+                .or(config.sort)
+                .unwrap_or_default(),
+            last_seen,
+            collapse_below: config.collapse_below,
+            report_endpoint: config.report_endpoint.clone(),
+            edit_endpoint: config.edit_endpoint.clone(),
+            delete_endpoint: config.delete_endpoint.clone(),
+            input_format: config.input_format,
+            auth,
+            events,
+        },
+    );
+    (article, thread)
+}
+
 /// How deep replies nest before "continue this thread": fewer levels when
 /// the widget is phone-narrow, where indentation is capped.
 fn max_depth(widget: Option<&web_sys::Element>) -> usize {
@@ -198,19 +264,23 @@ fn max_depth(widget: Option<&web_sys::Element>) -> usize {
 }
 
 /// Makes the article's relative image and link URLs relative to the JSON
-/// they came in, as a browser does for a document, not to the host page.
+/// they came in, as a browser does for a document, not to the host page;
+/// the prerender keeps them relative when the data's URL is.
 fn resolve_links(article: &mut Article, data_url: &str) {
-    let Some(base) = web_sys::window()
+    let page_base = cfg!(target_arch = "wasm32")
+        .then(web_sys::window)
+        .flatten()
         .and_then(|window| window.document())
         .and_then(|document| document.base_uri().ok().flatten())
-        .and_then(|page| web_sys::Url::new_with_base(data_url, &page).ok())
-    else {
-        return;
-    };
-    let resolve = |url: &mut String| {
-        if let Ok(absolute) = web_sys::Url::new_with_base(url, &base.href()) {
-            *url = absolute.href();
+        .and_then(|page| web_sys::Url::new_with_base(data_url, &page).ok());
+    let resolve = |url: &mut String| match &page_base {
+        Some(base) => {
+            if let Ok(absolute) = web_sys::Url::new_with_base(url, &base.href()) {
+                *url = absolute.href();
+            }
         }
+        None if !cfg!(target_arch = "wasm32") => *url = join(data_url, url),
+        None => {}
     };
     for block in &mut article.body {
         if let ArticleBlock::Figure { image, link, .. } = block {

@@ -10,10 +10,12 @@ use gloo_storage::{LocalStorage, Storage};
 use serde::{de::DeserializeOwned, Serialize};
 use wasm_bindgen::JsCast;
 
+/// Natively (the prerender) there is no storage: nothing is remembered.
 fn available() -> bool {
-    web_sys::window()
-        .and_then(|window| window.local_storage().ok().flatten())
-        .is_some()
+    cfg!(target_arch = "wasm32")
+        && web_sys::window()
+            .and_then(|window| window.local_storage().ok().flatten())
+            .is_some()
 }
 
 /// Reads a saved value; `None` when there is none, storage is unavailable,
