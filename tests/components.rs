@@ -1159,14 +1159,17 @@ async fn deep_replies_continue_in_their_own_view_and_back_returns_to_the_same_pl
     assert!(host.query_selector("#t-deep-c-d9").ok().flatten().is_some());
 }
 
-/// The core's plurals, digit grouping and ISO times (which the widget and
-/// the prerender use instead of the browser's) agree with Chromium's Intl
-/// and `Date` for every language, over the numbers a thread shows.
+/// The core's plurals, digit grouping, relative times, dates and ISO times
+/// (which the widget and the prerender use instead of the browser's) agree
+/// with Chromium's Intl and `Date` for every language, over the numbers a
+/// thread shows and 130 years of dates.
 #[wasm_bindgen_test]
-fn counting_and_iso_times_agree_with_the_browser() {
+fn counting_dates_and_iso_times_agree_with_the_browser() {
     use js_sys::{Array, Date, Intl, Object};
+    use threadline::core::calendar::ago;
     use threadline::core::numbers::{grouped, plural};
     use threadline::core::time::iso_string;
+    use threadline::core::time::TimeUnit;
     use threadline::core::words::Plural;
     use wasm_bindgen::JsValue;
     let mut numbers: Vec<i64> = (0..=2_000).collect();
@@ -1181,11 +1184,54 @@ fn counting_and_iso_times_agree_with_the_browser() {
         for &n in &numbers {
             let browser = String::from(rules.select(n as f64));
             assert_eq!(plural(lang, n), Plural::from_name(&browser), "{lang:?} {n}");
-            if lang != Lang::Ar {
-                let written = format.call1(&JsValue::UNDEFINED, &JsValue::from_f64(n as f64));
-                let written = written.ok().and_then(|text| text.as_string());
-                assert_eq!(Some(grouped(lang, n)), written, "{lang:?} {n}");
+            let written = format.call1(&JsValue::UNDEFINED, &JsValue::from_f64(n as f64));
+            let written = written.ok().and_then(|text| text.as_string());
+            assert_eq!(Some(grouped(lang, n)), written, "{lang:?} {n}");
+        }
+        // Dates, every weekday, hour and month from 1970 to 2100, on the
+        // browser's clock.
+        let locale = threadline::format::Locale::of(lang, lang.words());
+        let intl = |style: &[(&str, &str)]| {
+            let options = Object::new();
+            for (key, value) in style {
+                let _ = js_sys::Reflect::set(&options, &(*key).into(), &(*value).into());
             }
+            Intl::DateTimeFormat::new(&tags, &options).format()
+        };
+        let long = intl(&[("dateStyle", "long")]);
+        let full = intl(&[("dateStyle", "full"), ("timeStyle", "short")]);
+        let written = |format: &js_sys::Function, ms: f64| {
+            let text = format.call1(&JsValue::UNDEFINED, &Date::new(&ms.into()));
+            text.ok()
+                .and_then(|text| text.as_string())
+                .unwrap_or_default()
+        };
+        let options = Object::new();
+        let _ = js_sys::Reflect::set(&options, &"numeric".into(), &"auto".into());
+        let relative = Intl::RelativeTimeFormat::new(&tags, &options);
+        for unit in [
+            TimeUnit::Second,
+            TimeUnit::Minute,
+            TimeUnit::Hour,
+            TimeUnit::Day,
+            TimeUnit::Month,
+            TimeUnit::Year,
+        ] {
+            let name = format!("{unit:?}").to_lowercase();
+            for n in numbers.iter().filter(|n| **n >= 0) {
+                let browser = String::from(relative.format(-*n as f64, &name));
+                assert_eq!(ago(lang, -n, unit), browser, "{lang:?} {n} {name}");
+            }
+        }
+        let mut ms = 0.0;
+        while ms < 4.1e12 {
+            assert_eq!(locale.long_date(ms), written(&long, ms), "{lang:?} {ms}");
+            assert_eq!(
+                locale.full_date_time(ms),
+                written(&full, ms),
+                "{lang:?} {ms}"
+            );
+            ms += 7.0 * 86_400_000.0 + 13.0 * 3_600_000.0 + 7.0 * 60_000.0;
         }
     }
     let mut ms = -8.64e15;

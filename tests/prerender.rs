@@ -39,7 +39,10 @@ fn the_seed_article_and_its_first_screen_are_in_the_markup() {
     // Every top-level comment of the first page, not only the first one
     // the widget draws in its first browser task.
     assert_eq!(html.matches("aria-setsize=\"7\"").count(), 7);
-    assert!(html.contains("<time datetime=\"2017-09-17T10:42:00.000Z\""));
+    // Times are dates in words, in UTC, until the widget says how long ago.
+    assert!(html.contains(
+        "<time datetime=\"2017-09-17T10:42:00.000Z\" title=\"Sunday, September 17, 2017 at 10:42 AM UTC\" class=\"tl-time\">September 17, 2017<"
+    ));
     assert!(html.ends_with("</template></threadline-widget>\n"));
     assert!(!html.contains("<script"));
 }
@@ -53,6 +56,7 @@ fn it_speaks_the_language_it_is_given_and_nests_as_deep_as_asked() {
     ]);
     assert!(html.contains("lang=\"ru\""));
     assert!(html.contains(">13 комментариев</h2>"), "{html}");
+    assert!(html.contains(">17 сентября 2017 г.<"));
     assert!(html.contains("data-max-depth=\"1\""));
     assert!(html.contains("tl-continue-thread"));
 }

@@ -66,7 +66,11 @@
       var glue = import(new URL("threadline.js?w=" + number, base).href);
       return Promise.all([glue, compile()]).then(function (both) {
         return both[0].default({ module_or_path: both[1] }).then(function () {
-          return { glue: both[0], number: number };
+          // The widget mounts in a task of its own, not in the one that
+          // made the instance: neither holds a phone's page long.
+          return new Promise(function (resolve) {
+            setTimeout(resolve, 0, { glue: both[0], number: number });
+          });
         });
       });
     };
@@ -285,6 +289,21 @@
               return handle;
             });
           };
+          // Prerendered markup is already on show: the widget waits for the
+          // page's own load (its images, the largest of which a phone's
+          // slow network would otherwise share with the wasm).
+          if (prerendered.length && document.readyState !== "complete") {
+            return new Promise(function (resolve) {
+              window.addEventListener("load", function () {
+                // After the frame the load paints.
+                requestAnimationFrame(function () {
+                  setTimeout(function () {
+                    resolve(start());
+                  }, 0);
+                });
+              }, { once: true });
+            });
+          }
           var lazy = settings.lazy !== undefined && settings.lazy !== false && settings.lazy !== "false";
           if (!lazy || !("IntersectionObserver" in window)) {
             return start();

@@ -31,6 +31,12 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
         .published
         .clone()
         .and_then(|text| Timestamp::Iso(text).to_ms());
+    // The first figure is likely on the first screen, often its largest
+    // element: it loads at once; the others as the reader nears them.
+    let first_figure = article
+        .body
+        .iter()
+        .position(|block| matches!(block, ArticleBlock::Figure { .. }));
     html! {
         <article class="tl-article">
             <header>
@@ -46,12 +52,12 @@ pub fn ArticleView(props: &ArticleProps) -> Html {
                     </p>
                 }
             </header>
-            { for article.body.iter().map(block) }
+            { for article.body.iter().enumerate().map(|(at, b)| block(b, Some(at) == first_figure)) }
         </article>
     }
 }
 
-fn block(block: &ArticleBlock) -> Html {
+fn block(block: &ArticleBlock, eager: bool) -> Html {
     match block {
         ArticleBlock::Paragraph { text } => render(&from_text(text), None),
         ArticleBlock::Figure {
@@ -67,8 +73,9 @@ fn block(block: &ArticleBlock) -> Html {
                 (Some(w), Some(h)) => (Some(w.to_string()), Some(h.to_string())),
                 _ => (None, None),
             };
+            let loading = (!eager).then_some("lazy");
             let image = safe_image_url(image).map(|src| {
-                html! { <img src={src.to_owned()} alt={alt.clone()} {width} {height} loading="lazy" /> }
+                html! { <img src={src.to_owned()} alt={alt.clone()} {width} {height} {loading} /> }
             });
             let link = link.as_deref().and_then(safe_url).map(str::to_owned);
             html! {

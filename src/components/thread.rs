@@ -20,9 +20,14 @@ use crate::services::storage::on_saved_elsewhere;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-/// How many top-level comments each browser task adds while the first page
-/// renders, after the first task, which draws the thread's frame and one.
-const FIRST_COMMENTS: usize = 3;
+/// How long one browser task may spend adding top-level comments while the
+/// first page renders, after the first task, which draws the thread's frame
+/// and one: the next task adds as many as the last one's pace fits in it
+/// (one at a time on a throttled phone, where a comment with its replies
+/// takes 10 ms; up to [`MOST_PER_TASK`] on a desktop).
+const TASK_BUDGET_MS: f64 = 8.0;
+/// The most top-level comments one task adds.
+const MOST_PER_TASK: usize = 8;
 
 /// Props of [`ThreadView`].
 #[derive(Properties, PartialEq)]
@@ -75,8 +80,10 @@ pub fn ThreadView(props: &ThreadProps) -> Html {
     // holds a phone's page long; `None` once it has all come.
     let shown = thread.shown(&None);
     let cap = use_state(|| (!props.at_once).then_some(1));
+    // How many the last task added, and when it began.
+    let pace = use_mut_ref(|| (1_usize, None::<f64>));
     {
-        let cap = cap.clone();
+        let (cap, pace) = (cap.clone(), pace.clone());
         let events = thread.settings().events.clone();
         use_effect_with(*cap, move |now| {
             // The loader takes a prerendered thread's place once this one
@@ -85,9 +92,16 @@ pub fn ThreadView(props: &ThreadProps) -> Html {
                 emit(events.as_ref(), "rendered", &[]);
             }
             if let Some(now) = *now {
+                // This runs right after the render the last task asked for.
+                let (added, began) = *pace.borrow();
+                let step = began.map_or(1, |began| {
+                    let took = (js_sys::Date::now() - began).max(1.0);
+                    ((TASK_BUDGET_MS * added as f64 / took) as usize).clamp(1, MOST_PER_TASK)
+                });
                 spawn_local(async move {
                     next_task().await;
-                    cap.set(Some(now + FIRST_COMMENTS).filter(|next| *next < shown));
+                    *pace.borrow_mut() = (step, Some(js_sys::Date::now()));
+                    cap.set(Some(now + step).filter(|next| *next < shown));
                 });
             }
         });

@@ -7,8 +7,8 @@ use crate::core::config::MountConfig;
 use crate::core::load::LoadError;
 use crate::core::words::{Lang, Words};
 use crate::effects::{self, LoadedThread};
-use crate::format::Locale;
 use crate::services::events::emit;
+use crate::services::page::next_task;
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
 use yew::platform::spawn_local;
@@ -86,18 +86,16 @@ pub fn Widget(props: &WidgetProps) -> Html {
             });
         });
     }
-    // With an article, the comments render after it, once their formatters
-    // are made (each in a browser task of its own): the article paints
-    // first, and no render holds the page long.
+    // With an article, the comments render after it, in a browser task of
+    // their own: the article paints first, and no render holds the page long.
     let thread_shown = use_state(|| false);
     {
         let thread_shown = thread_shown.clone();
         let with_article = matches!(&*phase, Phase::Ready(loaded) if loaded.article.is_some());
-        let lang = props.lang;
         use_effect_with(with_article, move |with_article| {
             if *with_article && !*thread_shown {
                 spawn_local(async move {
-                    Locale::prepare_thread(lang, words).await;
+                    next_task().await;
                     thread_shown.set(true);
                 });
             }

@@ -1,5 +1,7 @@
 //! The pure core: everything that needs no browser, tested with `cargo test`.
 
+pub mod calendar;
+mod calendar_data;
 pub mod config;
 pub mod endpoint;
 pub mod entities;

@@ -37,8 +37,7 @@ pub fn plural(lang: Lang, n: i64) -> Plural {
 /// number format writes it: "1,200", "1.200", "1 200" (a narrow no-break
 /// space in French, a no-break space in Russian), and in Spanish no
 /// separator in four-digit numbers ("1200", "12.000"). Arabic is written
-/// with Latin digits here; the widget asks the browser for Arabic, whose
-/// digits depend on the browser's data.
+/// with Latin digits, as Chromium writes it.
 pub fn grouped(lang: Lang, n: i64) -> String {
     let separator = match lang {
         Lang::De | Lang::Es | Lang::Tr => ".",
@@ -47,7 +46,12 @@ pub fn grouped(lang: Lang, n: i64) -> String {
         Lang::En | Lang::Ar | Lang::Ja => ",",
     };
     let digits = n.unsigned_abs().to_string();
-    let sign = if n < 0 { "-" } else { "" };
+    // Arabic marks a minus as left-to-right, so it stays before the digits.
+    let sign = match (n < 0, lang) {
+        (false, _) => "",
+        (true, Lang::Ar) => "\u{200e}-",
+        (true, _) => "-",
+    };
     if digits.len() <= 3 || (lang == Lang::Es && digits.len() == 4) {
         return format!("{sign}{digits}");
     }

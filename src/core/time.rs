@@ -91,7 +91,7 @@ fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
 
 /// The year, month and day of a day counted from 1970-01-01 (Howard
 /// Hinnant's `civil_from_days`, the inverse of [`days_from_civil`]).
-fn civil_from_days(days: i64) -> (i64, i64, i64) {
+pub(crate) fn civil_from_days(days: i64) -> (i64, i64, i64) {
     let days = days + 719_468;
     let era = days.div_euclid(146_097);
     let day_of_era = days - era * 146_097;
@@ -135,7 +135,8 @@ pub fn iso_string(ms: f64) -> String {
     )
 }
 
-/// The unit a relative time is spoken in, as `Intl.RelativeTimeFormat` names it.
+/// The unit a relative time is spoken in, in the order of each language's
+/// phrases in `calendar_data.rs`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TimeUnit {
     /// Under a minute ago.
@@ -150,20 +151,6 @@ pub enum TimeUnit {
     Month,
     /// A year or more ago.
     Year,
-}
-
-impl TimeUnit {
-    /// The unit's name for `Intl.RelativeTimeFormat.format`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            TimeUnit::Second => "second",
-            TimeUnit::Minute => "minute",
-            TimeUnit::Hour => "hour",
-            TimeUnit::Day => "day",
-            TimeUnit::Month => "month",
-            TimeUnit::Year => "year",
-        }
-    }
 }
 
 /// How long ago `then_ms` was at `now_ms`, in the largest whole unit: the

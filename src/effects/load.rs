@@ -13,7 +13,6 @@ use crate::core::template::fill;
 use crate::core::url::join;
 use crate::core::visits;
 use crate::core::words::{Lang, Words};
-use crate::format::Locale;
 use crate::live_thread::{LiveThread, ServerPages, ThreadSettings, ORDER_KEY};
 use crate::services::page::next_task;
 use crate::services::storage;
@@ -79,15 +78,8 @@ pub async fn load(
     events: Option<web_sys::Element>,
 ) -> Result<LoadedThread, LoadError> {
     let (document, source, total, pages) = fetch_document(config).await?;
-    // Reading the response took this task; the formatters the first render
-    // needs (the article's date, if it has one; without an article, the
-    // comments'), the store and the first render take the next ones, so no
-    // one task holds the page long.
-    match &document.article {
-        Some(article) if article.published.is_some() => Locale::prepare_article(lang, words).await,
-        Some(_) => {}
-        None => Locale::prepare_thread(lang, words).await,
-    }
+    // Reading the response took this task; the store and the first render
+    // take the next ones, so no one task holds the page long.
     next_task().await;
     let store = match &pages {
         // A reply whose parent is on a later page waits for it.
@@ -99,7 +91,7 @@ pub async fn load(
         _ => ThreadStore::build(&document.comments),
     };
     let report = store.report();
-    if !report.is_clean() && cfg!(target_arch = "wasm32") {
+    if !report.is_clean() {
         web_sys::console::warn_1(
             &format!(
                 "Threadline repaired {}: orphans (shown at top level) {:?}, duplicate ids (first kept) {:?}, cycles (broken) {:?}",

@@ -5,21 +5,25 @@
 //   - the seed page: the widget draws the article and the comments;
 //   - the article in HTML, the widget only for the comments;
 //   - the same with data-lazy (nothing but the loader until the reader
-//     scrolls near the comments).
+//     scrolls near the comments);
+//   - the seed page prerendered by threadline-render, the widget taking
+//     its markup over.
 // Prints a Markdown table of medians.
 //
 // Run: bash .ci/lighthouse [runs]   (installs Lighthouse 12.2.3 on first use)
-import { execFile } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { promisify } from "node:util";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { buildRelease, dist, serve } from "../e2e/harness.mjs";
+import { buildRelease, dist, root, serve } from "../e2e/harness.mjs";
 import { median, ms } from "./table.mjs";
 
 const RUNS = Number(process.argv[2]) || 3;
 const LIGHTHOUSE = process.env.LIGHTHOUSE || "lighthouse";
 
+// Built first: the pages below are made from the bundle's seed data.
+buildRelease();
 const seed = JSON.parse(readFileSync(join(dist, "data/seed-thread.json"), "utf8"));
 const { article, ...commentsOnly } = seed;
 const escape = (text) => text.replace(/[&<>"]/g, (c) => `&${{ "&": "amp", "<": "lt", ">": "gt", '"': "quot" }[c]};`);
@@ -49,15 +53,30 @@ const html = (body) => (req, res) => {
   res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
   res.end(body);
 };
+/** The seed page with the widget's markup prerendered in place. */
+function prerendered() {
+  const fragment = execFileSync(
+    "cargo",
+    ["run", "--quiet", "--release", "--bin", "threadline-render", "--", "www/data/seed-thread.json", "--src", "data/seed-thread.json"],
+    { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
+  );
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(article.title)}</title><link rel="stylesheet" href="page.css"></head>
+<body><header class="masthead">The Seed Gazette</header>
+<main class="page" id="story">${fragment}</main>
+<script src="threadline.js" data-src="data/seed-thread.json" data-target="#story" defer></script></body></html>`;
+}
+
 const tag = (attrs) => `<script src="threadline.js" data-src="data/comments-only.json" data-target="#comments" ${attrs}></script>`;
 const PAGES = [
   ["the article as static HTML", "/static.html", page("")],
   ["the widget draws the article and the comments (the seed page)", "/index.html", null],
   ["the article in HTML, the widget only for the comments", "/comments.html", page(tag(""))],
   ["the same with `data-lazy`", "/lazy.html", page(tag("data-lazy"))],
+  ["the seed page prerendered, the widget taking it over", "/prerendered.html", prerendered()],
 ];
 
-buildRelease();
 const routes = {
   "/data/comments-only.json": (req, res) => {
     res.writeHead(200, { "Content-Type": "application/json" });
@@ -107,4 +126,3 @@ console.log(`\nLighthouse 12.2.3, mobile preset, medians of ${RUNS} runs; served
 console.log("| page | performance | FCP (ms) | LCP (ms) | TBT (ms) | CLS | the widget's longest task (ms) |");
 console.log("|---|---:|---:|---:|---:|---:|---:|");
 for (const row of rows) console.log(row);
-console.log("| the article prerendered, the widget taking it over | not built: no server-side rendering yet | | | | | |");

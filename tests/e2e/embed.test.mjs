@@ -52,14 +52,15 @@ before(async () => {
   data-src="/api/seed.json" data-target="#comments"></script>
 </body></html>`);
       },
-      // Two widgets; the second one's thread makes the browser's own
-      // Date.toISOString throw inside it, as an out-of-range time once did.
+      // Two widgets; the second one's thread makes the browser's own Date
+      // throw inside it (as Date.toISOString did for an out-of-range time,
+      // when the widget still asked it).
       "/isolation.html": (req, res) => {
         res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
         res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Two widgets</title>
 <script>
-const original = Date.prototype.toISOString;
-Date.prototype.toISOString = function () {
+const original = Date.prototype.getTimezoneOffset;
+Date.prototype.getTimezoneOffset = function () {
   if (this.getTime() === 1234567890000) throw new RangeError("Invalid time value");
   return original.call(this);
 };

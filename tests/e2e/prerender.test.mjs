@@ -7,9 +7,10 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { buildRelease, dist, launch, root, serve, waitFor } from "./harness.mjs";
+import { assetFolder, buildRelease, dist, launch, root, serve, waitFor } from "./harness.mjs";
 
-let site, browser, page, errors, fragment;
+let site, browser, page, errors, fragment, policy;
+const reports = [];
 
 /** The seed thread prerendered as a site's build step would, for `/api/seed.json`. */
 function prerender() {
@@ -24,10 +25,15 @@ before(async () => {
   buildRelease();
   fragment = prerender();
   const seed = await readFile(join(dist, "data/seed-thread.json"));
-  const page = (api) => (req, res) => {
-    res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+  // A strict policy allows the inline stylesheet by its hash, which is
+  // threadline.css's own integrity hash: the prerender inlines the file as is.
+  const integrity = JSON.parse(await readFile(join(dist, assetFolder(), "integrity.json"), "utf8"));
+  const css = integrity[`${assetFolder()}/threadline.css`];
+  policy = `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' '${css}'; report-uri /csp-report`;
+  const page = (api, headers = {}) => (req, res) => {
+    res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", ...headers });
     res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Prerendered</title>
-<style>body { margin: 0; font: 16px/1.5 serif; } main { max-width: 40rem; margin: auto; }</style></head>
+<link rel="stylesheet" href="/page.css"></head>
 <body><main><div id="story">${fragment}</div><p id="below">The page goes on below the comments.</p></main>
 <script src="/site/threadline.js" data-src="${api}" data-target="#story"></script>
 </body></html>`);
@@ -37,6 +43,20 @@ before(async () => {
     {
       "/prerendered.html": page("/api/seed.json"),
       "/down.html": page("/api/down.json"),
+      "/strict.html": page("/api/seed.json", { "Content-Security-Policy": policy }),
+      "/page.css": (req, res) => {
+        res.writeHead(200, { "Content-Type": "text/css" });
+        res.end("body { margin: 0; font: 16px/1.5 serif; } main { max-width: 40rem; margin: auto; }");
+      },
+      "/csp-report": (req, res) => {
+        let body = "";
+        req.on("data", (chunk) => (body += chunk));
+        req.on("end", () => {
+          reports.push(body);
+          res.writeHead(204);
+          res.end();
+        });
+      },
       "/api/seed.json": (req, res) => {
         res.writeHead(200, { "Content-Type": "application/json" });
         res.end(seed);
@@ -107,7 +127,7 @@ test("the prerendered article and comments show, styled, before the wasm arrives
   assert.equal(prerendered.title, "Popular Mobilization Units Launches Large-Scale Anti-ISIS Operation Near Syrian Border");
   assert.equal(prerendered.heading, "13 comments");
   assert.equal(prerendered.comments, 13);
-  assert.equal(prerendered.time, "2017-09-17");
+  assert.equal(prerendered.time, "September 17, 2017");
   assert.ok(prerendered.styled, "the inline stylesheet styles the first paint");
   release();
   // Taken over: the widget's own markup, its times in words.
@@ -136,7 +156,19 @@ test("when the thread cannot load, the prerendered comments stay readable under 
   assert.match(shown.error, /could not|couldn't|cannot/i);
   assert.equal(shown.widgets, 2);
   assert.equal(shown.comments, 13);
-  assert.equal(shown.time, "2017-09-17");
+  assert.equal(shown.time, "September 17, 2017");
   assert.equal(await page.locator("threadline-widget .tl-retry").count(), 1);
+  assert.deepEqual(errors, []);
+});
+
+test("under a strict Content-Security-Policy, the inline stylesheet is allowed by threadline.css's integrity hash", async () => {
+  const release = await holdWasm();
+  await page.goto(`${site.origin}/strict.html`);
+  assert.ok((await look()).styled, "the prerendered markup is styled");
+  release();
+  await waitFor(async () => /ago$/.test((await look()).time || ""));
+  assert.ok((await look()).styled);
+  await page.waitForTimeout(200);
+  assert.deepEqual(reports, []);
   assert.deepEqual(errors, []);
 });
