@@ -207,6 +207,16 @@ mod tests {
     }
 
     #[test]
+    fn a_reply_depth_is_taken_only_between_1_and_16() {
+        let depth = |value| read(&[("src", "t.json"), ("maxDepth", value)]).map(|c| c.max_depth);
+        assert_eq!(depth("4"), Ok(Some(4)));
+        assert_eq!(depth(" 16 "), Ok(Some(16)));
+        for ignored in ["0", "17", "-1", "deep", ""] {
+            assert_eq!(depth(ignored), Ok(None), "{ignored:?}");
+        }
+    }
+
+    #[test]
     fn keys_storage_by_document_id_then_src() {
         let config = read(&[("src", "data/t.json")]).expect("valid");
         assert_eq!(config.storage_key(Some("doc")), "threadline:v1:doc");
