@@ -148,6 +148,19 @@ export async function startIsso(siteOrigin) {
   return { origin, config, database, stop };
 }
 
+/** A route handler that keeps each request's body in `bodies` (a CSP report endpoint). */
+export function collect(bodies) {
+  return (req, res) => {
+    let body = "";
+    req.on("data", (chunk) => (body += chunk));
+    req.on("end", () => {
+      bodies.push(body);
+      res.writeHead(204);
+      res.end();
+    });
+  };
+}
+
 /** Resolves once `check()` holds, trying 100 times `every` ms apart. */
 export async function waitFor(check, every = 50) {
   for (let i = 0; i < 100; i++) {

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { assetFolder, buildRelease, dist, launch, root, serve, waitFor } from "./harness.mjs";
+import { assetFolder, buildRelease, collect, dist, launch, root, serve, waitFor } from "./harness.mjs";
 
 let site, browser, page, errors, fragment, policy;
 const reports = [];
@@ -48,15 +48,7 @@ before(async () => {
         res.writeHead(200, { "Content-Type": "text/css" });
         res.end("body { margin: 0; font: 16px/1.5 serif; } main { max-width: 40rem; margin: auto; }");
       },
-      "/csp-report": (req, res) => {
-        let body = "";
-        req.on("data", (chunk) => (body += chunk));
-        req.on("end", () => {
-          reports.push(body);
-          res.writeHead(204);
-          res.end();
-        });
-      },
+      "/csp-report": collect(reports),
       "/api/seed.json": (req, res) => {
         res.writeHead(200, { "Content-Type": "application/json" });
         res.end(seed);

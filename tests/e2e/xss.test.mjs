@@ -5,7 +5,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { buildRelease, dist, launch, renderAllPages, root, serve } from "./harness.mjs";
+import { buildRelease, collect, dist, launch, renderAllPages, root, serve } from "./harness.mjs";
 
 const POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 // Violations are counted twice: by the page's event listener, and by the
@@ -61,15 +61,7 @@ before(async () => {
   site = await serve(
     { "/site/": dist },
     {
-      "/csp-report": (req, res) => {
-        let body = "";
-        req.on("data", (chunk) => (body += chunk));
-        req.on("end", () => {
-          reports.push(body);
-          res.writeHead(204);
-          res.end();
-        });
-      },
+      "/csp-report": collect(reports),
       "/xss.json": strict("application/json", JSON.stringify(hostileThread())),
       "/sentinel.js": strict(
         "text/javascript",
