@@ -10,7 +10,7 @@ use super::calendar_data::calendar;
 use super::model::MAX_TIME_MS;
 use super::numbers::{grouped, plural};
 use super::time::{civil_from_days, TimeUnit};
-use super::words::{Lang, Plural};
+use super::words::{Forms, Lang};
 
 /// How a language writes dates: patterns with `{weekday}`, `{day}`,
 /// `{month}`, `{year}`, `{hour}`, `{minute}` and `{period}`, and its names.
@@ -35,9 +35,8 @@ pub struct Calendar {
 /// How long ago in one unit.
 #[derive(Debug)]
 pub struct Relative {
-    /// A phrase per plural category (zero, one, two, few, many, other),
-    /// `{n}` for the number; empty where the language has no such form.
-    pub forms: [&'static str; 6],
+    /// The phrase in each plural form, `{n}` for the number.
+    pub forms: Forms,
     /// The values said without a number: (0, "now"), (1, "yesterday").
     pub said: &'static [(i64, &'static str)],
 }
@@ -126,19 +125,7 @@ pub fn ago(lang: Lang, value: i64, unit: TimeUnit) -> String {
     if let Some((_, said)) = words.said.iter().find(|(at, _)| *at == n) {
         return (*said).to_owned();
     }
-    let category = match plural(lang, n) {
-        Plural::Zero => 0,
-        Plural::One => 1,
-        Plural::Two => 2,
-        Plural::Few => 3,
-        Plural::Many => 4,
-        Plural::Other => 5,
-    };
-    let form = match words.forms[category] {
-        "" => words.forms[5],
-        form => form,
-    };
-    form.replace("{n}", &grouped(lang, n))
+    words.forms.fill(plural(lang, n), &grouped(lang, n))
 }
 
 /// The date alone: "September 16, 2017", "16. September 2017".
