@@ -6,7 +6,7 @@ use super::moderation::{HiddenCard, MoreMenu};
 use super::more::MoreRow;
 use super::own::OwnControls;
 use super::rich::render;
-use super::text::relative_time;
+use super::text::{aria, relative_time};
 use super::topic::use_topic;
 use crate::core::config::VoteButtons;
 use crate::core::identicon::Identicon;
@@ -87,10 +87,6 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
     let nodes = use_memo((comment.clone(), thread.clone()), |(comment, thread)| {
         to_nodes(&comment.body, comment.format, thread.settings().rich)
     });
-    let toggle = use_callback(
-        (thread.clone(), id.clone()),
-        |_: MouseEvent, (thread, id)| thread.dispatch(ThreadAction::ToggleCollapsed(id.clone())),
-    );
 
     let on_up = use_callback(
         (thread.clone(), id.clone()),
@@ -106,81 +102,18 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
     );
     let replying = use_state(|| false);
     let editing = use_state(|| false);
-    let open_edit = {
-        let (thread, id, comment, editing) =
-            (thread.clone(), id.clone(), comment.clone(), editing.clone());
-        Callback::from(move |()| {
-            // The box opens with the comment's text, or the edit kept from before.
-            let key = edit_key(&id);
-            if thread.draft(Some(&key)).is_empty() {
-                thread.dispatch(ThreadAction::EditDraft {
-                    parent: Some(key.into()),
-                    text: comment.body.to_string(),
-                });
-            }
-            editing.set(true);
-        })
-    };
-    let close_edit = {
-        let editing = editing.clone();
-        Callback::from(move |()| editing.set(false))
-    };
     let reply_button = use_node_ref();
     let toggle_reply = {
         let replying = replying.clone();
         Callback::from(move |_: MouseEvent| replying.set(!*replying))
     };
-    let close_reply = {
-        let replying = replying.clone();
-        Callback::from(move |()| replying.set(false))
+    // Handlers only some comments show (a failed post, own comments, more
+    // replies, a thread cut at its depth, an open box) are made where they
+    // are shown: every comment would otherwise pay for them.
+    let on_thread = |action: fn(&LiveThread, &CommentId)| {
+        let (thread, id) = (thread.clone(), id.clone());
+        Callback::from(move |_: MouseEvent| action(&thread, &id))
     };
-    let cancel_reply = {
-        let (replying, reply_button) = (replying.clone(), reply_button.clone());
-        Callback::from(move |()| {
-            replying.set(false);
-            if let Some(button) = reply_button.cast::<web_sys::HtmlElement>() {
-                let _ = button.focus();
-            }
-        })
-    };
-    let on_retry = use_callback(
-        (thread.clone(), id.clone()),
-        |_: MouseEvent, (thread, id)| thread.dispatch(ThreadAction::Retry(id.clone())),
-    );
-    let on_more = use_callback(
-        (thread.clone(), id.clone()),
-        |_: MouseEvent, (thread, id)| {
-            // Focus moves to the first reply the click shows.
-            let first_new = thread
-                .store()
-                .children(id)
-                .get(thread.shown(&Some(id.clone())))
-                .cloned();
-            thread.show_more(Some(id.clone()));
-            if let Some(first_new) = first_new {
-                bring_into_view(
-                    thread.settings().events.clone(),
-                    thread.dom_id("c", &first_new),
-                    ":scope > article",
-                );
-            }
-        },
-    );
-    let on_continue = use_callback(
-        (thread.clone(), id.clone()),
-        |_: MouseEvent, (thread, id)| {
-            thread.continue_thread(id);
-            bring_into_view(
-                thread.settings().events.clone(),
-                thread.dom_id("c", id),
-                ":scope > article",
-            );
-        },
-    );
-    let on_edit = use_callback(
-        (thread.clone(), id.clone()),
-        |_: MouseEvent, (thread, id)| thread.dispatch(ThreadAction::Edit(id.clone())),
-    );
     let settings = thread.settings();
     let status = thread.post_status(id);
     let kept_here = thread.is_kept_here(id);
@@ -196,15 +129,17 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
     let shown = thread.shown(&Some(id.clone()));
     let locale = thread.locale();
     let words = locale.words();
+    // Strings used twice are made once and shared (a clone is a count).
     let label = match (comment.deleted, comment.author.as_deref()) {
-        (true, _) => words.deleted_comment.to_owned(),
-        (false, Some(name)) => fill(words.comment_by, "{name}", name),
-        (false, None) => words.comment_by_anonymous.to_owned(),
+        (true, _) => AttrValue::Static(words.deleted_comment),
+        (false, Some(name)) => fill(words.comment_by, "{name}", name).into(),
+        (false, None) => AttrValue::Static(words.comment_by_anonymous),
     };
+    let dom_id = AttrValue::from(thread.dom_id("c", id));
     let descendants = thread.store().descendant_count(id) as i64;
     html! {
         // An item of the thread's feed (top level) is an article, placed.
-        <li class="tl-comment" id={thread.dom_id("c", id)} role={place.map(|_| "article")}
+        <li class="tl-comment" id={dom_id.clone()} role={place.map(|_| "article")}
             aria-posinset={place.map(|(position, _)| position.to_string())}
             aria-setsize={place.map(|(_, size)| size.to_string())}
             aria-label={place.map(|_| label.clone())}>
@@ -221,7 +156,7 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
                         <span class="tl-new">{ words.new_badge }</span>
                     }
                     if let Some(ms) = comment.created_ms {
-                        <a class="tl-permalink" href={format!("#{}", thread.dom_id("c", id))}>{ relative_time(&locale, ms) }</a>
+                        <a class="tl-permalink" href={format!("#{dom_id}")}>{ relative_time(&locale, ms) }</a>
                     }
                     if let (Some(score), false, VoteButtons::Off, false) = (comment.score, comment.deleted, settings.vote_buttons, settings.hide_scores) {
                         <span class="tl-score">{ locale.count(&words.points, score) }</span>
@@ -258,9 +193,9 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
                             </span>
                             // Trying again cannot change a server's "no".
                             if !matches!(status, PostStatus::Refused(_)) {
-                                <button type="button" class="tl-retry-post" onclick={on_retry}>{ words.retry }</button>
+                                <button type="button" class="tl-retry-post" onclick={on_thread(|thread, id| thread.dispatch(ThreadAction::Retry(id.clone())))}>{ words.retry }</button>
                             }
-                            <button type="button" class="tl-edit-post" onclick={on_edit}>{ words.edit }</button>
+                            <button type="button" class="tl-edit-post" onclick={on_thread(|thread, id| thread.dispatch(ThreadAction::Edit(id.clone())))}>{ words.edit }</button>
                         }
                     </footer>
                 } else if !comment.deleted || !replies.is_empty() {
@@ -269,12 +204,12 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
                             { vote_controls(thread, comment, &label, &on_up, &on_down) }
                         }
                         if !comment.deleted {
-                            <button type="button" class="tl-reply" ref={reply_button} aria-expanded={replying.to_string()} onclick={toggle_reply}>
+                            <button type="button" class="tl-reply" ref={reply_button.clone()} aria-expanded={aria(*replying)} onclick={toggle_reply}>
                                 { words.reply }
                             </button>
                         }
                         if thread.is_mine(id) && !comment.deleted {
-                            <OwnControls thread={thread.clone()} id={id.clone()} on_edit={open_edit} />
+                            <OwnControls thread={thread.clone()} id={id.clone()} on_edit={open_edit(thread, id, comment, &editing)} />
                         }
                         if !comment.deleted && !kept_here && !thread.is_mine(id) {
                             <MoreMenu thread={thread.clone()} id={id.clone()} author={comment.author.clone()} />
@@ -283,9 +218,9 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
                             <button
                                 type="button"
                                 class="tl-toggle"
-                                aria-expanded={(!collapsed).to_string()}
+                                aria-expanded={aria(!collapsed)}
                                 aria-controls={(!collapsed).then(|| replies_id.clone())}
-                                onclick={toggle}
+                                onclick={on_thread(|thread, id| thread.dispatch(ThreadAction::ToggleCollapsed(id.clone())))}
                             >
                                 if collapsed {
                                     { locale.count(&words.show_replies, descendants) }
@@ -299,15 +234,15 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
             </article>
             }
             if *editing && !comment.deleted {
-                <Composer thread={thread.clone()} editing={Some(id.clone())} on_sent={close_edit.clone()} on_cancel={Some(close_edit)} />
+                <Composer thread={thread.clone()} editing={Some(id.clone())} on_sent={closer(&editing)} on_cancel={Some(closer(&editing))} />
             }
             if *replying {
-                <Composer thread={thread.clone()} parent={Some(id.clone())} on_sent={close_reply} on_cancel={Some(cancel_reply)} />
+                <Composer thread={thread.clone()} parent={Some(id.clone())} on_sent={closer(&replying)} on_cancel={Some(cancel_reply(&replying, &reply_button))} />
             }
             if !replies.is_empty() && !collapsed {
                 if continues {
                     <p class="tl-continue" id={replies_id}>
-                        <button type="button" class="tl-continue-thread" onclick={on_continue}>
+                        <button type="button" class="tl-continue-thread" onclick={on_thread(continue_thread)}>
                             { locale.count(&words.continue_thread, descendants) }
                         </button>
                     </p>
@@ -318,7 +253,7 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
                             for replies.iter().take(shown).map(|reply| child(thread, reply, depth + 1, None)).chain(
                                 (replies.len() > shown).then(|| html! {
                                     <li class="tl-next-page" key="tl-next-page">
-                                        <button type="button" class="tl-more-replies" onclick={on_more}>
+                                        <button type="button" class="tl-more-replies" onclick={on_thread(show_more)}>
                                             { locale.count(&words.more_replies_left, (replies.len() - shown) as i64) }
                                         </button>
                                     </li>
@@ -330,6 +265,72 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
             }
         </li>
     }
+}
+
+/// Opens the box to edit one's own comment, with its text or the edit kept
+/// from before.
+fn open_edit(
+    thread: &LiveThread,
+    id: &CommentId,
+    comment: &Rc<Comment>,
+    editing: &UseStateHandle<bool>,
+) -> Callback<()> {
+    let (thread, id, comment, editing) =
+        (thread.clone(), id.clone(), comment.clone(), editing.clone());
+    Callback::from(move |()| {
+        let key = edit_key(&id);
+        if thread.draft(Some(&key)).is_empty() {
+            thread.dispatch(ThreadAction::EditDraft {
+                parent: Some(key.into()),
+                text: comment.body.to_string(),
+            });
+        }
+        editing.set(true);
+    })
+}
+
+/// Closes a box (sent, or cancelled when editing).
+fn closer(open: &UseStateHandle<bool>) -> Callback<()> {
+    let open = open.clone();
+    Callback::from(move |()| open.set(false))
+}
+
+/// Cancels a reply: the box closes and focus goes back to Reply.
+fn cancel_reply(replying: &UseStateHandle<bool>, reply_button: &NodeRef) -> Callback<()> {
+    let (replying, reply_button) = (replying.clone(), reply_button.clone());
+    Callback::from(move |()| {
+        replying.set(false);
+        if let Some(button) = reply_button.cast::<web_sys::HtmlElement>() {
+            let _ = button.focus();
+        }
+    })
+}
+
+/// Shows the next replies; focus moves to the first one it shows.
+fn show_more(thread: &LiveThread, id: &CommentId) {
+    let first_new = thread
+        .store()
+        .children(id)
+        .get(thread.shown(&Some(id.clone())))
+        .cloned();
+    thread.show_more(Some(id.clone()));
+    if let Some(first_new) = first_new {
+        bring_into_view(
+            thread.settings().events.clone(),
+            thread.dom_id("c", &first_new),
+            ":scope > article",
+        );
+    }
+}
+
+/// Continues a thread cut at its depth, from this comment.
+fn continue_thread(thread: &LiveThread, id: &CommentId) {
+    thread.continue_thread(id);
+    bring_into_view(
+        thread.settings().events.clone(),
+        thread.dom_id("c", id),
+        ":scope > article",
+    );
 }
 
 fn byline(comment: &Comment, words: &Words) -> Html {
@@ -374,7 +375,7 @@ fn vote_controls(
         .map(|score| thread.score(&comment.id, score));
     html! {
         <span class="tl-vote" role="group" aria-label={words.vote}>
-            <button type="button" class="tl-up" aria-pressed={(vote == 1).to_string()} aria-label={fill(words.upvote, "{label}", label)} onclick={on_up.clone()}
+            <button type="button" class="tl-up" aria-pressed={aria(vote == 1)} aria-label={fill(words.upvote, "{label}", label)} onclick={on_up.clone()}
                 aria-disabled={final_note.map(|_| "true")} title={final_note}>
                 { "▲" }
             </button>
@@ -383,7 +384,7 @@ fn vote_controls(
                 <span class="tl-score" aria-live="polite">{ locale.count(&words.points, score) }</span>
             }
             if settings.vote_buttons == VoteButtons::UpDown {
-                <button type="button" class="tl-down" aria-pressed={(vote == -1).to_string()} aria-label={fill(words.downvote, "{label}", label)} onclick={on_down.clone()}
+                <button type="button" class="tl-down" aria-pressed={aria(vote == -1)} aria-label={fill(words.downvote, "{label}", label)} onclick={on_down.clone()}
                     aria-disabled={final_note.map(|_| "true")} title={final_note}>
                     { "▼" }
                 </button>

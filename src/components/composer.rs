@@ -4,6 +4,7 @@
 //! Ctrl+Enter (Cmd+Enter) sends. After sending, focus goes to the comment.
 
 use super::rich::render;
+use super::text::aria;
 use super::topic::use_topic;
 use crate::core::model::CommentId;
 use crate::core::rich::{to_nodes, RichOptions};
@@ -174,7 +175,7 @@ pub fn Composer(props: &ComposerProps) -> Html {
             <label for={field_id.clone()}>{ label }</label>
             <textarea id={field_id.clone()} ref={area} rows={if closed { "1" } else { "4" }} value={text.clone()}
                 placeholder={closed.then_some(words.add_comment)} oninput={on_input} onkeydown={on_key} onfocus={on_focus}
-                aria-invalid={problem.is_some().to_string()} aria-describedby={(!closed).then(|| format!("{field_id}-count"))} />
+                aria-invalid={aria(problem.is_some())} aria-describedby={(!closed).then(|| format!("{field_id}-count"))} />
             if !closed {
                 <p class="tl-counter" id={format!("{field_id}-count")}>
                     { format!("{length} / {max}") }

@@ -2,6 +2,7 @@
 //! (Report, with a reason; Mute or Unmute its author) and the one-line
 //! stand-in of a comment hidden for its author or its score.
 
+use super::text::aria;
 use crate::core::model::CommentId;
 use crate::core::moderation::{Hidden, Reason};
 use crate::core::words::{fill, Words};
@@ -103,85 +104,74 @@ pub fn MoreMenu(props: &MoreProps) -> Html {
             })
         })
     };
-    let start_report = {
-        let (step, outcome) = (step.clone(), outcome.clone());
-        Callback::from(move |_: MouseEvent| {
-            outcome.set(None);
-            step.set(Step::Reporting);
-        })
-    };
-    let cancel = {
-        let step = step.clone();
-        Callback::from(move |_: MouseEvent| step.set(Step::Closed))
-    };
-    let send = {
-        let (thread, id, step, outcome, reason) = (
-            thread.clone(),
-            props.id.clone(),
-            step.clone(),
-            outcome.clone(),
-            reason.clone(),
-        );
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
-            let chosen = reason
-                .cast::<HtmlSelectElement>()
-                .and_then(|select| Reason::parse(&select.value()))
-                .unwrap_or(Reason::Other);
-            step.set(Step::Sending);
-            let (thread, id, step, outcome) =
-                (thread.clone(), id.clone(), step.clone(), outcome.clone());
-            spawn_local(async move {
-                let result = effects::send_report(&thread, &id, chosen).await;
-                step.set(if result.is_ok() {
-                    Step::Closed
-                } else {
-                    Step::Reporting
-                });
-                outcome.set(Some(result));
-            });
-        })
-    };
-    let mute = props.author.clone().map(|author| {
-        let muted = thread.is_muted(&author);
-        let label = fill(
-            if muted { words.unmute } else { words.mute },
-            "{name}",
-            &author,
-        );
-        let onclick = {
-            let (thread, id, step) = (thread.clone(), props.id.clone(), step.clone());
-            Callback::from(move |_: MouseEvent| {
-                step.set(Step::Closed);
-                thread.set_muted(&author, !muted);
-                // The comment becomes one line: focus goes to its Show.
-                bring_into_view(
-                    thread.settings().events.clone(),
-                    thread.dom_id("c", &id),
-                    ":scope > article .tl-unmask",
-                );
-            })
-        };
-        html! { <button type="button" class="tl-mute" {onclick}>{ label }</button> }
-    });
-    html! {
-        <>
-            <button type="button" class="tl-more-actions" aria-expanded={(*step != Step::Closed).to_string()}
-                aria-controls={menu_id.clone()} onclick={toggle}>{ words.more_actions }</button>
-            if *step == Step::Open {
-                <span class="tl-menu" id={menu_id}>
+    // What only an open menu needs is made when it opens: every comment
+    // has a closed one.
+    let panel = match *step {
+        Step::Closed => Html::default(),
+        Step::Open => {
+            let start_report = {
+                let (step, outcome) = (step.clone(), outcome.clone());
+                Callback::from(move |_: MouseEvent| {
+                    outcome.set(None);
+                    step.set(Step::Reporting);
+                })
+            };
+            html! {
+                <span class="tl-menu" id={menu_id.clone()}>
                     if can_report {
                         <button type="button" class="tl-report" onclick={start_report}>{ words.report }</button>
                     }
-                    { mute }
+                    { mute_button(props, step.clone()) }
                 </span>
-            } else if matches!(*step, Step::Reporting | Step::Sending) {
-                <form class="tl-report-form" id={menu_id} onsubmit={send}>
+            }
+        }
+        Step::Reporting | Step::Sending => {
+            let cancel = {
+                let step = step.clone();
+                Callback::from(move |_: MouseEvent| step.set(Step::Closed))
+            };
+            let send = {
+                let (thread, id, step, outcome, reason) = (
+                    thread.clone(),
+                    props.id.clone(),
+                    step.clone(),
+                    outcome.clone(),
+                    reason.clone(),
+                );
+                Callback::from(move |event: SubmitEvent| {
+                    event.prevent_default();
+                    let chosen = reason
+                        .cast::<HtmlSelectElement>()
+                        .and_then(|select| Reason::parse(&select.value()))
+                        .unwrap_or(Reason::Other);
+                    step.set(Step::Sending);
+                    let (thread, id, step, outcome) =
+                        (thread.clone(), id.clone(), step.clone(), outcome.clone());
+                    spawn_local(async move {
+                        let result = effects::send_report(&thread, &id, chosen).await;
+                        step.set(if result.is_ok() {
+                            Step::Closed
+                        } else {
+                            Step::Reporting
+                        });
+                        outcome.set(Some(result));
+                    });
+                })
+            };
+            html! {
+                <form class="tl-report-form" id={menu_id.clone()} onsubmit={send}>
                     { report_fields(words, &thread.dom_id("reason", &props.id), reason) }
                     <button type="submit" disabled={*step == Step::Sending}>{ words.send_report }</button>
                     <button type="button" onclick={cancel}>{ words.cancel }</button>
                 </form>
             }
+        }
+    };
+    html! {
+        <>
+            <button type="button" class="tl-more-actions" aria-expanded={aria(*step != Step::Closed)}
+                aria-controls={menu_id} onclick={toggle}>{ words.more_actions }</button>
+            { panel }
             if let Some(result) = &*outcome {
                 <span class="tl-report-outcome" role="status">
                     { match result { Ok(()) => words.reported.to_owned(), Err(why) => why.clone() } }
@@ -189,6 +179,35 @@ pub fn MoreMenu(props: &MoreProps) -> Html {
             }
         </>
     }
+}
+
+/// Mute (or Unmute) the comment's author, for an open menu; nothing for
+/// anonymous comments.
+fn mute_button(props: &MoreProps, step: UseStateHandle<Step>) -> Html {
+    let (Some(author), thread) = (props.author.clone(), &props.thread) else {
+        return Html::default();
+    };
+    let words = thread.words();
+    let muted = thread.is_muted(&author);
+    let label = fill(
+        if muted { words.unmute } else { words.mute },
+        "{name}",
+        &author,
+    );
+    let onclick = {
+        let (thread, id) = (thread.clone(), props.id.clone());
+        Callback::from(move |_: MouseEvent| {
+            step.set(Step::Closed);
+            thread.set_muted(&author, !muted);
+            // The comment becomes one line: focus goes to its Show.
+            bring_into_view(
+                thread.settings().events.clone(),
+                thread.dom_id("c", &id),
+                ":scope > article .tl-unmask",
+            );
+        })
+    };
+    html! { <button type="button" class="tl-mute" {onclick}>{ label }</button> }
 }
 
 /// "Why are you reporting this comment?" and its reasons, in a real select.

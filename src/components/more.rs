@@ -1,6 +1,7 @@
 //! A row for replies the response left out: a button that fetches them when
 //! the site configured how, plain text otherwise.
 
+use super::text::aria;
 use crate::core::model::CommentId;
 use crate::effects;
 use crate::live_thread::LiveThread;
@@ -58,7 +59,7 @@ pub fn MoreRow(props: &MoreRowProps) -> Html {
             aria-setsize={props.place.map(|(_, size)| size.to_string())}
             aria-label={props.place.map(|_| label.clone())}>
             if props.thread.can_load_more() {
-                <button type="button" class="tl-load-more" {onclick} disabled={*loading} aria-busy={loading.to_string()}>
+                <button type="button" class="tl-load-more" {onclick} disabled={*loading} aria-busy={aria(*loading)}>
                     { if *loading { words.loading.to_owned() } else { label } }
                 </button>
                 if let Some(message) = &*failure {

@@ -8,6 +8,7 @@ use super::heading::{go_to_next_new, Heading, NextNew};
 use super::live::LiveBanner;
 use super::sort::SortControl;
 use super::status::Status;
+use super::text::aria;
 use super::topic::use_topic;
 use crate::core::paging::ROOT_PAGE;
 use crate::effects;
@@ -246,7 +247,7 @@ pub fn ThreadView(props: &ThreadProps) -> Html {
                 } else {
                     // The Feed pattern: each top-level comment an article
                     // with its place; the "show more" row comes after it.
-                    <ul class="tl-list" role="feed" aria-labelledby={heading_id.clone()} aria-busy={thread.loading_top().to_string()}>
+                    <ul class="tl-list" role="feed" aria-labelledby={heading_id.clone()} aria-busy={aria(thread.loading_top())}>
                         {
                             for roots.iter().take(rendered).enumerate().map(|(at, id)| child(thread, id, 0, Some((at + 1, roots.len()))))
                         }
@@ -254,7 +255,7 @@ pub fn ThreadView(props: &ThreadProps) -> Html {
                     if settled && (rest > 0 || next_page) {
                         <p class="tl-next-page" ref={sentinel}>
                             <button type="button" class="tl-more-comments" onclick={show_more}
-                                disabled={thread.loading_page()} aria-busy={thread.loading_page().to_string()}>
+                                disabled={thread.loading_page()} aria-busy={aria(thread.loading_page())}>
                                 { more_label }
                             </button>
                             if let Some(message) = &*page_failure {
