@@ -7,7 +7,6 @@ use super::mapping::{native_mapping, ListReader, Source};
 use super::model::{Article, ArticleBlock, ThreadDocument};
 use super::path::PathMiss;
 use super::words::{Lang, Words};
-use serde::Deserialize;
 use serde_json::Value;
 use std::borrow::Cow;
 use std::fmt;
@@ -231,10 +230,7 @@ fn read_article(value: &Value) -> Option<Article> {
         published: text("published"),
         byline: text("byline"),
         body: match value.get("body") {
-            Some(Value::Array(blocks)) => blocks
-                .iter()
-                .filter_map(|block| ArticleBlock::deserialize(block).ok())
-                .collect(),
+            Some(Value::Array(blocks)) => blocks.iter().filter_map(ArticleBlock::read).collect(),
             _ => Vec::new(),
         },
     })

@@ -1,6 +1,7 @@
 //! The comment model and Threadline's native JSON format.
 
 use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::Value;
 use std::rc::Rc;
 
 /// A comment id. Ids are strings (some APIs use numbers beyond 2^53) and are
@@ -9,40 +10,33 @@ pub type CommentId = Rc<str>;
 
 /// One response of a Threadline endpoint in the native format: an optional
 /// article and the comments, nested or flat.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ThreadDocument {
     /// A stable id for the thread; it keys what the reader's browser remembers.
-    #[serde(default, deserialize_with = "optional_id")]
     pub id: Option<String>,
     /// The article the comments belong to, when the host page does not render it.
-    #[serde(default)]
     pub article: Option<Article>,
     /// The comments, as a flat list with `parent` ids, nested `replies`, or both.
     pub comments: Vec<CommentInput>,
     /// How many comments of the response could not be read (mapped APIs only).
-    #[serde(skip)]
     pub skipped: usize,
 }
 
 /// The article shown above the thread.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Article {
     /// The headline.
     pub title: String,
     /// When it was published, as ISO 8601.
-    #[serde(default)]
     pub published: Option<String>,
     /// Who wrote it, when known.
-    #[serde(default)]
     pub byline: Option<String>,
     /// Paragraphs and figures, in reading order.
-    #[serde(default)]
     pub body: Vec<ArticleBlock>,
 }
 
 /// A block of the article body.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(tag = "type", rename_all = "lowercase")]
+#[derive(Debug, Clone, PartialEq)]
 pub enum ArticleBlock {
     /// A paragraph of plain text.
     Paragraph {
@@ -54,22 +48,65 @@ pub enum ArticleBlock {
         /// The image URL.
         image: String,
         /// The image's text alternative.
-        #[serde(default)]
         alt: String,
         /// The caption under the image.
-        #[serde(default)]
         caption: String,
         /// Where the image links to, usually the full-size version.
-        #[serde(default)]
         link: Option<String>,
         /// The image's width and height in pixels, when known: the page
         /// keeps its space while it loads, so nothing below moves.
-        #[serde(default)]
         width: Option<u32>,
         /// See `width`.
-        #[serde(default)]
         height: Option<u32>,
     },
+}
+
+impl ArticleBlock {
+    /// Reads one block: `{"type": "paragraph", "text": …}` or
+    /// `{"type": "figure", "image": …, "alt", "caption", "link", "width",
+    /// "height"}`. A block of another type, or with a field of the wrong
+    /// type, is `None` (left out, the rest of the article kept). Read by
+    /// hand: serde's internally tagged enums buffer every block and cost
+    /// 9 KB of wasm.
+    pub fn read(block: &Value) -> Option<ArticleBlock> {
+        // A field that may be missing or null; present, it must be `read`'s kind.
+        fn optional<'a, T>(
+            block: &'a Value,
+            key: &str,
+            read: impl Fn(&'a Value) -> Option<T>,
+        ) -> Option<Option<T>> {
+            match block.get(key) {
+                None | Some(Value::Null) => Some(None),
+                Some(value) => read(value).map(Some),
+            }
+        }
+        let text = |key: &str| optional(block, key, |value| value.as_str().map(str::to_owned));
+        let pixels = |key: &str| {
+            optional(block, key, |value| {
+                value.as_u64().and_then(|n| u32::try_from(n).ok())
+            })
+        };
+        match block.get("type")?.as_str()? {
+            "paragraph" => Some(ArticleBlock::Paragraph {
+                text: text("text")??,
+            }),
+            "figure" => Some(ArticleBlock::Figure {
+                image: text("image")??,
+                alt: block
+                    .get("alt")
+                    .map_or(Some(String::new()), |alt| alt.as_str().map(str::to_owned))?,
+                caption: block
+                    .get("caption")
+                    .map_or(Some(String::new()), |caption| {
+                        caption.as_str().map(str::to_owned)
+                    })?,
+                link: text("link")?,
+                width: pixels("width")?,
+                height: pixels("height")?,
+            }),
+            _ => None,
+        }
+    }
 }
 
 /// A comment as it arrives: its fields plus, optionally, nested replies.
@@ -287,6 +324,43 @@ fn optional_id<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn article_blocks_are_read_field_by_field_and_a_wrong_one_is_left_out() {
+        let read = |json: &str| ArticleBlock::read(&serde_json::from_str(json).expect("JSON"));
+        assert_eq!(
+            read(r#"{"text": "Hi", "type": "paragraph", "extra": 1}"#),
+            Some(ArticleBlock::Paragraph { text: "Hi".into() })
+        );
+        assert_eq!(
+            read(r#"{"type": "figure", "image": "a.jpg", "link": null, "width": 640}"#),
+            Some(ArticleBlock::Figure {
+                image: "a.jpg".into(),
+                alt: String::new(),
+                caption: String::new(),
+                link: None,
+                width: Some(640),
+                height: None,
+            })
+        );
+        for broken in [
+            r#"{"type": "paragraph"}"#,
+            r#"{"type": "paragraph", "text": null}"#,
+            r#"{"type": "Paragraph", "text": "Hi"}"#,
+            r#"{"text": "Hi"}"#,
+            r#"{"type": "video"}"#,
+            r#"{"type": "figure"}"#,
+            r#"{"type": "figure", "image": "a.jpg", "alt": null}"#,
+            r#"{"type": "figure", "image": "a.jpg", "caption": 3}"#,
+            r#"{"type": "figure", "image": "a.jpg", "link": 3}"#,
+            r#"{"type": "figure", "image": "a.jpg", "width": 64.5}"#,
+            r#"{"type": "figure", "image": "a.jpg", "height": -1}"#,
+            r#"{"type": "figure", "image": "a.jpg", "width": 4294967296}"#,
+            "3",
+        ] {
+            assert_eq!(read(broken), None, "{broken}");
+        }
+    }
 
     #[test]
     fn times_a_browser_cannot_hold_are_no_time() {
