@@ -2,7 +2,7 @@
 //! id that re-renders only when its own comment changes.
 
 use super::composer::Composer;
-use super::moderation::{HiddenCard, MoreMenu};
+use super::moderation::{more_menu, use_more_menu, HiddenCard};
 use super::more::MoreRow;
 use super::own::OwnControls;
 use super::rich::render;
@@ -103,6 +103,7 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
     let replying = use_state(|| false);
     let editing = use_state(|| false);
     let reply_button = use_node_ref();
+    let menu = use_more_menu();
     let toggle_reply = {
         let replying = replying.clone();
         Callback::from(move |_: MouseEvent| replying.set(!*replying))
@@ -212,7 +213,7 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
                             <OwnControls thread={thread.clone()} id={id.clone()} on_edit={open_edit(thread, id, comment, &editing)} />
                         }
                         if !comment.deleted && !kept_here && !thread.is_mine(id) {
-                            <MoreMenu thread={thread.clone()} id={id.clone()} author={comment.author.clone()} />
+                            { more_menu(thread, id, comment.author.as_deref(), &menu) }
                         }
                         if !replies.is_empty() {
                             <button
