@@ -9,6 +9,8 @@
 
 #![warn(missing_docs)]
 
+#[cfg(feature = "count-allocations")]
+pub mod allocations;
 pub mod components;
 pub mod core;
 pub mod effects;
