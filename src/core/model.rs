@@ -81,6 +81,12 @@ impl ArticleBlock {
             }
         }
         let text = |key: &str| optional(block, key, |value| value.as_str().map(str::to_owned));
+        // A text that may be missing (then empty) but not null.
+        let text_or_empty = |key: &str| {
+            block.get(key).map_or(Some(String::new()), |value| {
+                value.as_str().map(str::to_owned)
+            })
+        };
         let pixels = |key: &str| {
             optional(block, key, |value| {
                 value.as_u64().and_then(|n| u32::try_from(n).ok())
@@ -92,14 +98,8 @@ impl ArticleBlock {
             }),
             "figure" => Some(ArticleBlock::Figure {
                 image: text("image")??,
-                alt: block
-                    .get("alt")
-                    .map_or(Some(String::new()), |alt| alt.as_str().map(str::to_owned))?,
-                caption: block
-                    .get("caption")
-                    .map_or(Some(String::new()), |caption| {
-                        caption.as_str().map(str::to_owned)
-                    })?,
+                alt: text_or_empty("alt")?,
+                caption: text_or_empty("caption")?,
                 link: text("link")?,
                 width: pixels("width")?,
                 height: pixels("height")?,
