@@ -84,9 +84,10 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
     } = props;
 
     use_topic(thread, Topic::View(Some(id.clone())));
-    let nodes = use_memo((comment.clone(), thread.clone()), |(comment, thread)| {
-        to_nodes(&comment.body, comment.format, thread.settings().rich)
-    });
+    // Read again at each render (a comment re-renders only when it
+    // changes, and reading a body takes microseconds) rather than kept:
+    // the rendered elements already hold the text once.
+    let nodes = to_nodes(&comment.body, comment.format, thread.settings().rich);
 
     let on_up = use_callback(
         (thread.clone(), id.clone()),
