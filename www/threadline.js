@@ -140,6 +140,17 @@
             shadow = host.attachShadow({ mode: "open" });
           }
           var takeOver = function () {
+            // Top-level comments lay out only near the screen (CSS
+            // content-visibility), at a placeholder height until they have
+            // been drawn once. Each new one starts at the height its
+            // prerendered twin shows now, so nothing on the page moves.
+            prerendered.forEach(function (node) {
+              if (!node.querySelectorAll) return;
+              node.querySelectorAll(".tl-list > .tl-comment[id]").forEach(function (old) {
+                var twin = root.querySelector("#" + CSS.escape(old.id));
+                if (twin) twin.style.containIntrinsicSize = "auto " + old.getBoundingClientRect().height + "px";
+              });
+            });
             prerendered.forEach(function (node) {
               node.remove();
             });

@@ -121,6 +121,15 @@ test("the prerendered article and comments show, styled, before the wasm arrives
   assert.equal(prerendered.comments, 13);
   assert.equal(prerendered.time, "September 17, 2017");
   assert.ok(prerendered.styled, "the inline stylesheet styles the first paint");
+  // Where the last comment is in the first layout after the takeover, before
+  // the browser has drawn a frame of it.
+  await page.evaluate(() => {
+    const host = document.querySelector("threadline-widget");
+    host.addEventListener("threadline:rendered", () => {
+      const last = [...host.shadowRoot.querySelectorAll("#tl1-c-c13")].find((element) => element.offsetParent !== null);
+      window.__takenOver = last && Math.round(last.getBoundingClientRect().top + scrollY);
+    });
+  });
   release();
   // Taken over: the widget's own markup, its times in words.
   await waitFor(async () => /ago$/.test((await look()).time || ""));
@@ -130,7 +139,8 @@ test("the prerendered article and comments show, styled, before the wasm arrives
   assert.equal(await page.evaluate(() => document.querySelector("threadline-widget").shadowRoot.querySelectorAll(".threadline").length), 1);
   assert.equal(live.heading, "13 comments");
   assert.equal(live.comments, 13);
-  assert.equal(live.lastComment, prerendered.lastComment, "the comments stay where they were");
+  assert.equal(await page.evaluate(() => window.__takenOver), prerendered.lastComment, "the comments stay where they were");
+  assert.equal(live.lastComment, prerendered.lastComment, "and stay there");
   assert.equal(live.below, prerendered.below, "the page below does not move");
   const shifts = await page.evaluate(() => window.__shifts);
   assert.ok(shifts <= 0.01, `layout shift ${shifts}`);
