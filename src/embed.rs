@@ -7,17 +7,30 @@ use crate::core::config::MountConfig;
 use crate::core::words::{choose, Lang, Words};
 use crate::effects;
 use crate::format::Locale;
+use crate::services::page::next_task;
 use js_sys::Reflect;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
+use yew::platform::spawn_local;
 use yew::AppHandle;
 
 /// A mounted widget, as the loader's handle sees it.
 #[wasm_bindgen]
 pub struct MountedWidget {
-    app: Option<AppHandle<Widget>>,
+    app: Rc<RefCell<App>>,
     props: WidgetProps,
+}
+
+/// Where a widget's Yew app is: it starts a browser task after `mount`, so
+/// compiling and running the runtime's first render is a task of its own.
+enum App {
+    /// Not started yet, with the props it will start with.
+    Waiting(WidgetProps),
+    /// Running.
+    Running(AppHandle<Widget>),
+    /// Destroyed, before or after it started.
+    Gone,
 }
 
 #[wasm_bindgen]
@@ -25,16 +38,16 @@ impl MountedWidget {
     /// Loads the thread again (after the site knows it changed).
     pub fn refresh(&mut self) {
         self.props.generation += 1;
-        if let Some(app) = &mut self.app {
-            app.update(WidgetProps {
-                ..self.props.clone()
-            });
+        match &mut *self.app.borrow_mut() {
+            App::Waiting(props) => *props = self.props.clone(),
+            App::Running(app) => app.update(self.props.clone()),
+            App::Gone => {}
         }
     }
 
     /// Removes the widget and everything it holds.
     pub fn destroy(&mut self) {
-        if let Some(app) = self.app.take() {
+        if let App::Running(app) = self.app.replace(App::Gone) {
             app.destroy();
         }
     }
@@ -66,11 +79,17 @@ pub fn mount(
         events: Some(host.clone()),
         generation: 0,
     };
-    let app = yew::Renderer::<Widget>::with_root_and_props(host, props.clone()).render();
-    Ok(MountedWidget {
-        app: Some(app),
-        props,
-    })
+    let app = Rc::new(RefCell::new(App::Waiting(props.clone())));
+    let starting = app.clone();
+    spawn_local(async move {
+        next_task().await;
+        let waiting = starting.replace(App::Gone);
+        if let App::Waiting(props) = waiting {
+            let running = yew::Renderer::<Widget>::with_root_and_props(host, props).render();
+            starting.replace(App::Running(running));
+        }
+    });
+    Ok(MountedWidget { app, props })
 }
 
 /// Calls `callback` with the message of a panic, just before this instance

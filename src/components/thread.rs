@@ -80,7 +80,7 @@ pub fn ThreadView(props: &ThreadProps) -> Html {
     // The first page comes a few comments per browser task, so no task
     // holds a phone's page long; `None` once it has all come.
     let shown = thread.shown(&None);
-    let cap = use_state(|| (!props.at_once).then_some(1));
+    let cap = use_state(|| (!props.at_once).then_some(0));
     // How many the last task added, and when it began.
     let pace = use_mut_ref(|| (1_usize, None::<f64>));
     {
@@ -240,8 +240,12 @@ pub fn ThreadView(props: &ThreadProps) -> Html {
                     { child(thread, &focus, 0, None) }
                 </ul>
             } else {
-                <Composer thread={thread.clone()} />
-                <LiveBanner thread={thread.clone()} />
+                // The box comes with the first comment, a task after the
+                // heading: compiling and drawing both at once is a long task.
+                if *cap != Some(0) {
+                    <Composer thread={thread.clone()} />
+                    <LiveBanner thread={thread.clone()} />
+                }
                 if store.is_empty() {
                     <p class="tl-status">{ words.no_comments }</p>
                 } else {

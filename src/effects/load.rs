@@ -77,6 +77,7 @@ pub async fn load(
     auth: Option<js_sys::Function>,
     events: Option<web_sys::Element>,
 ) -> Result<LoadedThread, LoadError> {
+    next_task().await;
     let (document, source, total, pages) = fetch_document(config).await?;
     // Reading the response took this task; the store and the first render
     // take the next ones, so no one task holds the page long.
