@@ -37,13 +37,16 @@ function page(kind, n) {
 }
 
 // Runs in the page before anything else: marks when the first comment is
-// painted, when the first screen is full, and when the whole thread is
-// available (the renderer's ready event, then its list in the page).
+// painted, when the first screen is full (the list reaches the bottom of
+// the window, or the renderer has drawn all it draws first), and when the
+// whole thread is available (the renderer says it has drawn its first
+// page: Threadline's "rendered", not its "ready", which comes as soon as
+// the data is read, before any of it is drawn).
 function probe() {
   const marks = (window.__marks = {});
   let ready = false;
   const onReady = () => (ready = true);
-  document.addEventListener("threadline:ready", onReady);
+  document.addEventListener("threadline:rendered", onReady);
   document.addEventListener("baseline:ready", onReady);
   document.addEventListener("floor:ready", onReady);
   const scope = () => {
