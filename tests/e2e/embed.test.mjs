@@ -805,6 +805,20 @@ test("the host element hears ready, vote, reply and error events; the handle ref
   assert.match(mounted.seen[0], /just now\. .* \| HTTP 503/, "an error event with the reader's message and the detail, then after refresh()...");
   assert.equal(mounted.seen[1], 13, "...a ready event with the count");
   assert.equal(mounted.after, mounted.before - 1, "destroy() removes the widget");
+
+  // The widget starts a task after its handle is there: destroyed at once,
+  // before it has started, it leaves nothing behind and says nothing.
+  const early = await page.evaluate(async () => {
+    const host = document.createElement("section");
+    document.body.append(host);
+    let heard = 0;
+    for (const name of ["ready", "error", "rendered"]) host.addEventListener(`threadline:${name}`, () => heard++);
+    const handle = await window.Threadline.mount(host, { src: "/api/seed.json", threadId: "early" });
+    handle.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    return { heard, widgets: host.querySelectorAll("threadline-widget").length };
+  });
+  assert.deepEqual(early, { heard: 0, widgets: 0 });
 });
 
 test("settings can come from a JSON config block next to the tag", async () => {
