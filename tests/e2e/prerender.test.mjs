@@ -151,6 +151,38 @@ test("the prerendered article and comments show, styled, before the wasm arrives
   assert.deepEqual(errors, []);
 });
 
+test("a reader who scrolled into the prerendered comments keeps their place when the widget takes over", async () => {
+  const release = await holdWasm();
+  await page.goto(`${site.origin}/prerendered.html`);
+  // Where the seventh comment is on the screen: those above it were drawn
+  // on the way down, those below it were not.
+  const place = () =>
+    page.evaluate(() => {
+      const shadow = document.querySelector("threadline-widget").shadowRoot;
+      const seventh = [...shadow.querySelectorAll("#tl1-c-c7")].find((element) => element.offsetParent !== null);
+      return Math.round(seventh.getBoundingClientRect().top);
+    });
+  await page.evaluate(() => {
+    const shadow = document.querySelector("threadline-widget").shadowRoot;
+    shadow.querySelector("#tl1-c-c7").scrollIntoView();
+  });
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  const before = await place();
+  await page.evaluate(() => {
+    const host = document.querySelector("threadline-widget");
+    host.addEventListener("threadline:rendered", () => {
+      const seventh = [...host.shadowRoot.querySelectorAll("#tl1-c-c7")].find((element) => element.offsetParent !== null);
+      window.__takenOver = Math.round(seventh.getBoundingClientRect().top);
+    });
+  });
+  release();
+  await waitFor(async () => (await page.evaluate(() => window.__takenOver)) !== undefined);
+  assert.equal(await page.evaluate(() => window.__takenOver), before, "the comment read stays where it was");
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  assert.equal(await place(), before, "and stays there");
+  assert.deepEqual(errors, []);
+});
+
 test("when the thread cannot load, the prerendered comments stay readable under the message and Retry", async () => {
   await page.goto(`${site.origin}/down.html`);
   await waitFor(async () => Boolean((await look()).error));
