@@ -144,12 +144,17 @@
             // content-visibility), at a placeholder height until they have
             // been drawn once. Each new one starts at the height its
             // prerendered twin shows now, so nothing on the page moves.
+            // (All heights are read before any is set: one layout.)
+            var heights = [];
             prerendered.forEach(function (node) {
               if (!node.querySelectorAll) return;
               node.querySelectorAll(".tl-list > .tl-comment[id]").forEach(function (old) {
                 var twin = root.querySelector("#" + CSS.escape(old.id));
-                if (twin) twin.style.containIntrinsicSize = "auto " + old.getBoundingClientRect().height + "px";
+                if (twin) heights.push([twin, old.getBoundingClientRect().height]);
               });
+            });
+            heights.forEach(function (pair) {
+              pair[0].style.containIntrinsicSize = "auto " + pair[1] + "px";
             });
             prerendered.forEach(function (node) {
               node.remove();

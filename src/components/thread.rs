@@ -242,7 +242,8 @@ pub fn ThreadView(props: &ThreadProps) -> Html {
             } else {
                 // The box comes with the first comment, a task after the
                 // heading: compiling and drawing both at once is a long task.
-                if *cap != Some(0) {
+                // (A permalink's thread, drawn at once, has it at once.)
+                if settled || *cap != Some(0) {
                     <Composer thread={thread.clone()} />
                     <LiveBanner thread={thread.clone()} />
                 }

@@ -77,6 +77,8 @@ pub async fn load(
     auth: Option<js_sys::Function>,
     events: Option<web_sys::Element>,
 ) -> Result<LoadedThread, LoadError> {
+    // The widget's first render ("Loading comments…") took this task;
+    // reading the settings and the response take the next.
     next_task().await;
     let (document, source, total, pages) = fetch_document(config).await?;
     // Reading the response took this task; the store and the first render
