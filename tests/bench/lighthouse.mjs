@@ -17,6 +17,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildRelease, dist, root, serve } from "../e2e/harness.mjs";
+import { answer, articlePage, commentsTag, escape, seedThread } from "./seed-page.mjs";
 import { median, ms } from "./table.mjs";
 
 const RUNS = Number(process.argv[2]) || 3;
@@ -24,35 +25,9 @@ const LIGHTHOUSE = process.env.LIGHTHOUSE || "lighthouse";
 
 // Built first: the pages below are made from the bundle's seed data.
 buildRelease();
-const seed = JSON.parse(readFileSync(join(dist, "data/seed-thread.json"), "utf8"));
-const { article, ...commentsOnly } = seed;
-const escape = (text) => text.replace(/[&<>"]/g, (c) => `&${{ "&": "amp", "<": "lt", ">": "gt", '"': "quot" }[c]};`);
+const { article, comments } = seedThread();
+const page = (widget) => articlePage(article, widget);
 
-/** The seed article as a site would print it, with the widget's markup and classes. */
-function articleHtml() {
-  const date = new Date(article.published).toLocaleDateString("en", { dateStyle: "long" });
-  const blocks = article.body.map((block) =>
-    block.type === "figure"
-      ? `<figure class="tl-figure"><a href="data/${block.link}"><img src="data/${block.image}" alt="${escape(block.alt)}" width="${block.width}" height="${block.height}"></a><figcaption>${escape(block.caption)}</figcaption></figure>`
-      : `<p>${escape(block.text)}</p>`,
-  );
-  return `<article class="tl-article"><header><h1 class="tl-article-title">${escape(article.title)}</h1>
-<p class="tl-dateline"><time datetime="${article.published}">${date}</time></p></header>
-${blocks.join("\n")}</article>`;
-}
-
-function page(widget) {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(article.title)}</title><link rel="stylesheet" href="page.css"></head>
-<body><header class="masthead">The Seed Gazette</header>
-<main class="page">${articleHtml()}${widget ? `<section id="comments"></section>${widget}` : ""}</main></body></html>`;
-}
-
-const html = (body) => (req, res) => {
-  res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
-  res.end(body);
-};
 /** The seed page with the widget's markup prerendered in place. */
 function prerendered() {
   const fragment = execFileSync(
@@ -68,22 +43,16 @@ function prerendered() {
 <script src="threadline.js" data-src="data/seed-thread.json" data-target="#story" defer></script></body></html>`;
 }
 
-const tag = (attrs) => `<script src="threadline.js" data-src="data/comments-only.json" data-target="#comments" ${attrs}></script>`;
 const PAGES = [
   ["the article as static HTML", "/static.html", page("")],
   ["the widget draws the article and the comments (the seed page)", "/index.html", null],
-  ["the article in HTML, the widget only for the comments", "/comments.html", page(tag(""))],
-  ["the same with `data-lazy`", "/lazy.html", page(tag("data-lazy"))],
+  ["the article in HTML, the widget only for the comments", "/comments.html", page(commentsTag())],
+  ["the same with `data-lazy`", "/lazy.html", page(commentsTag("data-lazy"))],
   ["the seed page prerendered, the widget taking it over", "/prerendered.html", prerendered()],
 ];
 
-const routes = {
-  "/data/comments-only.json": (req, res) => {
-    res.writeHead(200, { "Content-Type": "application/json" });
-    res.end(JSON.stringify(commentsOnly));
-  },
-};
-for (const [, path, body] of PAGES) if (body) routes[path] = html(body);
+const routes = { "/data/comments-only.json": answer("application/json", JSON.stringify(comments)) };
+for (const [, path, body] of PAGES) if (body) routes[path] = answer("text/html; charset=utf-8", body);
 const { server, origin } = await serve({ "/": dist }, routes, { brotli: true });
 
 const out = mkdtempSync(join(tmpdir(), "threadline-lighthouse-"));

@@ -9,13 +9,12 @@
 // such unthrottled tasks by 4 and calls one over 50 ms long, so a task
 // here over 12.5 ms is one Lighthouse would count.
 //
-// A task counts as the widget's when its loader, glue or wasm runs for
-// most of it.
+// A task counts as the widget's when it compiles wasm functions, or when
+// the widget's loader or glue runs for most of it.
 //
 // Run: node tests/bench/tasks.mjs [runs] [cpu slowdown]   (defaults 5 and 1)
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { buildRelease, dist, launch, serve } from "../e2e/harness.mjs";
+import { answer, articlePage, commentsTag, seedThread } from "./seed-page.mjs";
 import { median } from "./table.mjs";
 
 const RUNS = Number(process.argv[2]) || 5;
@@ -24,24 +23,12 @@ const SLOWDOWN = Number(process.argv[3]) || 1;
 const SHORTEST = 4;
 
 buildRelease();
-const { article, ...comments } = JSON.parse(readFileSync(join(dist, "data/seed-thread.json"), "utf8"));
-const paragraphs = article.body.filter((block) => block.type === "paragraph").map((block) => `<p>${block.text}</p>`);
-const page = `<!doctype html><html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="stylesheet" href="page.css"></head>
-<body><main class="page"><article class="tl-article"><h1>${article.title}</h1>${paragraphs.join("")}</article>
-<section id="comments"></section>
-<script src="threadline.js" data-src="data/comments-only.json" data-target="#comments"></script></main></body></html>`;
+const { article, comments } = seedThread();
 const { server, origin } = await serve(
   { "/": dist },
   {
-    "/data/comments-only.json": (req, res) => {
-      res.writeHead(200, { "Content-Type": "application/json" });
-      res.end(JSON.stringify(comments));
-    },
-    "/comments.html": (req, res) => {
-      res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
-      res.end(page);
-    },
+    "/data/comments-only.json": answer("application/json", JSON.stringify(comments)),
+    "/comments.html": answer("text/html; charset=utf-8", articlePage(article, commentsTag())),
   },
   { brotli: true },
 );
@@ -67,7 +54,8 @@ async function trace() {
   await cdp.send("Tracing.end");
   await complete;
   await context.close();
-  const main = events.find((event) => event.name === "ParseHTML")?.tid;
+  // The page's main thread: where the loader runs.
+  const main = events.find((event) => event.name === "EvaluateScript" && /threadline/.test(event.args?.data?.url || ""))?.tid;
   const inside = (task) => (event) => event.tid === main && event.ts >= task.ts && event.ts <= task.ts + task.dur;
   const ms = (us) => us / 1000;
   return events
