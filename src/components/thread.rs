@@ -10,24 +10,22 @@ use super::sort::SortControl;
 use super::status::Status;
 use super::text::aria;
 use super::topic::use_topic;
+use crate::core::pace::fitting;
 use crate::core::paging::ROOT_PAGE;
 use crate::effects;
 use crate::live_thread::{LiveThread, Topic};
 use crate::services::events::emit;
 use crate::services::page::{
-    bring_into_view, fragment, next_task, on_fragment_change, NearViewport,
+    bring_into_view, clock_ms, fragment, next_task, on_fragment_change, NearViewport,
 };
 use crate::services::storage::on_saved_elsewhere;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-/// How long one browser task may spend adding top-level comments while the
-/// first page renders, after the first task, which draws the thread's frame
-/// and one: the next task adds as many as the last one's pace fits in it
-/// (one at a time on a throttled phone, where a comment with its replies
-/// takes 10 ms; up to [`MOST_PER_TASK`] on a desktop).
-const TASK_BUDGET_MS: f64 = 8.0;
-/// The most top-level comments one task adds.
+/// The most top-level comments one task adds while the first page renders,
+/// after the first task, which draws the thread's frame and one: the next
+/// task adds as many as the last one's pace fits in it (one at a time on a
+/// throttled phone, where a comment with its replies takes 10 ms).
 const MOST_PER_TASK: usize = 8;
 
 /// Props of [`ThreadView`].
@@ -95,13 +93,11 @@ pub fn ThreadView(props: &ThreadProps) -> Html {
             if let Some(now) = *now {
                 // This runs right after the render the last task asked for.
                 let (added, began) = *pace.borrow();
-                let step = began.map_or(1, |began| {
-                    let took = (js_sys::Date::now() - began).max(1.0);
-                    ((TASK_BUDGET_MS * added as f64 / took) as usize).clamp(1, MOST_PER_TASK)
-                });
+                let step =
+                    began.map_or(1, |began| fitting(added, clock_ms() - began, MOST_PER_TASK));
                 spawn_local(async move {
                     next_task().await;
-                    *pace.borrow_mut() = (step, Some(js_sys::Date::now()));
+                    *pace.borrow_mut() = (step, Some(clock_ms()));
                     cap.set(Some(now + step).filter(|next| *next < shown));
                 });
             }

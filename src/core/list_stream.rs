@@ -1,22 +1,24 @@
-//! Parsing a response without keeping its comment list: the parser hands
-//! over each item of the list as soon as it is read, and the item is
-//! dropped once read into a comment. A 50,000-comment thread never exists
-//! twice at once (as parsed JSON and as comments), and parsed JSON costs
-//! several times the text it came from.
+//! Parsing a response without parsing its comment list: the parser hands
+//! over each item of the list as its text, checked but not read, and the
+//! items are read later, a few at a time, so no one browser task reads a
+//! whole thread. A 50,000-comment thread never exists twice at once (as
+//! parsed JSON and as comments), and parsed JSON costs several times the
+//! text it came from.
 
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::value::RawValue;
 use serde_json::{Map, Number, Value};
 use std::fmt;
 
-/// Parses `text` as JSON, giving each item of the list at `path` to `each`
-/// (in order) instead of keeping it: the list is empty in the value
-/// returned, which is otherwise what `serde_json` returns. `path` is keys
-/// and, in lists, indices; if it leads to no list (or is `None`), `each` is
-/// never called.
-pub fn parse_streaming(
-    text: &str,
+/// Parses `text` as JSON, giving the text of each item of the list at
+/// `path` to `each` (in order) instead of reading it: the list is empty in
+/// the value returned, which is otherwise what `serde_json` returns. `path`
+/// is keys and, in lists, indices; if it leads to no list (or is `None`),
+/// `each` is never called.
+pub fn parse_streaming<'t>(
+    text: &'t str,
     path: Option<&[String]>,
-    each: &mut dyn FnMut(Value),
+    each: &mut dyn FnMut(&'t RawValue),
 ) -> serde_json::Result<Value> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let value = Along { path, each }.deserialize(&mut deserializer)?;
@@ -26,15 +28,15 @@ pub fn parse_streaming(
 
 /// A value on the way to the list (`path` is what is left of the way), or
 /// off it (`None`), where it is read whole.
-struct Along<'p, 'f> {
+struct Along<'p, 'f, 't> {
     path: Option<&'p [String]>,
-    each: &'f mut dyn FnMut(Value),
+    each: &'f mut dyn FnMut(&'t RawValue),
 }
 
-impl Along<'_, '_> {
+impl<'t> Along<'_, '_, 't> {
     /// The same callback for the value at the next step (`None`: off the
     /// way).
-    fn next<'p>(&mut self, rest: Option<&'p [String]>) -> Along<'p, '_> {
+    fn next<'p>(&mut self, rest: Option<&'p [String]>) -> Along<'p, '_, 't> {
         Along {
             path: rest,
             each: &mut *self.each,
@@ -42,15 +44,15 @@ impl Along<'_, '_> {
     }
 }
 
-impl<'de> DeserializeSeed<'de> for Along<'_, '_> {
+impl<'t> DeserializeSeed<'t> for Along<'_, '_, 't> {
     type Value = Value;
 
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+    fn deserialize<D: Deserializer<'t>>(self, deserializer: D) -> Result<Value, D::Error> {
         deserializer.deserialize_any(self)
     }
 }
 
-impl<'de> Visitor<'de> for Along<'_, '_> {
+impl<'t> Visitor<'t> for Along<'_, '_, 't> {
     type Value = Value;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -85,12 +87,12 @@ impl<'de> Visitor<'de> for Along<'_, '_> {
         Ok(Value::Null)
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<Value, A::Error> {
+    fn visit_seq<A: SeqAccess<'t>>(mut self, mut seq: A) -> Result<Value, A::Error> {
         let mut items = Vec::new();
         match self.path {
             // The list: each item goes to the callback.
             Some([]) => {
-                while let Some(item) = seq.next_element::<Value>()? {
+                while let Some(item) = seq.next_element::<&'t RawValue>()? {
                     (self.each)(item);
                 }
             }
@@ -113,7 +115,7 @@ impl<'de> Visitor<'de> for Along<'_, '_> {
         Ok(Value::Array(items))
     }
 
-    fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<Value, A::Error> {
+    fn visit_map<A: MapAccess<'t>>(mut self, mut map: A) -> Result<Value, A::Error> {
         let mut object = Map::new();
         while let Some(key) = map.next_key::<String>()? {
             let on_way = match self.path {
@@ -139,7 +141,10 @@ mod tests {
             .map(str::to_owned)
             .collect();
         let mut items = Vec::new();
-        let rest = parse_streaming(text, Some(&path), &mut |item| items.push(item)).expect("JSON");
+        let rest = parse_streaming(text, Some(&path), &mut |item| {
+            items.push(serde_json::from_str(item.get()).expect("an item"))
+        })
+        .expect("JSON");
         (rest, items)
     }
 

@@ -104,77 +104,141 @@ pub struct ReadBody {
     pub listed: usize,
 }
 
-/// Reads a response body, each comment as the parser reaches it: the
-/// parsed list is never held whole next to the comments read from it.
+/// Reads a response body at once (see [`Reading`] for a few comments at a
+/// time).
 pub fn read_body(body: &[u8], source: &Source) -> Result<ReadBody, LoadError> {
-    let text = text_of(body);
-    match read_text(&text, source) {
-        // A number too large for a double (`1e400`) is read as the text it
-        // is, so an id or score like that costs one comment's field, not
-        // the thread.
-        Err(error) if error.to_string().starts_with("number out of range") => {
-            read_text(&quote_huge_numbers(&text), source)
-        }
-        read => read,
-    }
-    .map_err(|error| match error {
-        Read::Json(error) if error.to_string().starts_with("recursion limit exceeded") => {
-            LoadError::TooDeep
-        }
-        Read::Json(error) => LoadError::NotJson(error.to_string()),
-        Read::Miss(miss) => LoadError::NotFound(miss),
-    })
+    let mut reading = Reading::start(body, source)?;
+    reading.step(usize::MAX)?;
+    reading.finish()
 }
 
-/// Why one reading failed: the JSON, or the mapping's path in it.
-enum Read {
-    Json(serde_json::Error),
-    Miss(PathMiss),
+/// A response being read a few comments at a time, so that no one browser
+/// task reads a whole thread (and the browser, which optimizes the reading
+/// code while it runs, runs the later parts faster). The first pass checks
+/// the JSON and reads everything but the comment list, whose items are
+/// kept as places in the text; each step reads some of them.
+pub struct Reading<'t> {
+    /// The response's text (a copy only when numbers had to be quoted).
+    text: Cow<'t, str>,
+    /// Where each item of the list is in `text`.
+    items: Vec<(usize, usize)>,
+    /// How many items have been read.
+    done: usize,
+    /// The parsed response, its comment list left empty.
+    rest: Value,
+    reader: ListReader<'t>,
+    native: bool,
 }
 
-impl fmt::Display for Read {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Read::Json(error) => error.fmt(f),
-            Read::Miss(miss) => miss.fmt(f),
-        }
-    }
-}
-
-/// One reading of the text. The native format is read like a mapped API:
-/// one bad comment is skipped and counted and one bad field left out,
-/// never the thread; a broken article is left out with its broken blocks.
-fn read_text(text: &str, source: &Source) -> Result<ReadBody, Read> {
-    let native;
-    let (mapping, preset) = match source {
-        Source::Native => {
-            native = native_mapping();
-            (&native, Some("threadline"))
-        }
-        Source::Mapped(mapping, preset) => (&**mapping, preset.as_deref()),
-    };
-    let mut reader = ListReader::new(mapping, preset);
-    let steps = mapping.comments.steps();
-    let rest = parse_streaming(text, steps, &mut |item| reader.item(&item)).map_err(Read::Json)?;
-    // A path with a filter is followed in the parsed response instead.
-    if steps.is_none() {
-        reader.list(&rest);
-    }
-    let listed = reader.items;
-    let mut document = reader.finish(&rest).map_err(Read::Miss)?;
-    if matches!(source, Source::Native) {
-        document.id = match rest.get("id") {
-            Some(Value::String(text)) if !text.is_empty() => Some(text.clone()),
-            Some(Value::Number(number)) => Some(number.to_string()),
-            _ => None,
+impl<'t> Reading<'t> {
+    /// Checks the JSON of `body`, read as browsers read it: a byte-order
+    /// mark is skipped and bytes that are not UTF-8 become U+FFFD, so one
+    /// bad byte never loses a thread.
+    pub fn start(body: &'t [u8], source: &'t Source) -> Result<Self, LoadError> {
+        let (mapping, preset) = match source {
+            Source::Native => (native_mapping(), Some("threadline")),
+            Source::Mapped(mapping, preset) => (&**mapping, preset.as_deref()),
         };
-        document.article = rest.get("article").and_then(read_article);
+        let text = text_of(body);
+        let steps = mapping.comments.steps();
+        let scan = |text: &str| {
+            let mut items = Vec::new();
+            let base = text.as_ptr() as usize;
+            let rest = parse_streaming(text, steps, &mut |item| {
+                let at = item.get().as_ptr() as usize - base;
+                items.push((at, at + item.get().len()));
+            });
+            rest.map(|rest| (rest, items))
+        };
+        let scanned = match scan(&text) {
+            // A number too large for a double (`1e400`) is read as the text
+            // it is, so an id or score like that costs one comment's field,
+            // not the thread.
+            Err(error) if error.to_string().starts_with("number out of range") => {
+                let quoted = quote_huge_numbers(&text);
+                scan(&quoted).map(|scanned| (Cow::Owned(quoted), scanned))
+            }
+            scanned => scanned.map(|scanned| (text, scanned)),
+        };
+        let (text, (rest, items)) = scanned.map_err(|error| json_error(error, None))?;
+        let mut reader = ListReader::new(mapping, preset);
+        // A path with a filter is followed in the parsed response instead.
+        if steps.is_none() {
+            reader.list(&rest);
+        }
+        Ok(Reading {
+            text,
+            items,
+            done: 0,
+            rest,
+            reader,
+            native: matches!(source, Source::Native),
+        })
     }
-    Ok(ReadBody {
-        document,
-        rest,
-        listed,
-    })
+
+    /// Reads up to `most` more items of the list; says whether any are left.
+    pub fn step(&mut self, most: usize) -> Result<bool, LoadError> {
+        let end = self.items.len().min(self.done.saturating_add(most));
+        for &(from, to) in &self.items[self.done..end] {
+            let item = &self.text[from..to];
+            let value = match serde_json::from_str::<Value>(item) {
+                // As above, for a number in this item.
+                Err(error) if error.to_string().starts_with("number out of range") => {
+                    serde_json::from_str(&quote_huge_numbers(item))
+                }
+                value => value,
+            };
+            match value {
+                Ok(value) => self.reader.item(&value),
+                Err(error) => return Err(json_error(error, Some((&self.text, from)))),
+            }
+        }
+        self.done = end;
+        Ok(end < self.items.len())
+    }
+
+    /// The thread read, once every step has been taken.
+    pub fn finish(self) -> Result<ReadBody, LoadError> {
+        let listed = self.reader.items;
+        let rest = self.rest;
+        let mut document = self.reader.finish(&rest).map_err(LoadError::NotFound)?;
+        if self.native {
+            document.id = match rest.get("id") {
+                Some(Value::String(text)) if !text.is_empty() => Some(text.clone()),
+                Some(Value::Number(number)) => Some(number.to_string()),
+                _ => None,
+            };
+            document.article = rest.get("article").and_then(read_article);
+        }
+        Ok(ReadBody {
+            document,
+            rest,
+            listed,
+        })
+    }
+}
+
+/// What a JSON error tells the site's developers. An error in the item
+/// at byte `from` of `text` says the line and column it has in the whole
+/// response, as reading the response whole says.
+fn json_error(error: serde_json::Error, item: Option<(&str, usize)>) -> LoadError {
+    let told = error.to_string();
+    if told.starts_with("recursion limit exceeded") {
+        return LoadError::TooDeep;
+    }
+    let suffix = format!(" at line {} column {}", error.line(), error.column());
+    match (item, told.strip_suffix(&suffix)) {
+        (Some((text, from)), Some(what)) if error.line() > 0 => {
+            let before = &text[..from];
+            let line = before.matches('\n').count() + error.line();
+            let column = match error.line() {
+                1 => before.len() - before.rfind('\n').map_or(0, |at| at + 1) + error.column(),
+                _ => error.column(),
+            };
+            LoadError::NotJson(format!("{what} at line {line} column {column}"))
+        }
+        _ => LoadError::NotJson(told),
+    }
 }
 
 /// A body's text: without a byte-order mark, invalid bytes replaced.
@@ -423,6 +487,38 @@ mod tests {
             .map(|c| c.id.as_str())
             .collect();
         assert_eq!(ids, ["7"]);
+    }
+
+    #[test]
+    fn read_in_steps_it_is_the_thread_read_at_once() {
+        let body = br#"{"id": 9, "comments": [{"id": 1, "body": "a"}, {"id": 2, "parent": 1},
+            {"body": "no id"}, {"id": 3, "score": 1e400}, {"id": 4}]}"#;
+        let whole = read_body(body, &Source::Native).expect("reads");
+        let mut reading = Reading::start(body, &Source::Native).expect("JSON");
+        let mut steps = 1;
+        while reading.step(2).expect("reads") {
+            steps += 1;
+        }
+        let stepped = reading.finish().expect("reads");
+        assert_eq!(steps, 3, "five items, two a step");
+        assert_eq!(stepped.document, whole.document);
+        assert_eq!((stepped.listed, stepped.document.skipped), (5, 1));
+        assert_eq!(stepped.document.id.as_deref(), Some("9"));
+    }
+
+    #[test]
+    fn an_error_in_a_comment_is_placed_in_the_whole_response() {
+        // Checked only when the comment is read: a lone surrogate.
+        for body in [
+            "{\"comments\": [{\"id\": 1},\n  {\"id\": 2, \"body\": \"\\ud800\"}]}",
+            "{\"comments\": [{\"id\": 1}, {\"id\": 2,\n\"body\": \"\\ud800\"}]}",
+        ] {
+            let theirs = serde_json::from_str::<Value>(body).expect_err("bad JSON");
+            assert_eq!(
+                detail(body),
+                format!("the response is not valid JSON: {theirs}")
+            );
+        }
     }
 
     #[test]

@@ -12,6 +12,7 @@ use serde::de::Error as _;
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 /// Where and how to find the comments in a response.
 #[derive(Debug, Clone, PartialEq, Default, Deserialize)]
@@ -491,11 +492,14 @@ const NATIVE: &str = r#"{"comments": "comments", "tree": {"nested": "replies"},
 
 /// The mapping that reads Threadline's own format. Read through a `Value`,
 /// as every other mapping is: reading it from text would compile a second
-/// copy of the mapping's reader (12 KB of wasm).
-pub fn native_mapping() -> Mapping {
-    serde_json::from_str(NATIVE)
-        .and_then(serde_json::from_value)
-        .unwrap_or_default()
+/// copy of the mapping's reader (12 KB of wasm). Built once.
+pub fn native_mapping() -> &'static Mapping {
+    static NATIVE_MAPPING: OnceLock<Mapping> = OnceLock::new();
+    NATIVE_MAPPING.get_or_init(|| {
+        serde_json::from_str(NATIVE)
+            .and_then(serde_json::from_value)
+            .unwrap_or_default()
+    })
 }
 
 /// How to read a response: the native format, or a mapping with a preset's quirks.

@@ -16,6 +16,7 @@ pub mod markdown;
 pub mod model;
 pub mod moderation;
 pub mod numbers;
+pub mod pace;
 pub mod pages;
 pub mod paging;
 pub mod path;

@@ -80,7 +80,7 @@ impl PostEndpoint {
 pub fn read_posted(answer: &str, source: &Source) -> Option<CommentInput> {
     let value: serde_json::Value = serde_json::from_str(answer).ok()?;
     match source {
-        Source::Native => map_comment(&value, &native_mapping(), Some("threadline")),
+        Source::Native => map_comment(&value, native_mapping(), Some("threadline")),
         Source::Mapped(mapping, preset) => map_comment(&value, mapping, preset.as_deref()),
     }
 }

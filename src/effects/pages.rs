@@ -2,12 +2,18 @@
 //! one is worked out; later pages as the reader nears the end, or all of
 //! them at once.
 
-use crate::core::load::{read_body, LoadError, ReadBody};
+use crate::core::load::{LoadError, ReadBody, Reading};
 use crate::core::mapping::Source;
 use crate::core::model::ThreadDocument;
+use crate::core::pace::fitting;
 use crate::core::pages::Answer;
 use crate::live_thread::{LiveThread, ServerPages};
 use crate::services::http;
+use crate::services::page::{clock_ms, next_task};
+
+/// How many comments the first part of a response reads, before the pace
+/// is known: a few milliseconds' worth on a phone.
+const FIRST_PART: usize = 32;
 
 /// Fetches a response with its headers and reads it: the comments, and
 /// the thread's total when the mapping says where it is.
@@ -17,11 +23,23 @@ pub async fn fetch(
     pages: Option<&mut ServerPages>,
 ) -> Result<(ThreadDocument, Option<u64>), LoadError> {
     let (body, headers) = http::fetch_page(url).await?;
+    // The comments are read a part per browser task, each as many as the
+    // last part's pace fits in the task budget.
+    let mut reading = Reading::start(&body, source)?;
+    let mut part = FIRST_PART;
+    loop {
+        let began = clock_ms();
+        if !reading.step(part)? {
+            break;
+        }
+        part = fitting(part, clock_ms() - began, usize::MAX);
+        next_task().await;
+    }
     let ReadBody {
         document,
         rest: response,
         listed,
-    } = read_body(&body, source)?;
+    } = reading.finish()?;
     drop(body);
     let Source::Mapped(mapping, _) = source else {
         return Ok((document, None));

@@ -103,6 +103,14 @@ pub fn bring_into_view(root: Option<Element>, dom_id: String, then_focus: &'stat
     });
 }
 
+/// Milliseconds on the page's clock, finer than a millisecond: for
+/// timing parts of long work (see `core::pace`).
+pub fn clock_ms() -> f64 {
+    web_sys::window()
+        .and_then(|window| window.performance())
+        .map_or_else(js_sys::Date::now, |performance| performance.now())
+}
+
 /// Resolves in a later browser task, so work after it does not lengthen
 /// the task that awaited it. A message to itself, not a zero timeout: the
 /// browser holds back a timeout set from a timeout five deep by 4 ms, and
