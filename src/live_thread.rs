@@ -4,6 +4,7 @@
 //! tools, live arrivals and the reader's own edits are in its submodules.
 
 mod arrivals;
+mod filling;
 mod own;
 mod pages;
 mod reading;
@@ -157,6 +158,8 @@ struct Inner {
     page_loading: Cell<bool>,
     /// How many comments the server says the thread holds.
     server_total: Cell<Option<u64>>,
+    /// The first page, while it is drawn a part at a time.
+    filling: RefCell<Option<filling::Filling>>,
 }
 
 /// A shared handle on one widget's thread; cheap to clone, and equal only to
@@ -242,6 +245,7 @@ impl LiveThread {
             pages: RefCell::default(),
             page_loading: Cell::default(),
             server_total: Cell::default(),
+            filling: RefCell::default(),
         }))
     }
 
@@ -347,6 +351,8 @@ impl LiveThread {
 
     /// Shows one comment's subtree on its own ("continue this thread").
     pub fn continue_thread(&self, id: &CommentId) {
+        // The view of its own is drawn whole.
+        self.draw_more(usize::MAX);
         self.0.paging.borrow_mut().set_focus(Some(id.clone()));
         self.notify(list_change(Vec::new(), true), Vec::new());
     }

@@ -129,6 +129,12 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
     let limit = settings.max_depth;
     let continues = limit > 0 && *depth >= limit;
     let shown = thread.shown(&Some(id.clone()));
+    // While the first page is drawn a part at a time, its replies so far.
+    let drawn = replies
+        .iter()
+        .take(shown)
+        .take_while(|reply| thread.is_drawn(reply))
+        .count();
     let locale = thread.locale();
     let words = locale.words();
     // Strings used twice are made once and shared (a clone is a count).
@@ -252,8 +258,8 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
                     <ul class="tl-replies" id={replies_id} role="list">
                         {
                             // One fully keyed list: a mixed one re-renders every comment in it.
-                            for replies.iter().take(shown).map(|reply| child(thread, reply, depth + 1, None)).chain(
-                                (replies.len() > shown).then(|| html! {
+                            for replies.iter().take(drawn).map(|reply| child(thread, reply, depth + 1, None)).chain(
+                                (replies.len() > shown && drawn == shown).then(|| html! {
                                     <li class="tl-next-page" key="tl-next-page">
                                         <button type="button" class="tl-more-replies" onclick={on_thread(show_more)}>
                                             { locale.count(&words.more_replies_left, (replies.len() - shown) as i64) }

@@ -11,22 +11,18 @@ use super::status::Status;
 use super::text::aria;
 use super::topic::use_topic;
 use crate::core::pace::fitting;
-use crate::core::paging::ROOT_PAGE;
 use crate::effects;
 use crate::live_thread::{LiveThread, Topic};
 use crate::services::events::emit;
 use crate::services::page::{
-    bring_into_view, clock_ms, fragment, next_task, on_fragment_change, NearViewport,
+    after_render, bring_into_view, clock_ms, fragment, next_task, on_fragment_change, NearViewport,
 };
 use crate::services::storage::on_saved_elsewhere;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-/// The most top-level comments one task adds while the first page renders,
-/// after the first task, which draws the thread's frame and one: the next
-/// task adds as many as the last one's pace fits in it (one at a time on a
-/// throttled phone, where a comment with its replies takes 10 ms).
-const MOST_PER_TASK: usize = 8;
+/// The most comments one task draws while the first page renders.
+const MOST_PER_PART: usize = 64;
 
 /// Props of [`ThreadView`].
 #[derive(Properties, PartialEq)]
@@ -42,9 +38,11 @@ pub struct ThreadProps {
     pub at_once: bool,
 }
 
-/// Reveals the comment a permalink fragment names, and takes the reader there.
+/// Reveals the comment a permalink fragment names, and takes the reader
+/// there: the first page is drawn at once.
 fn follow(thread: &LiveThread, fragment: &str) {
     if let Some(id) = thread.comment_for_fragment(fragment) {
+        thread.draw_more(usize::MAX);
         if let Some(dom_id) = thread.reveal(&id) {
             bring_into_view(thread.settings().events.clone(), dom_id, ":scope > article");
         }
@@ -75,40 +73,39 @@ pub fn ThreadView(props: &ThreadProps) -> Html {
     let store = thread.store();
     let focus = thread.focus().filter(|id| store.comment(id).is_some());
     let roots = store.roots();
-    // The first page comes a few comments per browser task, so no task
-    // holds a phone's page long; `None` once it has all come.
     let shown = thread.shown(&None);
-    let cap = use_state(|| (!props.at_once).then_some(0));
-    // How many the last task added, and when it began.
-    let pace = use_mut_ref(|| (1_usize, None::<f64>));
     {
-        let (cap, pace) = (cap.clone(), pace.clone());
+        // The first page comes a part per browser task, so no task holds a
+        // phone's page long: the frame (heading, sort) first, then as many
+        // comments a task as the last part's pace fits in it.
         let events = thread.settings().events.clone();
-        use_effect_with(*cap, move |now| {
-            // The loader takes a prerendered thread's place once this one
-            // has drawn as much.
-            if now.is_none() {
-                emit(events.as_ref(), "rendered", &[]);
-            }
-            if let Some(now) = *now {
-                // This runs right after the render the last task asked for.
-                let (added, began) = *pace.borrow();
-                let step =
-                    began.map_or(1, |began| fitting(added, clock_ms() - began, MOST_PER_TASK));
-                spawn_local(async move {
+        use_effect_with(thread.clone(), move |thread| {
+            let weak = thread.downgrade();
+            spawn_local(async move {
+                let mut part = 1;
+                while weak.upgrade().is_some_and(|thread| thread.is_filling()) {
                     next_task().await;
-                    *pace.borrow_mut() = (step, Some(clock_ms()));
-                    cap.set(Some(now + step).filter(|next| *next < shown));
-                });
-            }
+                    let began = clock_ms();
+                    let Some(thread) = weak.upgrade() else { return };
+                    thread.draw_more(part);
+                    drop(thread);
+                    after_render().await;
+                    part = fitting(part, clock_ms() - began, MOST_PER_PART);
+                }
+                // The loader takes a prerendered thread's place once this
+                // one has drawn as much; a widget gone meanwhile says nothing.
+                if weak.upgrade().is_some() {
+                    emit(events.as_ref(), "rendered", &[]);
+                }
+            });
         });
     }
-    // A permalink that opened more than the first page shows it at once.
-    let settled = cap.is_none() || shown > ROOT_PAGE;
-    let rendered = match *cap {
-        Some(cap) if !settled => shown.min(cap),
-        _ => shown,
-    };
+    let settled = !thread.is_filling();
+    let rendered = roots
+        .iter()
+        .take(shown)
+        .take_while(|id| thread.is_drawn(id))
+        .count();
     let rest = if focus.is_some() {
         0
     } else {
@@ -239,7 +236,7 @@ pub fn ThreadView(props: &ThreadProps) -> Html {
                 // The box comes with the first comment, a task after the
                 // heading: compiling and drawing both at once is a long task.
                 // (A permalink's thread, drawn at once, has it at once.)
-                if settled || *cap != Some(0) {
+                if settled || rendered > 0 {
                     <Composer thread={thread.clone()} />
                     <LiveBanner thread={thread.clone()} />
                 }

@@ -36,6 +36,46 @@ pub struct Revealed {
 }
 
 impl Paging {
+    /// The items the rendered part of the thread draws (comments and rows
+    /// for replies left out), each with the list it is in, in the order
+    /// they stand on the page: drawn in this order, a part at a time, what
+    /// is drawn never moves when the next part comes. Replies of folded
+    /// comments, and of comments `max_depth` levels deep (0: no limit),
+    /// which continue the thread on its own, are not drawn.
+    pub fn drawn_in_order(
+        &self,
+        store: &ThreadStore,
+        folded: &dyn Fn(&str) -> bool,
+        max_depth: usize,
+    ) -> Vec<(CommentId, ListKey)> {
+        let mut order = Vec::new();
+        let roots = store.roots();
+        let mut stack: Vec<(CommentId, ListKey, usize)> = roots
+            .iter()
+            .take(self.shown(&None))
+            .rev()
+            .map(|id| (id.clone(), None, 0))
+            .collect();
+        while let Some((id, list, depth)) = stack.pop() {
+            let opens = store.comment(&id).is_some_and(|c| c.more.is_none())
+                && !folded(&id)
+                && (max_depth == 0 || depth < max_depth);
+            if opens {
+                let key = Some(id.clone());
+                let replies = store.children(&id);
+                stack.extend(
+                    replies
+                        .iter()
+                        .take(self.shown(&key))
+                        .rev()
+                        .map(|reply| (reply.clone(), key.clone(), depth + 1)),
+                );
+            }
+            order.push((id, list));
+        }
+        order
+    }
+
     /// How many items of a list render now.
     pub fn shown(&self, list: &ListKey) -> usize {
         self.shown.get(list).copied().unwrap_or(page(list))
@@ -146,6 +186,53 @@ mod tests {
 
     fn key(id: &str) -> ListKey {
         Some(id.into())
+    }
+
+    #[test]
+    fn what_is_drawn_comes_in_page_order() {
+        // t0 has replies a0..a6 (a page of five shows); a1 has b0; t1 has a
+        // folded reply list; t2 a chain three deep.
+        let mut inputs: Vec<CommentInput> = ["t0", "t1", "t2"]
+            .iter()
+            .map(|id| CommentInput {
+                id: (*id).into(),
+                ..CommentInput::default()
+            })
+            .collect();
+        let reply = |id: &str, parent: &str| CommentInput {
+            id: id.into(),
+            parent: Some(parent.into()),
+            ..CommentInput::default()
+        };
+        inputs.extend((0..7).map(|i| reply(&format!("a{i}"), "t0")));
+        inputs.extend([reply("b0", "a1"), reply("f0", "t1")]);
+        inputs.extend([reply("c1", "t2"), reply("c2", "c1"), reply("c3", "c2")]);
+        let store = ThreadStore::build(&inputs);
+        let order = |max_depth| {
+            Paging::default()
+                .drawn_in_order(&store, &|id| id == "t1", max_depth)
+                .into_iter()
+                .map(|(id, list)| format!("{id}<{}", list.as_deref().unwrap_or("")))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert_eq!(
+            order(0),
+            "t0< a0<t0 a1<t0 b0<a1 a2<t0 a3<t0 a4<t0 t1< t2< c1<t2 c2<c1 c3<c2"
+        );
+        assert_eq!(
+            order(2),
+            "t0< a0<t0 a1<t0 b0<a1 a2<t0 a3<t0 a4<t0 t1< t2< c1<t2 c2<c1",
+            "c2, two levels deep, continues the thread instead"
+        );
+        let mut paging = Paging::default();
+        paging.show_more(key("t0"));
+        let all = paging.drawn_in_order(&store, &|_| false, 0);
+        assert_eq!(
+            all.len(),
+            15,
+            "every comment, the second page of t0's replies too"
+        );
     }
 
     #[test]

@@ -130,7 +130,9 @@ pub async fn load(
     if let Some(url) = &config.live_url {
         super::live::stream(&thread, url, source);
     }
-    // The first render takes a task of its own too.
+    // The first page is drawn a part per task, the first render (the
+    // thread's frame) in a task of its own.
+    thread.start_filling();
     next_task().await;
     Ok(LoadedThread {
         article,

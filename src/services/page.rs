@@ -111,6 +111,13 @@ pub fn clock_ms() -> f64 {
         .map_or_else(js_sys::Date::now, |performance| performance.now())
 }
 
+/// Resolves once the renders asked for so far are done: Yew renders in
+/// the microtask it queued, which runs before this one's.
+pub async fn after_render() {
+    let _ =
+        wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&JsValue::UNDEFINED)).await;
+}
+
 /// Resolves in a later browser task, so work after it does not lengthen
 /// the task that awaited it. A message to itself, not a zero timeout: the
 /// browser holds back a timeout set from a timeout five deep by 4 ms, and
