@@ -257,7 +257,11 @@
               host.remove();
             },
           };
-          handle.setTheme(settings.theme);
+          // "auto" reads the page's computed style: after the next frame,
+          // which computes it to paint, rather than now, which would make
+          // the browser compute the whole page's style in this task.
+          if (settings.theme === "light" || settings.theme === "dark") handle.setTheme(settings.theme);
+          else requestAnimationFrame(function () { setTimeout(applyTheme, 0); });
           if (String(settings.inherit) === "off") host.setAttribute("data-inherit", "off");
           // The thread downloads while the wasm does: the widget's own
           // fetch of the same URL is then answered from the preload. Not

@@ -259,7 +259,7 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
                         {
                             // One fully keyed list: a mixed one re-renders every comment in it.
                             for replies.iter().take(drawn).map(|reply| child(thread, reply, depth + 1, None)).chain(
-                                (replies.len() > shown && drawn == shown).then(|| html! {
+                                (replies.len() > shown && drawn == shown && thread.is_row_drawn(id)).then(|| html! {
                                     <li class="tl-next-page" key="tl-next-page">
                                         <button type="button" class="tl-more-replies" onclick={on_thread(show_more)}>
                                             { locale.count(&words.more_replies_left, (replies.len() - shown) as i64) }

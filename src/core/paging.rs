@@ -36,42 +36,51 @@ pub struct Revealed {
 }
 
 impl Paging {
-    /// The items the rendered part of the thread draws (comments and rows
-    /// for replies left out), each with the list it is in, in the order
-    /// they stand on the page: drawn in this order, a part at a time, what
-    /// is drawn never moves when the next part comes. Replies of folded
-    /// comments, and of comments `max_depth` levels deep (0: no limit),
-    /// which continue the thread on its own, are not drawn.
+    /// The items the rendered part of the thread draws, each with the list
+    /// it is in, in the order they stand on the page: comments (and rows
+    /// for replies left out), and (`None`) a list's "more replies" row,
+    /// which stands under the list's replies and theirs. Drawn in this
+    /// order, a part at a time, what is drawn never moves when the next
+    /// part comes. Replies of folded comments, and of comments `max_depth`
+    /// levels deep (0: no limit), which continue the thread on its own,
+    /// are not drawn.
     pub fn drawn_in_order(
         &self,
         store: &ThreadStore,
         folded: &dyn Fn(&str) -> bool,
         max_depth: usize,
-    ) -> Vec<(CommentId, ListKey)> {
+    ) -> Vec<(Option<CommentId>, ListKey)> {
         let mut order = Vec::new();
         let roots = store.roots();
-        let mut stack: Vec<(CommentId, ListKey, usize)> = roots
+        // Items to draw, the next on top, each with its depth.
+        let mut stack: Vec<(Option<CommentId>, ListKey, usize)> = roots
             .iter()
             .take(self.shown(&None))
             .rev()
-            .map(|id| (id.clone(), None, 0))
+            .map(|id| (Some(id.clone()), None, 0))
             .collect();
-        while let Some((id, list, depth)) = stack.pop() {
-            let opens = store.comment(&id).is_some_and(|c| c.more.is_none())
-                && !folded(&id)
-                && (max_depth == 0 || depth < max_depth);
-            if opens {
-                let key = Some(id.clone());
-                let replies = store.children(&id);
-                stack.extend(
-                    replies
-                        .iter()
-                        .take(self.shown(&key))
-                        .rev()
-                        .map(|reply| (reply.clone(), key.clone(), depth + 1)),
-                );
+        while let Some((item, list, depth)) = stack.pop() {
+            if let Some(id) = &item {
+                let opens = store.comment(id).is_some_and(|c| c.more.is_none())
+                    && !folded(id)
+                    && (max_depth == 0 || depth < max_depth);
+                if opens {
+                    let key = Some(id.clone());
+                    let replies = store.children(id);
+                    let shown = self.shown(&key);
+                    if replies.len() > shown {
+                        stack.push((None, key.clone(), depth + 1));
+                    }
+                    stack.extend(
+                        replies
+                            .iter()
+                            .take(shown)
+                            .rev()
+                            .map(|reply| (Some(reply.clone()), key.clone(), depth + 1)),
+                    );
+                }
             }
-            order.push((id, list));
+            order.push((item, list));
         }
         order
     }
@@ -212,17 +221,21 @@ mod tests {
             Paging::default()
                 .drawn_in_order(&store, &|id| id == "t1", max_depth)
                 .into_iter()
-                .map(|(id, list)| format!("{id}<{}", list.as_deref().unwrap_or("")))
+                .map(|(item, list)| {
+                    let list = list.unwrap_or_default();
+                    item.map_or(format!("more<{list}"), |id| format!("{id}<{list}"))
+                })
                 .collect::<Vec<_>>()
                 .join(" ")
         };
         assert_eq!(
             order(0),
-            "t0< a0<t0 a1<t0 b0<a1 a2<t0 a3<t0 a4<t0 t1< t2< c1<t2 c2<c1 c3<c2"
+            "t0< a0<t0 a1<t0 b0<a1 a2<t0 a3<t0 a4<t0 more<t0 t1< t2< c1<t2 c2<c1 c3<c2",
+            "t0's row for its two replies left out stands under its shown replies and theirs"
         );
         assert_eq!(
             order(2),
-            "t0< a0<t0 a1<t0 b0<a1 a2<t0 a3<t0 a4<t0 t1< t2< c1<t2 c2<c1",
+            "t0< a0<t0 a1<t0 b0<a1 a2<t0 a3<t0 a4<t0 more<t0 t1< t2< c1<t2 c2<c1",
             "c2, two levels deep, continues the thread instead"
         );
         let mut paging = Paging::default();
@@ -231,7 +244,7 @@ mod tests {
         assert_eq!(
             all.len(),
             15,
-            "every comment, the second page of t0's replies too"
+            "every comment, the second page of t0's replies too, and no row"
         );
     }
 

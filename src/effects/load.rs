@@ -81,8 +81,9 @@ pub async fn load(
     // reading the settings and the response take the next.
     next_task().await;
     let (document, source, total, pages) = fetch_document(config).await?;
-    // The response's last part was read in this task; the store and the
-    // first render take the next ones, so no one task holds the page long.
+    // The response's last part was read in this task; the store, the
+    // reader's state and the first render take a task each, so no one
+    // task holds the page long.
     next_task().await;
     let store = match &pages {
         // A reply whose parent is on a later page waits for it.
@@ -93,6 +94,8 @@ pub async fn load(
         }
         _ => ThreadStore::build(&document.comments),
     };
+    drop(document.comments);
+    next_task().await;
     let report = store.report();
     if !report.is_clean() {
         web_sys::console::warn_1(

@@ -23,17 +23,19 @@ pub async fn fetch(
     pages: Option<&mut ServerPages>,
 ) -> Result<(ThreadDocument, Option<u64>), LoadError> {
     let (body, headers) = http::fetch_page(url).await?;
-    // The comments are read a part per browser task, each as many as the
-    // last part's pace fits in the task budget.
+    // The comments are read a part per browser task after the one that
+    // checks the JSON (each part as many as the last one's pace fits in the
+    // task budget): the first calls of the code that checks and the code
+    // that reads each compile it, so they take a task each.
     let mut reading = Reading::start(&body, source)?;
     let mut part = FIRST_PART;
     loop {
+        next_task().await;
         let began = clock_ms();
         if !reading.step(part)? {
             break;
         }
         part = fitting(part, clock_ms() - began, usize::MAX);
-        next_task().await;
     }
     let ReadBody {
         document,

@@ -10,8 +10,11 @@ use std::collections::HashMap;
 
 /// The first page's items in page order, and how many are drawn.
 pub(super) struct Filling {
-    order: Vec<(CommentId, ListKey)>,
+    order: Vec<(Option<CommentId>, ListKey)>,
+    /// Where each comment is in `order`.
     places: HashMap<CommentId, usize>,
+    /// Where each list's "more replies" row is, by the list's comment.
+    rows: HashMap<CommentId, usize>,
     drawn: usize,
 }
 
@@ -27,14 +30,17 @@ impl LiveThread {
                 self.0.settings.max_depth,
             )
         };
-        let places = order
-            .iter()
-            .enumerate()
-            .map(|(place, (id, _))| (id.clone(), place))
-            .collect();
+        let (mut places, mut rows) = (HashMap::default(), HashMap::default());
+        for (place, item) in order.iter().enumerate() {
+            match item {
+                (Some(id), _) => places.insert(id.clone(), place),
+                (None, list) => rows.insert(list.clone().unwrap_or_default(), place),
+            };
+        }
         *self.0.filling.borrow_mut() = Some(Filling {
             order,
             places,
+            rows,
             drawn: 0,
         });
     }
@@ -76,8 +82,18 @@ impl LiveThread {
 
     /// Whether an item is drawn yet.
     pub fn is_drawn(&self, id: &str) -> bool {
+        self.drawn_in(|fill| fill.places.get(id))
+    }
+
+    /// Whether the "more replies" row of a comment's replies is drawn yet.
+    pub fn is_row_drawn(&self, id: &str) -> bool {
+        self.drawn_in(|fill| fill.rows.get(id))
+    }
+
+    /// Whether the item `place` finds is drawn; one it does not find is.
+    fn drawn_in(&self, place: impl Fn(&Filling) -> Option<&usize>) -> bool {
         match &*self.0.filling.borrow() {
-            Some(fill) => fill.places.get(id).is_none_or(|place| *place < fill.drawn),
+            Some(fill) => place(fill).is_none_or(|place| *place < fill.drawn),
             None => true,
         }
     }

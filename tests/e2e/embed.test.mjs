@@ -451,6 +451,42 @@ test("scrolling to the end shows exactly one more page of comments each time, al
   await toTheEnd(50);
 });
 
+test("a big thread's first page comes from the top down, a few comments a frame, and nothing drawn moves", async () => {
+  await page.setViewportSize({ width: 1000, height: 800 });
+  // At every frame: the comments and "more replies" rows drawn, in page
+  // order, with where they are.
+  await page.addInitScript(() => {
+    window.frames_ = [];
+    const tick = () => {
+      const root = document.querySelector("#comments threadline-widget")?.shadowRoot;
+      const items = root ? [...root.querySelectorAll(".tl-comment, .tl-next-page")] : [];
+      const name = (item) => (item.id || `more of ${item.closest(".tl-comment")?.id || "the thread"}`);
+      if (items.length) window.frames_.push(items.map((item) => [name(item), item.getBoundingClientRect().top + scrollY]));
+      if (!root?.querySelector(".tl-thread > .tl-next-page")) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await page.goto(article("large.json"));
+  await page.waitForSelector("#comments .tl-thread > .tl-next-page");
+  const frames = await page.evaluate(() => window.frames_);
+  const last = frames.at(-1);
+  const order = `${last.map(([id]) => id).join(" ")} `;
+  assert.equal(last.filter(([id]) => !id.startsWith("more of")).length, 163, "the 1,000-comment thread's first page");
+  for (const frame of frames) {
+    assert.ok(order.startsWith(`${frame.map(([id]) => id).join(" ")} `), "comments and rows come only below those drawn");
+  }
+  const sizes = frames.map((frame) => frame.length);
+  assert.ok(sizes[0] <= 4, `the first frame has the first comment without its 200 replies: ${sizes.join(", ")}`);
+  assert.ok(new Set(sizes).size >= 4, `drawn over several frames: ${sizes.join(", ")}`);
+  // Where each comment stood when it was first drawn in the window.
+  const at = new Map(last);
+  for (const frame of frames) {
+    for (const [id, top] of frame.filter(([, top]) => top < 800)) {
+      assert.equal(top, at.get(id), `${id} stays where it was drawn`);
+    }
+  }
+});
+
 test("data-preset reads a Mastodon context, cross-origin", async () => {
   await page.goto(article("/fixtures/mastodon-context.json", 'data-preset="mastodon" data-link-target="_blank"'));
   await page.waitForSelector("#comments .tl-count");
