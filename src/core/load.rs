@@ -113,10 +113,12 @@ pub fn read_body(body: &[u8], source: &Source) -> Result<ReadBody, LoadError> {
 }
 
 /// A response being read a few comments at a time, so that no one browser
-/// task reads a whole thread (and the browser, which optimizes the reading
-/// code while it runs, runs the later parts faster). The first pass checks
-/// the JSON and reads everything but the comment list, whose items are
-/// kept as places in the text; each step reads some of them.
+/// task reads a whole thread. The first pass checks the JSON and reads
+/// everything but the comment list, whose items are kept as places in the
+/// text; each step reads some of them. The native format is read like a
+/// mapped API: one bad comment is skipped and counted and one bad field
+/// left out, never the thread; a broken article is left out with its
+/// broken blocks.
 pub struct Reading<'t> {
     /// The response's text (a copy only when numbers had to be quoted).
     text: Cow<'t, str>,
@@ -126,7 +128,9 @@ pub struct Reading<'t> {
     done: usize,
     /// The parsed response, its comment list left empty.
     rest: Value,
+    /// What the items read so far gave.
     reader: ListReader<'t>,
+    /// Whether it is Threadline's own format, with an id and an article.
     native: bool,
 }
 
