@@ -12,7 +12,6 @@ use serde::de::Error as _;
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
-use std::sync::OnceLock;
 
 /// Where and how to find the comments in a response.
 #[derive(Debug, Clone, PartialEq, Default, Deserialize)]
@@ -494,12 +493,14 @@ const NATIVE: &str = r#"{"comments": "comments", "tree": {"nested": "replies"},
 /// as every other mapping is: reading it from text would compile a second
 /// copy of the mapping's reader (12 KB of wasm). Built once.
 pub fn native_mapping() -> &'static Mapping {
-    static NATIVE_MAPPING: OnceLock<Mapping> = OnceLock::new();
-    NATIVE_MAPPING.get_or_init(|| {
-        serde_json::from_str(NATIVE)
-            .and_then(serde_json::from_value)
-            .unwrap_or_default()
-    })
+    thread_local! {
+        static NATIVE_MAPPING: &'static Mapping = Box::leak(Box::new(
+            serde_json::from_str(NATIVE)
+                .and_then(serde_json::from_value)
+                .unwrap_or_default(),
+        ));
+    }
+    NATIVE_MAPPING.with(|mapping| *mapping)
 }
 
 /// How to read a response: the native format, or a mapping with a preset's quirks.

@@ -6,7 +6,7 @@
 use super::{list_change, LiveThread};
 use crate::core::model::CommentId;
 use crate::core::paging::ListKey;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// The first page's items in page order, and how many are drawn.
 pub(super) struct Filling {
