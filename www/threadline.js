@@ -257,9 +257,9 @@
               host.remove();
             },
           };
-          // "auto" reads the page's computed style: after the next frame,
-          // which computes it to paint, rather than now, which would make
-          // the browser compute the whole page's style in this task.
+          // "auto" reads the page's computed style, which can make the
+          // browser work out the whole page's style: after the next frame,
+          // in a task of its own, not in this one, which starts the requests.
           if (settings.theme === "light" || settings.theme === "dark") handle.setTheme(settings.theme);
           else requestAnimationFrame(function () { setTimeout(applyTheme, 0); });
           if (String(settings.inherit) === "off") host.setAttribute("data-inherit", "off");

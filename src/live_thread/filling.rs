@@ -10,11 +10,13 @@ use rustc_hash::FxHashMap as HashMap;
 
 /// The first page's items in page order, and how many are drawn.
 pub(super) struct Filling {
+    /// The items, each with its list (see `Paging::drawn_in_order`).
     order: Vec<(Option<CommentId>, ListKey)>,
     /// Where each comment is in `order`.
     places: HashMap<CommentId, usize>,
     /// Where each list's "more replies" row is, by the list's comment.
     rows: HashMap<CommentId, usize>,
+    /// How many items of `order` are drawn.
     drawn: usize,
 }
 
@@ -34,7 +36,8 @@ impl LiveThread {
         for (place, item) in order.iter().enumerate() {
             match item {
                 (Some(id), _) => places.insert(id.clone(), place),
-                (None, list) => rows.insert(list.clone().unwrap_or_default(), place),
+                (None, Some(list)) => rows.insert(list.clone(), place),
+                (None, None) => None,
             };
         }
         *self.0.filling.borrow_mut() = Some(Filling {
