@@ -326,7 +326,11 @@
           }
           var lazy = settings.lazy !== undefined && settings.lazy !== false && settings.lazy !== "false";
           if (!lazy || !("IntersectionObserver" in window)) {
-            return start();
+            // The requests start in a task of their own: starting them
+            // takes the browser as long as making the widget's element.
+            return new Promise(function (resolve) {
+              setTimeout(resolve, 0);
+            }).then(start);
           }
           // data-lazy: load nothing, the stylesheet included, until the
           // reader scrolls near the comments; meanwhile the widget keeps
