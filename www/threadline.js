@@ -257,11 +257,7 @@
               host.remove();
             },
           };
-          // "auto" reads the page's computed style, which can make the
-          // browser work out the whole page's style: after the next frame,
-          // in a task of its own, not in this one, which starts the requests.
-          if (settings.theme === "light" || settings.theme === "dark") handle.setTheme(settings.theme);
-          else requestAnimationFrame(function () { setTimeout(applyTheme, 0); });
+          handle.setTheme(settings.theme);
           if (String(settings.inherit) === "off") host.setAttribute("data-inherit", "off");
           // The thread downloads while the wasm does: the widget's own
           // fetch of the same URL is then answered from the preload. Not
