@@ -15,7 +15,8 @@ use crate::effects;
 use crate::live_thread::{LiveThread, Topic};
 use crate::services::events::emit;
 use crate::services::page::{
-    after_render, bring_into_view, clock_ms, fragment, next_task, on_fragment_change, NearViewport,
+    after_next_frame, after_render, bring_into_view, clock_ms, fragment, on_fragment_change,
+    NearViewport,
 };
 use crate::services::storage::on_saved_elsewhere;
 use yew::platform::spawn_local;
@@ -75,16 +76,17 @@ pub fn ThreadView(props: &ThreadProps) -> Html {
     let roots = store.roots();
     let shown = thread.shown(&None);
     {
-        // The first page comes a part per browser task, so no task holds a
-        // phone's page long: the frame (heading, sort) first, then as many
-        // comments a task as the last part's pace fits in it.
+        // The first page comes a part per frame, so no task holds a phone's
+        // page long and the reader sees each part: the frame (heading, sort)
+        // first, then as many comments a frame as the last part's pace fits
+        // in one task.
         let events = thread.settings().events.clone();
         use_effect_with(thread.clone(), move |thread| {
             let weak = thread.downgrade();
             spawn_local(async move {
                 let mut part = 1;
                 while weak.upgrade().is_some_and(|thread| thread.is_filling()) {
-                    next_task().await;
+                    after_next_frame().await;
                     let began = clock_ms();
                     let Some(thread) = weak.upgrade() else { return };
                     thread.draw_more(part);

@@ -118,6 +118,24 @@ pub async fn after_render() {
         wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&JsValue::UNDEFINED)).await;
 }
 
+/// Resolves in the first task after the browser's next frame, so the
+/// reader sees what was drawn before it: a page busy with many short tasks
+/// may otherwise run several before it paints. A hidden page has no
+/// frames, so there it is the next task.
+pub async fn after_next_frame() {
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        let Some(window) = web_sys::window() else {
+            return drop(resolve.call0(&JsValue::UNDEFINED));
+        };
+        let hidden = window.document().is_none_or(|document| document.hidden());
+        if hidden || window.request_animation_frame(&resolve).is_err() {
+            let _ = resolve.call0(&JsValue::UNDEFINED);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(frame).await;
+    next_task().await;
+}
+
 /// Resolves in a later browser task, so work after it does not lengthen
 /// the task that awaited it. A message to itself, not a zero timeout: the
 /// browser holds back a timeout set from a timeout five deep by 4 ms, and
