@@ -246,8 +246,9 @@ pub fn ThreadView(props: &ThreadProps) -> Html {
                     <p class="tl-status">{ words.no_comments }</p>
                 } else {
                     // The Feed pattern: each top-level comment an article
-                    // with its place; the "show more" row comes after it.
-                    <ul class="tl-list" role="feed" aria-labelledby={heading_id.clone()} aria-busy={aria(thread.loading_top())}>
+                    // with its place, the feed busy while the first page is
+                    // drawn or a page loads; the "show more" row comes after it.
+                    <ul class="tl-list" role="feed" aria-labelledby={heading_id.clone()} aria-busy={aria(thread.loading_top() || !settled)}>
                         {
                             for roots.iter().take(rendered).enumerate().map(|(at, id)| child(thread, id, 0, Some((at + 1, roots.len()))))
                         }

@@ -4,7 +4,7 @@ import { after, before, beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { assetFolder, buildRelease, dist, launch, root, serve } from "./harness.mjs";
+import { assetFolder, buildRelease, dist, launch, root, serve, settled } from "./harness.mjs";
 import { generate } from "../bench/generate.mjs";
 
 let site, cdn, browser, context, page, consoleErrors, flakyCalls, moreRequests, liveVersion, liveRequests;
@@ -457,11 +457,15 @@ test("a big thread's first page comes from the top down, a few comments a frame,
   // order, with where they are.
   await page.addInitScript(() => {
     window.frames_ = [];
+    window.busy_ = [];
     const tick = () => {
       const root = document.querySelector("#comments threadline-widget")?.shadowRoot;
       const items = root ? [...root.querySelectorAll(".tl-comment, .tl-next-page")] : [];
       const name = (item) => (item.id || `more of ${item.closest(".tl-comment")?.id || "the thread"}`);
-      if (items.length) window.frames_.push(items.map((item) => [name(item), item.getBoundingClientRect().top + scrollY]));
+      if (items.length) {
+        window.frames_.push(items.map((item) => [name(item), item.getBoundingClientRect().top + scrollY]));
+        window.busy_.push(root.querySelector("[role=feed]").getAttribute("aria-busy"));
+      }
       if (!root?.querySelector(".tl-thread > .tl-next-page")) requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
@@ -475,6 +479,9 @@ test("a big thread's first page comes from the top down, a few comments a frame,
   for (const frame of frames) {
     assert.ok(order.startsWith(`${frame.map(([id]) => id).join(" ")} `), "comments and rows come only below those drawn");
   }
+  const busy = await page.evaluate(() => window.busy_);
+  assert.deepEqual(busy.slice(0, -1), Array(busy.length - 1).fill("true"), "a screen reader hears the feed is busy while it fills");
+  assert.equal(busy.at(-1), "false", "and not once it is drawn");
   const sizes = frames.map((frame) => frame.length);
   assert.ok(sizes[0] <= 4, `the first frame has the first comment without its 200 replies: ${sizes.join(", ")}`);
   assert.ok(new Set(sizes).size >= 4, `drawn over several frames: ${sizes.join(", ")}`);
@@ -491,6 +498,7 @@ test("data-preset reads a Mastodon context, cross-origin", async () => {
   await page.goto(article("/fixtures/mastodon-context.json", 'data-preset="mastodon" data-link-target="_blank"'));
   await page.waitForSelector("#comments .tl-count");
   assert.equal(await page.locator("#comments .tl-count").textContent(), "59 comments");
+  await settled(page);
   const top = page.locator("#comments .tl-list > .tl-comment");
   // Scrolling near the end renders the next pages, until all 43 are there.
   // The page may load the next one by itself at any moment, so each step

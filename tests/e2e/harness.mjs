@@ -187,12 +187,23 @@ export function launch() {
 }
 
 /**
+ * Resolves once no widget on the page is still adding top-level comments:
+ * the first page comes a few comments a frame, and a feed is `aria-busy`
+ * until it is all drawn (or while a page loads).
+ */
+export async function settled(page) {
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll("threadline-widget")].every((widget) => !widget.shadowRoot?.querySelector('[role=feed][aria-busy="true"]')),
+  );
+}
+
+/**
  * Scrolls every widget on the page until all its top-level comments are
  * rendered: Threadline renders the next page as the reader nears the end.
  */
 export async function renderAllPages(page) {
   const next = page.locator(".tl-thread > .tl-next-page");
-  for (let guard = 0; guard < 1000 && (await next.count()); guard++) {
+  for (let guard = 0; guard < 1000 && (await settled(page), await next.count()); guard++) {
     // The row can be replaced by the page it loads between count() and the
     // scroll; the next round finds the new one.
     await next
