@@ -11,12 +11,19 @@ struct Counting;
 
 static LIVE: AtomicUsize = AtomicUsize::new(0);
 static MADE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+/// Counts `size` more bytes live, and keeps the most ever live.
+fn grow(size: usize) {
+    let live = LIVE.fetch_add(size, Relaxed) + size;
+    PEAK.fetch_max(live, Relaxed);
+}
 
 // SAFETY: every call is passed on to the system allocator unchanged.
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         MADE.fetch_add(1, Relaxed);
-        LIVE.fetch_add(layout.size(), Relaxed);
+        grow(layout.size());
         System.alloc(layout)
     }
 
@@ -27,7 +34,7 @@ unsafe impl GlobalAlloc for Counting {
 
     unsafe fn realloc(&self, pointer: *mut u8, layout: Layout, size: usize) -> *mut u8 {
         MADE.fetch_add(1, Relaxed);
-        LIVE.fetch_add(size, Relaxed);
+        grow(size);
         LIVE.fetch_sub(layout.size(), Relaxed);
         System.realloc(pointer, layout, size)
     }
@@ -46,4 +53,11 @@ pub fn allocation_count() -> f64 {
 #[wasm_bindgen]
 pub fn live_bytes() -> f64 {
     LIVE.load(Relaxed) as f64
+}
+
+/// The most bytes the instance has had allocated at once: what the wasm
+/// memory, which never shrinks, had to grow to hold.
+#[wasm_bindgen]
+pub fn peak_bytes() -> f64 {
+    PEAK.load(Relaxed) as f64
 }

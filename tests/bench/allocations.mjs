@@ -69,13 +69,13 @@ function probe() {
     document.addEventListener(`threadline:${name}`, () => {
       const exports = window.__exports;
       const drawn = document.querySelector("threadline-widget").shadowRoot.querySelectorAll(".tl-comment").length;
-      window.__counts[name] = { made: exports.allocation_count(), live: exports.live_bytes(), memory: exports.memory.buffer.byteLength, drawn };
+      window.__counts[name] = { made: exports.allocation_count(), live: exports.live_bytes(), peak: exports.peak_bytes(), memory: exports.memory.buffer.byteLength, drawn };
     });
   }
 }
 
-console.log("| thread | comments drawn | allocations reading | allocations drawing | per comment drawn | live MB after drawing | live KB per comment drawn | wasm memory MB |");
-console.log("|---:|---:|---:|---:|---:|---:|---:|---:|");
+console.log("| thread | comments drawn | allocations reading | allocations drawing | per comment drawn | live MB after drawing | live KB per comment drawn | most live at ready MB | most live MB | wasm memory MB |");
+console.log("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 for (const n of SIZES) {
   const runs = [];
   for (let run = 0; run < RUNS; run++) {
@@ -92,7 +92,7 @@ for (const n of SIZES) {
   const drawing = mid((r) => r.rendered.made - r.ready.made);
   const liveDrawing = mid((r) => r.rendered.live - r.ready.live);
   console.log(
-    `| ${n} | ${drawn} | ${mid((r) => r.ready.made)} | ${drawing} | ${Math.round(drawing / drawn)} | ${(mid((r) => r.rendered.live) / 1048576).toFixed(2)} | ${(liveDrawing / drawn / 1024).toFixed(1)} | ${(mid((r) => r.rendered.memory) / 1048576).toFixed(2)} |`,
+    `| ${n} | ${drawn} | ${mid((r) => r.ready.made)} | ${drawing} | ${Math.round(drawing / drawn)} | ${(mid((r) => r.rendered.live) / 1048576).toFixed(2)} | ${(liveDrawing / drawn / 1024).toFixed(1)} | ${(mid((r) => r.ready.peak) / 1048576).toFixed(2)} | ${(mid((r) => r.rendered.peak) / 1048576).toFixed(2)} | ${(mid((r) => r.rendered.memory) / 1048576).toFixed(2)} |`,
   );
 }
 await browser.close();
