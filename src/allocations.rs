@@ -34,8 +34,12 @@ unsafe impl GlobalAlloc for Counting {
 
     unsafe fn realloc(&self, pointer: *mut u8, layout: Layout, size: usize) -> *mut u8 {
         MADE.fetch_add(1, Relaxed);
-        grow(size);
-        LIVE.fetch_sub(layout.size(), Relaxed);
+        // Counted as the change in size: a block that shrinks or grows in
+        // place is never held twice.
+        match size.checked_sub(layout.size()) {
+            Some(more) => grow(more),
+            None => _ = LIVE.fetch_sub(layout.size() - size, Relaxed),
+        }
         System.realloc(pointer, layout, size)
     }
 }

@@ -27,7 +27,7 @@ pub async fn load_more(thread: &LiveThread, placeholder: &CommentId) -> Result<(
         return Ok(());
     };
     let loaded = match http::fetch_body(&url).await {
-        Ok(body) => read_response_bytes(&body, &source),
+        Ok(body) => read_response_bytes(body, &source),
         Err(error) => Err(error),
     };
     thread.end_more(

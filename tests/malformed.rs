@@ -84,7 +84,7 @@ fn bad_fields_cost_only_their_field_or_their_comment() {
             .join("tests/malformed/threadline--shown--bad-fields.json"),
     )
     .expect("the file");
-    let document = read_response_bytes(&body, &Source::Native).expect("read");
+    let document = read_response_bytes(body, &Source::Native).expect("read");
     assert_eq!(
         document.skipped, 7,
         "no id, 42, null, text, [], id true, id empty"

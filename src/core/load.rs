@@ -8,7 +8,6 @@ use super::model::{Article, ArticleBlock, ThreadDocument};
 use super::path::PathMiss;
 use super::words::{Lang, Words};
 use serde_json::Value;
-use std::borrow::Cow;
 use std::fmt;
 
 /// Why a thread could not be shown. `Display` is the sentence readers see;
@@ -89,7 +88,10 @@ pub fn read_response(body: &str, source: &Source) -> Result<ThreadDocument, Load
 /// Reads a response body as it came over the network. As browsers do, a
 /// byte-order mark is skipped and bytes that are not UTF-8 become U+FFFD,
 /// so one bad byte never loses a thread.
-pub fn read_response_bytes(body: &[u8], source: &Source) -> Result<ThreadDocument, LoadError> {
+pub fn read_response_bytes(
+    body: impl Into<Vec<u8>>,
+    source: &Source,
+) -> Result<ThreadDocument, LoadError> {
     read_body(body, source).map(|read| read.document)
 }
 
@@ -106,7 +108,7 @@ pub struct ReadBody {
 
 /// Reads a response body at once (see [`Reading`] for a few comments at a
 /// time).
-pub fn read_body(body: &[u8], source: &Source) -> Result<ReadBody, LoadError> {
+pub fn read_body(body: impl Into<Vec<u8>>, source: &Source) -> Result<ReadBody, LoadError> {
     let mut reading = Reading::start(body, source)?;
     reading.step(usize::MAX)?;
     reading.finish()
@@ -115,35 +117,36 @@ pub fn read_body(body: &[u8], source: &Source) -> Result<ReadBody, LoadError> {
 /// A response being read a few comments at a time, so that no one browser
 /// task reads a whole thread. The first pass checks the JSON and reads
 /// everything but the comment list, whose items are kept as places in the
-/// text; each step reads some of them. The native format is read like a
-/// mapped API: one bad comment is skipped and counted and one bad field
-/// left out, never the thread; a broken article is left out with its
-/// broken blocks.
-pub struct Reading<'t> {
-    /// The response's text (a copy only when numbers had to be quoted).
-    text: Cow<'t, str>,
-    /// Where each item of the list is in `text`.
+/// text; each step reads some of them, from the last, and gives the text
+/// behind them back, so the text and the comments read from it are never
+/// both held whole. The native format is read like a mapped API: one bad
+/// comment is skipped and counted and one bad field left out, never the
+/// thread; a broken article is left out with its broken blocks.
+pub struct Reading<'m> {
+    /// The response's text up to the items still to read.
+    text: String,
+    /// Where each item of the list is in the text.
     items: Vec<(usize, usize)>,
-    /// How many items have been read.
-    done: usize,
+    /// How many items, from the first, are still to read.
+    left: usize,
     /// The parsed response, its comment list left empty.
     rest: Value,
     /// What the items read so far gave.
-    reader: ListReader<'t>,
+    reader: ListReader<'m>,
     /// Whether it is Threadline's own format, with an id and an article.
     native: bool,
 }
 
-impl<'t> Reading<'t> {
+impl<'m> Reading<'m> {
     /// Checks the JSON of `body`, read as browsers read it: a byte-order
     /// mark is skipped and bytes that are not UTF-8 become U+FFFD, so one
     /// bad byte never loses a thread.
-    pub fn start(body: &'t [u8], source: &'t Source) -> Result<Self, LoadError> {
+    pub fn start(body: impl Into<Vec<u8>>, source: &'m Source) -> Result<Self, LoadError> {
         let (mapping, preset) = match source {
             Source::Native => (native_mapping(), Some("threadline")),
             Source::Mapped(mapping, preset) => (&**mapping, preset.as_deref()),
         };
-        let text = text_of(body);
+        let text = text_of(body.into());
         let steps = mapping.comments.steps();
         let scan = |text: &str| {
             let mut items = Vec::new();
@@ -160,30 +163,32 @@ impl<'t> Reading<'t> {
             // not the thread.
             Err(error) if error.to_string().starts_with("number out of range") => {
                 let quoted = quote_huge_numbers(&text);
-                scan(&quoted).map(|scanned| (Cow::Owned(quoted), scanned))
+                scan(&quoted).map(|scanned| (quoted, scanned))
             }
             scanned => scanned.map(|scanned| (text, scanned)),
         };
         let (text, (rest, items)) = scanned.map_err(|error| json_error(error, None))?;
         let mut reader = ListReader::new(mapping, preset);
+        reader.expect(items.len());
         // A path with a filter is followed in the parsed response instead.
         if steps.is_none() {
             reader.list(&rest);
         }
         Ok(Reading {
             text,
+            left: items.len(),
             items,
-            done: 0,
             rest,
             reader,
             native: matches!(source, Source::Native),
         })
     }
 
-    /// Reads up to `most` more items of the list; says whether any are left.
+    /// Reads up to `most` more items of the list, the last first; says
+    /// whether any are left.
     pub fn step(&mut self, most: usize) -> Result<bool, LoadError> {
-        let end = self.items.len().min(self.done.saturating_add(most));
-        for &(from, to) in &self.items[self.done..end] {
+        let first = self.left.saturating_sub(most);
+        for &(from, to) in self.items[first..self.left].iter().rev() {
             let item = &self.text[from..to];
             let value = match serde_json::from_str::<Value>(item) {
                 // As above, for a number in this item.
@@ -193,12 +198,21 @@ impl<'t> Reading<'t> {
                 value => value,
             };
             match value {
-                Ok(value) => self.reader.item(&value),
+                Ok(value) => self.reader.item_before(&value),
                 Err(error) => return Err(json_error(error, Some((&self.text, from)))),
             }
         }
-        self.done = end;
-        Ok(end < self.items.len())
+        self.left = first;
+        // The text from the first item read on is done with: the allocator
+        // splits it off in place, for the comments still to come.
+        match self.items.get(first) {
+            Some(&(from, _)) if first > 0 => {
+                self.text.truncate(from);
+                self.text.shrink_to_fit();
+            }
+            _ => self.text = String::new(),
+        }
+        Ok(first > 0)
     }
 
     /// The thread read, once every step has been taken.
@@ -245,9 +259,14 @@ fn json_error(error: serde_json::Error, item: Option<(&str, usize)>) -> LoadErro
     }
 }
 
-/// A body's text: without a byte-order mark, invalid bytes replaced.
-fn text_of(body: &[u8]) -> Cow<'_, str> {
-    String::from_utf8_lossy(body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body))
+/// A body's text: without a byte-order mark, invalid bytes replaced; the
+/// body itself when it is UTF-8 already.
+fn text_of(mut body: Vec<u8>) -> String {
+    if body.starts_with(b"\xEF\xBB\xBF") {
+        body.drain(..3);
+    }
+    String::from_utf8(body)
+        .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned())
 }
 
 /// Puts quotes around the numbers outside strings that overflow a double.
@@ -367,11 +386,11 @@ mod tests {
     fn a_byte_order_mark_and_bad_bytes_are_read_as_browsers_read_them() {
         let mut body =
             b"\xEF\xBB\xBF{\"comments\": [{\"id\": \"a\", \"body\": \"caf\xE9 ok\"}]}".to_vec();
-        let document = read_response_bytes(&body, &Source::Native).expect("read");
+        let document = read_response_bytes(body.clone(), &Source::Native).expect("read");
         assert_eq!(&*document.comments[0].body, "caf\u{FFFD} ok");
         body.truncate(body.len() - 4);
         assert!(
-            read_response_bytes(&body, &Source::Native).is_err(),
+            read_response_bytes(body, &Source::Native).is_err(),
             "cut short is still not JSON"
         );
     }
@@ -495,7 +514,8 @@ mod tests {
 
     #[test]
     fn read_in_steps_it_is_the_thread_read_at_once() {
-        let body = br#"{"id": 9, "comments": [{"id": 1, "body": "a"}, {"id": 2, "parent": 1},
+        let body = br#"{"id": 9, "comments": [{"id": 1, "body": "a", "replies": [{"id": 5},
+            {"id": 6, "replies": [{"id": 7}]}]}, {"id": 2, "parent": 1},
             {"body": "no id"}, {"id": 3, "score": 1e400}, {"id": 4}]}"#;
         let whole = read_body(body, &Source::Native).expect("reads");
         let mut reading = Reading::start(body, &Source::Native).expect("JSON");
@@ -506,8 +526,30 @@ mod tests {
         let stepped = reading.finish().expect("reads");
         assert_eq!(steps, 3, "five items, two a step");
         assert_eq!(stepped.document, whole.document);
+        let ids: Vec<&str> = stepped
+            .document
+            .comments
+            .iter()
+            .map(|c| c.id.as_str())
+            .collect();
+        assert_eq!(
+            ids,
+            ["1", "5", "6", "7", "2", "3", "4"],
+            "in the response's order"
+        );
         assert_eq!((stepped.listed, stepped.document.skipped), (5, 1));
         assert_eq!(stepped.document.id.as_deref(), Some("9"));
+        // Placeholders for replies left out come after the comments, in order.
+        let mapping = r#"{"comments": "items", "id": "id", "parent": "parent", "replyCount": "n"}"#;
+        let source = Source::configure(None, Some(mapping)).expect("a mapping");
+        let body =
+            br#"{"items": [{"id": "a", "n": 2}, {"id": "b", "n": 1}, {"id": "c", "parent": "a"}]}"#;
+        let mut reading = Reading::start(body, &source).expect("JSON");
+        while reading.step(1).expect("reads") {}
+        let stepped = reading.finish().expect("reads").document;
+        let ids: Vec<&str> = stepped.comments.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b", "c", "a:more", "b:more"]);
+        assert_eq!(stepped, read_body(body, &source).expect("reads").document);
     }
 
     #[test]

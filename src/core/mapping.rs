@@ -629,6 +629,8 @@ pub struct ListReader<'m> {
     reply_counts: Vec<(String, u64)>,
     kids: Vec<(String, Vec<String>)>,
     skipped: usize,
+    /// Whether the items came from the last to the first.
+    backward: bool,
     /// How many items the list held (a paged API's offset grows by it).
     pub items: usize,
 }
@@ -643,8 +645,25 @@ impl<'m> ListReader<'m> {
             reply_counts: Vec::new(),
             kids: Vec::new(),
             skipped: 0,
+            backward: false,
             items: 0,
         }
+    }
+
+    /// Makes room for `items` comments at once: a list grown by doubling
+    /// holds up to twice what it needs, and both copies while it grows.
+    pub fn expect(&mut self, items: usize) {
+        self.comments.reserve_exact(items);
+    }
+
+    /// Reads an item that comes before every item read so far: a list
+    /// read from its end (see `load::Reading`) is put back in order at
+    /// [`ListReader::finish`].
+    pub fn item_before(&mut self, item: &Value) {
+        self.backward = true;
+        let start = self.comments.len();
+        self.item(item);
+        self.comments[start..].reverse();
     }
 
     /// Reads one item of the list, with the replies nested in it.
@@ -715,6 +734,11 @@ impl<'m> ListReader<'m> {
             });
         }
         let mut comments = self.comments;
+        let mut reply_counts = self.reply_counts;
+        if self.backward {
+            comments.reverse();
+            reply_counts.reverse();
+        }
         if !self.kids.is_empty() {
             let parents: HashMap<String, String> = self
                 .kids
@@ -737,7 +761,7 @@ impl<'m> ListReader<'m> {
                 }
             }
         }
-        add_missing_replies(&mut comments, &self.reply_counts);
+        add_missing_replies(&mut comments, &reply_counts);
         Ok(ThreadDocument {
             id: None,
             article: None,

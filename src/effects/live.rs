@@ -37,7 +37,7 @@ pub fn poll(thread: &LiveThread, url: String, seconds: u32, source: Source) {
                     Fresh::Unchanged => Ok(None),
                     Fresh::Changed(body, next) => {
                         validators = next;
-                        read_response_bytes(&body, &source).map(Some)
+                        read_response_bytes(body, &source).map(Some)
                     }
                 });
             match fresh {

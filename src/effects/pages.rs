@@ -27,7 +27,7 @@ pub async fn fetch(
     // checks the JSON (each part as many as the last one's pace fits in the
     // task budget): the first calls of the code that checks and the code
     // that reads each compile it, so they take a task each.
-    let mut reading = Reading::start(&body, source)?;
+    let mut reading = Reading::start(body, source)?;
     let mut part = FIRST_PART;
     loop {
         next_task().await;
@@ -42,7 +42,6 @@ pub async fn fetch(
         rest: response,
         listed,
     } = reading.finish()?;
-    drop(body);
     let Source::Mapped(mapping, _) = source else {
         return Ok((document, None));
     };
