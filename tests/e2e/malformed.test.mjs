@@ -6,7 +6,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { buildRelease, dist, launch, root, serve } from "./harness.mjs";
+import { buildRelease, dist, launch, root, serve, settled } from "./harness.mjs";
 
 const folder = join(root, "tests/malformed");
 const files = readdirSync(folder).filter((file) => file.endsWith(".json")).sort();
@@ -67,6 +67,7 @@ test("repairs are visible: skipped comments are counted, times out of range are 
   const show = async (file, preset = "threadline") => {
     await page.goto(`${site.origin}/case.html?${new URLSearchParams({ file, preset })}`);
     await page.locator("#comments .tl-count").waitFor();
+    await settled(page);
   };
   await show("threadline--shown--bad-fields.json");
   assert.equal(await page.locator("#comments .tl-skipped").textContent(), "7 comments could not be shown.");
