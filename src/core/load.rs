@@ -332,6 +332,11 @@ pub fn parse_document(body: &str) -> Result<ThreadDocument, LoadError> {
 mod tests {
     use super::*;
 
+    /// The ids of a document's comments, in order.
+    fn ids(document: &ThreadDocument) -> Vec<&str> {
+        document.comments.iter().map(|c| c.id.as_str()).collect()
+    }
+
     fn detail(body: &str) -> String {
         match parse_document(body) {
             Ok(_) => panic!("{body} should not parse"),
@@ -364,8 +369,7 @@ mod tests {
         )
         .expect("the thread is read");
         assert_eq!(document.skipped, 5);
-        let ids: Vec<&str> = document.comments.iter().map(|c| c.id.as_str()).collect();
-        assert_eq!(ids, ["a", "1e400", "c"]);
+        assert_eq!(ids(&document), ["a", "1e400", "c"]);
         let a = &document.comments[0];
         assert_eq!(
             (a.score, &*a.body, a.author.as_deref()),
@@ -477,13 +481,7 @@ mod tests {
             &mapped(r#"{"comments": "1.data.children", "tree": {"nested": "replies"}, "id": "id", "body": "body"}"#),
         )
         .expect("reads");
-        let ids: Vec<&str> = read
-            .document
-            .comments
-            .iter()
-            .map(|c| c.id.as_str())
-            .collect();
-        assert_eq!(ids, ["1e400", "2", "3"]);
+        assert_eq!(ids(&read.document), ["1e400", "2", "3"]);
         assert_eq!(read.document.comments[1].parent.as_deref(), Some("1e400"));
         assert_eq!(
             read.listed, 2,
@@ -503,13 +501,7 @@ mod tests {
             &mapped(r#"{"comments": "[kind=new].items", "id": "id"}"#),
         )
         .expect("reads");
-        let ids: Vec<&str> = at_the_top
-            .document
-            .comments
-            .iter()
-            .map(|c| c.id.as_str())
-            .collect();
-        assert_eq!(ids, ["7"]);
+        assert_eq!(ids(&at_the_top.document), ["7"]);
     }
 
     #[test]
@@ -526,14 +518,8 @@ mod tests {
         let stepped = reading.finish().expect("reads");
         assert_eq!(steps, 3, "five items, two a step");
         assert_eq!(stepped.document, whole.document);
-        let ids: Vec<&str> = stepped
-            .document
-            .comments
-            .iter()
-            .map(|c| c.id.as_str())
-            .collect();
         assert_eq!(
-            ids,
+            ids(&stepped.document),
             ["1", "5", "6", "7", "2", "3", "4"],
             "in the response's order"
         );
@@ -547,8 +533,7 @@ mod tests {
         let mut reading = Reading::start(body, &source).expect("JSON");
         while reading.step(1).expect("reads") {}
         let stepped = reading.finish().expect("reads").document;
-        let ids: Vec<&str> = stepped.comments.iter().map(|c| c.id.as_str()).collect();
-        assert_eq!(ids, ["a", "b", "c", "a:more", "b:more"]);
+        assert_eq!(ids(&stepped), ["a", "b", "c", "a:more", "b:more"]);
         assert_eq!(stepped, read_body(body, &source).expect("reads").document);
     }
 
