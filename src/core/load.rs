@@ -205,12 +205,11 @@ impl<'m> Reading<'m> {
         self.left = first;
         // The text from the first item read on is done with: the allocator
         // splits it off in place, for the comments still to come.
-        match self.items.get(first) {
-            Some(&(from, _)) if first > 0 => {
-                self.text.truncate(from);
-                self.text.shrink_to_fit();
-            }
-            _ => self.text = String::new(),
+        if first == 0 {
+            self.text = String::new();
+        } else if let Some(&(from, _)) = self.items.get(first) {
+            self.text.truncate(from);
+            self.text.shrink_to_fit();
         }
         Ok(first > 0)
     }
@@ -511,6 +510,7 @@ mod tests {
             {"body": "no id"}, {"id": 3, "score": 1e400}, {"id": 4}]}"#;
         let whole = read_body(body, &Source::Native).expect("reads");
         let mut reading = Reading::start(body, &Source::Native).expect("JSON");
+        assert!(reading.step(0).expect("reads"), "none read, all left");
         let mut steps = 1;
         while reading.step(2).expect("reads") {
             steps += 1;

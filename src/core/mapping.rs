@@ -733,15 +733,15 @@ impl<'m> ListReader<'m> {
                 not_a_list: true,
             });
         }
-        let mut comments = self.comments;
-        let mut reply_counts = self.reply_counts;
+        let (mut comments, mut reply_counts, mut kids) =
+            (self.comments, self.reply_counts, self.kids);
         if self.backward {
             comments.reverse();
             reply_counts.reverse();
+            kids.reverse();
         }
-        if !self.kids.is_empty() {
-            let parents: HashMap<String, String> = self
-                .kids
+        if !kids.is_empty() {
+            let parents: HashMap<String, String> = kids
                 .into_iter()
                 .flat_map(|(parent, ids)| ids.into_iter().map(move |id| (id, parent.clone())))
                 .collect();
