@@ -169,7 +169,7 @@ impl<'m> Reading<'m> {
         };
         let (text, (rest, items)) = scanned.map_err(|error| json_error(error, None))?;
         let mut reader = ListReader::new(mapping, preset);
-        reader.expect(items.len());
+        reader.reserve(items.len());
         // A path with a filter is followed in the parsed response instead.
         if steps.is_none() {
             reader.list(&rest);
@@ -526,14 +526,18 @@ mod tests {
         assert_eq!((stepped.listed, stepped.document.skipped), (5, 1));
         assert_eq!(stepped.document.id.as_deref(), Some("9"));
         // Placeholders for replies left out come after the comments, in order.
-        let mapping = r#"{"comments": "items", "id": "id", "parent": "parent", "replyCount": "n"}"#;
+        let mapping = r#"{"comments": "items", "tree": {"nested": "replies"}, "id": "id",
+            "parent": "parent", "replyCount": "n"}"#;
         let source = Source::configure(None, Some(mapping)).expect("a mapping");
-        let body =
-            br#"{"items": [{"id": "a", "n": 2}, {"id": "b", "n": 1}, {"id": "c", "parent": "a"}]}"#;
+        let body = br#"{"items": [{"id": "a", "n": 3, "replies": [{"id": "r", "n": 1}]},
+            {"id": "b", "n": 1}, {"id": "c", "parent": "a"}]}"#;
         let mut reading = Reading::start(body, &source).expect("JSON");
         while reading.step(1).expect("reads") {}
         let stepped = reading.finish().expect("reads").document;
-        assert_eq!(ids(&stepped), ["a", "b", "c", "a:more", "b:more"]);
+        assert_eq!(
+            ids(&stepped),
+            ["a", "r", "b", "c", "a:more", "r:more", "b:more"]
+        );
         assert_eq!(stepped, read_body(body, &source).expect("reads").document);
     }
 

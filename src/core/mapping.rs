@@ -652,7 +652,7 @@ impl<'m> ListReader<'m> {
 
     /// Makes room for `items` comments at once: a list grown by doubling
     /// holds up to twice what it needs, and both copies while it grows.
-    pub fn expect(&mut self, items: usize) {
+    pub fn reserve(&mut self, items: usize) {
         self.comments.reserve_exact(items);
     }
 
@@ -661,9 +661,15 @@ impl<'m> ListReader<'m> {
     /// [`ListReader::finish`].
     pub fn item_before(&mut self, item: &Value) {
         self.backward = true;
-        let start = self.comments.len();
+        let starts = (
+            self.comments.len(),
+            self.reply_counts.len(),
+            self.kids.len(),
+        );
         self.item(item);
-        self.comments[start..].reverse();
+        self.comments[starts.0..].reverse();
+        self.reply_counts[starts.1..].reverse();
+        self.kids[starts.2..].reverse();
     }
 
     /// Reads one item of the list, with the replies nested in it.
