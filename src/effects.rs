@@ -30,12 +30,16 @@ pub async fn load_more(thread: &LiveThread, placeholder: &CommentId) -> Result<(
         Ok(body) => read_response_bytes(body, &source),
         Err(error) => Err(error),
     };
-    thread.end_more(
-        placeholder,
-        top,
-        loaded.as_ref().ok().map(|document| &document.comments[..]),
-    );
-    loaded.map(drop)
+    match loaded {
+        Ok(document) => {
+            thread.end_more(placeholder, top, Some(document.comments));
+            Ok(())
+        }
+        Err(error) => {
+            thread.end_more(placeholder, top, None);
+            Err(error)
+        }
+    }
 }
 
 /// Sends the reader's vote (1, 0 or -1) when votes go to a server, and

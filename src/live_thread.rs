@@ -307,7 +307,7 @@ impl LiveThread {
 
     /// Puts the fetched replies in the placeholder's place (nothing when the
     /// fetch failed); only the views that changed re-render.
-    pub fn end_more(&self, placeholder: &CommentId, top: bool, loaded: Option<&[CommentInput]>) {
+    pub fn end_more(&self, placeholder: &CommentId, top: bool, loaded: Option<Vec<CommentInput>>) {
         if top {
             self.busy_top(-1);
         }

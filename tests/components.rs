@@ -97,7 +97,7 @@ async fn show_in(
     settings: ThreadSettings,
     ready: &str,
 ) -> (Element, LiveThread) {
-    let thread = LiveThread::new(ThreadStore::build(&document.comments), settings);
+    let thread = LiveThread::new(ThreadStore::build(document.comments), settings);
     let props = ThreadProps {
         thread: thread.clone(),
         skipped: document.skipped,
@@ -594,7 +594,7 @@ async fn reply_takes_focus_escape_gives_it_back_and_ctrl_enter_sends() {
         ..settings(key)
     };
     let document = thousand("k");
-    let thread = LiveThread::new(ThreadStore::build(&document.comments), settings);
+    let thread = LiveThread::new(ThreadStore::build(document.comments), settings);
     let props = ThreadProps {
         thread: thread.clone(),
         skipped: 0,

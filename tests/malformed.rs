@@ -43,7 +43,7 @@ fn read(name: &str, preset: &str, body: &[u8]) -> bool {
     let source = Source::configure(Some(preset), None).expect("a preset");
     match read_response_bytes(body, &source) {
         Ok(document) => {
-            let store = ThreadStore::build(&document.comments);
+            let store = ThreadStore::build(document.comments);
             for id in store.ids() {
                 let comment = store.comment(id).expect("listed");
                 let _ = to_nodes(&comment.body, comment.format, RichOptions { images: true });

@@ -24,7 +24,7 @@ fn reddit_preset_10k_comments() {
         let start = now();
         let document = read_response(&body, &source).expect("the synthetic response reads");
         let mapped = now();
-        let store = ThreadStore::build(&document.comments);
+        let store = ThreadStore::build(document.comments);
         let built = now();
         assert_eq!(store.len(), 10_000);
         read = read.min(mapped - start);

@@ -134,7 +134,7 @@ mod tests {
 
     #[test]
     fn new_comments_wait_and_changed_ones_show_in_place() {
-        let store = ThreadStore::build(&[input("a", None, "hello"), input("b", None, "hi")]);
+        let store = ThreadStore::build(vec![input("a", None, "hello"), input("b", None, "hi")]);
         let incoming = [
             CommentInput {
                 replies: vec![input("a1", None, "a reply")],
@@ -177,7 +177,7 @@ mod tests {
 
     #[test]
     fn a_deletion_on_the_server_is_a_change() {
-        let store = ThreadStore::build(&[input("a", None, "x"), input("a1", Some("a"), "y")]);
+        let store = ThreadStore::build(vec![input("a", None, "x"), input("a1", Some("a"), "y")]);
         let gone = CommentInput {
             deleted: true,
             ..input("a", None, "")

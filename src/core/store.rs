@@ -65,7 +65,7 @@ impl ThreadStore {
     /// (with `replies`), or mixed. A nested reply's parent is the comment it
     /// is nested in. Siblings keep the order in which they were listed, so a
     /// reply listed before its parent still lands under it.
-    pub fn build(inputs: &[CommentInput]) -> ThreadStore {
+    pub fn build(inputs: Vec<CommentInput>) -> ThreadStore {
         let mut report = StoreReport::default();
         let mut batch = Batch::read(inputs, &HashMap::default(), None, true, &mut report);
         batch.break_cycles(&mut report);
@@ -202,7 +202,7 @@ impl ThreadStore {
     pub fn replace_placeholder(
         &mut self,
         placeholder: &str,
-        inputs: &[CommentInput],
+        inputs: Vec<CommentInput>,
     ) -> StoreChange {
         let Some(stub) = self.comments.remove(placeholder) else {
             return StoreChange::default();
@@ -226,16 +226,13 @@ impl ThreadStore {
     /// page (newest-first APIs list replies before their parents), and on
     /// the `last` page goes to the top level, marked as a reply to a
     /// comment that is not there. Ids already in the thread are skipped.
-    pub fn append_page(&mut self, inputs: &[CommentInput], last: bool) -> StoreChange {
+    pub fn append_page(&mut self, inputs: Vec<CommentInput>, last: bool) -> StoreChange {
         let mut flat = std::mem::take(&mut self.waiting);
-        flat.extend(flatten(inputs).into_iter().map(|(input, nesting)| {
-            CommentInput {
-                parent: nesting
-                    .map(|parent| parent.id.clone())
-                    .or(input.parent.clone()),
-                replies: Vec::new(),
-                ..input.clone()
+        flat.extend(Taken::new(inputs).map(|(mut input, nesting)| {
+            if let Some(parent) = nesting {
+                input.parent = Some(parent.to_string());
             }
+            input
         }));
         if !last {
             // What reaches the thread: comments whose parent is in it or
@@ -262,7 +259,7 @@ impl ThreadStore {
             self.waiting = later;
             flat = now;
         }
-        self.attach(&flat, None, Vec::new(), true)
+        self.attach(flat, None, Vec::new(), true)
     }
 
     /// Puts fetched comments in the thread: by their parent ids, or at
@@ -270,7 +267,7 @@ impl ThreadStore {
     /// `touched` are lists that changed already.
     fn attach(
         &mut self,
-        inputs: &[CommentInput],
+        inputs: Vec<CommentInput>,
         home: Option<CommentId>,
         mut touched: Vec<Option<CommentId>>,
         orphans: bool,
@@ -554,6 +551,71 @@ pub(super) fn flatten(inputs: &[CommentInput]) -> Vec<(&CommentInput, Option<&Co
     flat
 }
 
+/// The id a comment of a [`Batch`] names as its parent.
+enum Name {
+    /// The `parent` field.
+    Given(String),
+    /// The comment it was nested in.
+    Nested(CommentId),
+}
+
+impl Name {
+    fn as_str(&self) -> &str {
+        match self {
+            Name::Given(id) => id,
+            Name::Nested(id) => id,
+        }
+    }
+}
+
+/// Takes comments out of their list one by one, each with the id of the
+/// comment it was nested in, depth first and in document order, as
+/// [`flatten`] lists them. The list's memory is given back as it empties,
+/// so a thread's comments and what is built from them are not held in
+/// full at once.
+struct Taken {
+    /// The top level still to come, the next last.
+    rest: Vec<CommentInput>,
+    /// Replies still to come under the comment being taken, the next last.
+    nested: Vec<(CommentInput, CommentId)>,
+}
+
+impl Taken {
+    fn new(mut inputs: Vec<CommentInput>) -> Taken {
+        inputs.reverse();
+        Taken {
+            rest: inputs,
+            nested: Vec::new(),
+        }
+    }
+}
+
+impl Iterator for Taken {
+    type Item = (CommentInput, Option<CommentId>);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let (mut input, parent) = match self.nested.pop() {
+            Some((input, parent)) => (input, Some(parent)),
+            None => {
+                let input = self.rest.pop()?;
+                // Halving keeps the copies linear; dlmalloc shrinks the
+                // block in place and reuses the end for what is built.
+                if self.rest.len() < self.rest.capacity() / 2 {
+                    self.rest.shrink_to_fit();
+                }
+                (input, None)
+            }
+        };
+        if !input.replies.is_empty() {
+            let id = CommentId::from(input.id.as_str());
+            let replies = std::mem::take(&mut input.replies);
+            self.nested
+                .extend(replies.into_iter().rev().map(|reply| (reply, id.clone())));
+        }
+        Some((input, parent))
+    }
+}
+
 /// New comments on their way into the store, in the order they were
 /// listed: the repairs (duplicates, orphans, cycles, deleted leaves) work
 /// on them by position, each id looked up once.
@@ -580,30 +642,29 @@ impl Batch {
     /// level if `None`; one that named a parent is reported as an orphan
     /// if `orphans`.
     fn read(
-        inputs: &[CommentInput],
+        inputs: Vec<CommentInput>,
         store: &HashMap<CommentId, Rc<Comment>>,
         home: Option<&CommentId>,
         orphans: bool,
         report: &mut StoreReport,
     ) -> Batch {
-        let flat = flatten(inputs);
-        let mut at: HashMap<&str, usize> =
-            HashMap::with_capacity_and_hasher(flat.len(), Default::default());
-        let mut comments = Vec::with_capacity(flat.len());
-        let mut named = Vec::with_capacity(flat.len());
-        for (input, nesting_parent) in flat {
+        let mut at: HashMap<CommentId, usize> =
+            HashMap::with_capacity_and_hasher(inputs.len(), Default::default());
+        let mut comments = Vec::with_capacity(inputs.len());
+        let mut named: Vec<Option<Name>> = Vec::with_capacity(inputs.len());
+        for (input, nesting_parent) in Taken::new(inputs) {
             let id = input.id.as_str();
             if store.contains_key(id) || at.contains_key(id) {
                 report.duplicates.push(CommentId::from(id));
                 continue;
             }
-            at.insert(id, comments.len());
-            comments.push(Rc::new(Comment::from_input(input)));
-            named.push(
-                nesting_parent
-                    .map(|parent| parent.id.as_str())
-                    .or(input.parent.as_deref()),
-            );
+            let comment = Rc::new(Comment::from_input(&input));
+            at.insert(comment.id.clone(), comments.len());
+            comments.push(comment);
+            named.push(match nesting_parent {
+                Some(parent) => Some(Name::Nested(parent)),
+                None => input.parent.map(Name::Given),
+            });
         }
         let home = || home.map_or(Parent::Root, |home| Parent::Store(home.clone()));
         let parents = named
@@ -613,6 +674,7 @@ impl Batch {
                 let Some(name) = name else {
                     return home();
                 };
+                let name = name.as_str();
                 if let Some(parent) = at.get(name) {
                     return Parent::Batch(*parent);
                 }
@@ -758,7 +820,7 @@ mod tests {
 
     #[test]
     fn builds_from_parent_ids_keeping_sibling_order() {
-        let store = ThreadStore::build(&[
+        let store = ThreadStore::build(vec![
             flat("a", None),
             flat("b", None),
             flat("a1", Some("a")),
@@ -776,7 +838,7 @@ mod tests {
 
     #[test]
     fn builds_from_nested_replies() {
-        let store = ThreadStore::build(&[
+        let store = ThreadStore::build(vec![
             nested(
                 "a",
                 vec![nested("a1", vec![flat("a1x", None)]), flat("a2", None)],
@@ -792,7 +854,7 @@ mod tests {
 
     #[test]
     fn attaches_a_reply_listed_before_its_parent() {
-        let store = ThreadStore::build(&[flat("reply", Some("top")), flat("top", None)]);
+        let store = ThreadStore::build(vec![flat("reply", Some("top")), flat("top", None)]);
         assert_eq!(ids(&store.roots()), ["top"]);
         assert_eq!(ids(&store.children("top")), ["reply"]);
         assert!(store.report().is_clean());
@@ -800,7 +862,7 @@ mod tests {
 
     #[test]
     fn shows_orphans_at_top_level_and_reports_them() {
-        let store = ThreadStore::build(&[flat("a", None), flat("lost", Some("gone"))]);
+        let store = ThreadStore::build(vec![flat("a", None), flat("lost", Some("gone"))]);
         assert_eq!(ids(&store.roots()), ["a", "lost"]);
         assert_eq!(ids(&store.report().orphans), ["lost"]);
         assert!(store.is_orphan("lost"));
@@ -811,7 +873,7 @@ mod tests {
     fn keeps_the_first_of_duplicate_ids() {
         let mut second = flat("a", None);
         second.body = "second".into();
-        let store = ThreadStore::build(&[flat("a", None), second, flat("b", Some("a"))]);
+        let store = ThreadStore::build(vec![flat("a", None), second, flat("b", Some("a"))]);
         assert_eq!(store.len(), 2);
         assert_eq!(store.comment("a").map(|c| &*c.body), Some("body of a"));
         assert_eq!(ids(&store.report().duplicates), ["a"]);
@@ -820,7 +882,7 @@ mod tests {
 
     #[test]
     fn breaks_cycles_at_the_earliest_listed_comment() {
-        let store = ThreadStore::build(&[
+        let store = ThreadStore::build(vec![
             flat("x", Some("z")),
             flat("y", Some("x")),
             flat("z", Some("y")),
@@ -840,7 +902,7 @@ mod tests {
         let depth = 200_000;
         let mut inputs = vec![flat("0", None)];
         inputs.extend((1..depth).map(|i| flat(&i.to_string(), Some(&(i - 1).to_string()))));
-        let store = ThreadStore::build(&inputs);
+        let store = ThreadStore::build(inputs.clone());
         assert_eq!(ids(&store.roots()), ["0"]);
         assert_eq!(store.descendant_count("0"), depth - 1);
         assert_eq!(store.descendant_count("100000"), depth - 100_001);
@@ -852,7 +914,7 @@ mod tests {
             deleted: true,
             ..flat(id, parent)
         };
-        let store = ThreadStore::build(&[
+        let store = ThreadStore::build(vec![
             deleted("gone", None),
             deleted("kept", None),
             deleted("kept-child", Some("kept")),
@@ -871,7 +933,7 @@ mod tests {
             more: Some(40),
             ..flat("more", Some("a"))
         };
-        let store = ThreadStore::build(&[flat("a", None), flat("b", Some("a")), more]);
+        let store = ThreadStore::build(vec![flat("a", None), flat("b", Some("a")), more]);
         assert_eq!(store.len(), 2);
         assert_eq!(store.descendant_count("a"), 1);
         assert_eq!(ids(&store.children("a")), ["b", "more"]);
@@ -881,14 +943,15 @@ mod tests {
     fn pages_attach_replies_to_parents_from_any_page() {
         // Newest first, as WordPress and GitHub list by default: replies
         // come a page before their parents.
-        let store = ThreadStore::build(&[flat("c5", None), flat("r4", Some("c3"))]);
+        let store = ThreadStore::build(vec![flat("c5", None), flat("r4", Some("c3"))]);
         assert_eq!(
             ids(&store.roots()),
             ["c5", "r4"],
             "built whole, the reply stands alone"
         );
-        let mut store = ThreadStore::build(&[flat("c5", None)]);
-        let change = store.append_page(&[flat("r4", Some("c3")), flat("r4b", Some("r4"))], false);
+        let mut store = ThreadStore::build(vec![flat("c5", None)]);
+        let change =
+            store.append_page(vec![flat("r4", Some("c3")), flat("r4b", Some("r4"))], false);
         assert_eq!(
             change,
             StoreChange::default(),
@@ -896,7 +959,7 @@ mod tests {
         );
         assert_eq!(store.len(), 1);
         let change = store.append_page(
-            &[
+            vec![
                 nested("c3", vec![flat("c3a", None)]),
                 flat("r2", Some("gone")),
             ],
@@ -910,7 +973,7 @@ mod tests {
         assert!(change.roots);
         // The last page: what still has no parent shows at the top level,
         // marked as an orphan; a repeated comment is skipped.
-        let change = store.append_page(&[flat("c1", None), flat("c5", None)], true);
+        let change = store.append_page(vec![flat("c1", None), flat("c5", None)], true);
         assert_eq!(ids(&store.roots()), ["c5", "c3", "r2", "c1"]);
         assert!(store.is_orphan("r2"));
         assert!(change.roots);
@@ -924,7 +987,7 @@ mod tests {
             more: Some(3),
             ..flat(id, parent)
         };
-        let mut store = ThreadStore::build(&[
+        let mut store = ThreadStore::build(vec![
             flat("a", None),
             flat("a1", Some("a")),
             flat("a1x", Some("a1")),
@@ -935,7 +998,7 @@ mod tests {
 
         let change = store.replace_placeholder(
             "more-a1",
-            &[
+            vec![
                 flat("n1", Some("a1")),
                 flat("n2", Some("n1")),
                 flat("n3", Some("unknown")),
@@ -954,21 +1017,26 @@ mod tests {
         assert!(store.comment("more-a1").is_none());
         assert_eq!(ids(&store.report().duplicates), ["a"]);
 
-        let change =
-            store.replace_placeholder("more-top", &[flat("t1", None), flat("t2", Some("t3_post"))]);
+        let change = store.replace_placeholder(
+            "more-top",
+            vec![flat("t1", None), flat("t2", Some("t3_post"))],
+        );
         assert!(change.roots);
         assert_eq!(ids(&store.roots()), ["a", "t1", "t2"]);
         assert_eq!(store.len(), 8);
         assert_eq!(
-            store.replace_placeholder("gone", &[]),
+            store.replace_placeholder("gone", vec![]),
             StoreChange::default()
         );
     }
 
     #[test]
     fn adds_and_replaces_a_readers_comment_in_place() {
-        let mut store =
-            ThreadStore::build(&[flat("a", None), flat("a1", Some("a")), flat("b", None)]);
+        let mut store = ThreadStore::build(vec![
+            flat("a", None),
+            flat("a1", Some("a")),
+            flat("b", None),
+        ]);
         let change = store.add(Some("a1"), &flat("local-1", None), true);
         assert_eq!(
             change,
@@ -1009,7 +1077,7 @@ mod tests {
 
     #[test]
     fn sorts_every_level_and_reports_only_the_lists_that_moved() {
-        let mut store = ThreadStore::build(&[
+        let mut store = ThreadStore::build(vec![
             timed("old", None, 1, 10.0),
             timed("new", None, 5, 30.0),
             timed("mid", None, 9, 20.0),
@@ -1034,7 +1102,7 @@ mod tests {
 
     #[test]
     fn the_readers_new_comments_lead_their_lists_in_every_order() {
-        let mut store = ThreadStore::build(&[
+        let mut store = ThreadStore::build(vec![
             timed("a", None, 50, 10.0),
             timed("b", None, 40, 20.0),
             timed("a1", Some("a"), 9, 11.0),
@@ -1055,7 +1123,7 @@ mod tests {
 
     #[test]
     fn fetched_replies_take_their_place_in_the_order() {
-        let mut store = ThreadStore::build(&[
+        let mut store = ThreadStore::build(vec![
             timed("a", None, 0, 1.0),
             timed("a1", Some("a"), 2, 2.0),
             CommentInput {
@@ -1066,7 +1134,7 @@ mod tests {
         store.sort(Order::Top);
         store.replace_placeholder(
             "more-a",
-            &[
+            vec![
                 timed("a2", Some("a"), 7, 3.0),
                 timed("a3", Some("a"), 1, 4.0),
             ],
@@ -1078,7 +1146,7 @@ mod tests {
     fn treats_blank_author_as_anonymous() {
         let mut input = flat("a", None);
         input.author = Some("  ".into());
-        let store = ThreadStore::build(&[input]);
+        let store = ThreadStore::build(vec![input]);
         assert_eq!(store.comment("a").and_then(|c| c.author.clone()), None);
     }
 }

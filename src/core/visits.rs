@@ -78,7 +78,7 @@ mod tests {
     }
 
     fn thread() -> ThreadStore {
-        ThreadStore::build(&[
+        ThreadStore::build(vec![
             at("a", None, 100.0),
             at("a1", Some("a"), 300.0),
             at("a2", Some("a"), 150.0),

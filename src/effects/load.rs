@@ -64,7 +64,7 @@ async fn fetch_document(config: &MountConfig) -> Result<FirstPage, LoadError> {
 /// as the server counts them when it says.
 pub async fn count(config: &MountConfig) -> Result<usize, LoadError> {
     let (document, _, total, _) = fetch_document(config).await?;
-    let loaded = ThreadStore::build(&document.comments).len();
+    let loaded = ThreadStore::build(document.comments).len();
     Ok(loaded.max(total.map_or(0, |total| total as usize)))
 }
 
@@ -89,12 +89,11 @@ pub async fn load(
         // A reply whose parent is on a later page waits for it.
         Some(ServerPages { next: Some(_), .. }) => {
             let mut store = ThreadStore::default();
-            store.append_page(&document.comments, false);
+            store.append_page(document.comments, false);
             store
         }
-        _ => ThreadStore::build(&document.comments),
+        _ => ThreadStore::build(document.comments),
     };
-    drop(document.comments);
     next_task().await;
     let report = store.report();
     if !report.is_clean() {
@@ -156,7 +155,7 @@ pub fn prerender(
     let source = Source::configure(config.preset.as_deref(), config.mapping.as_deref())
         .map_err(|error| LoadError::Setup(error.0))?;
     let document = read_body(body, &source)?.document;
-    let store = ThreadStore::build(&document.comments);
+    let store = ThreadStore::build(document.comments);
     let (article, thread) = assemble(
         config,
         document.article,

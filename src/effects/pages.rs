@@ -75,7 +75,7 @@ pub async fn next_page(thread: &LiveThread) -> Result<bool, LoadError> {
     let source = pages.source.clone();
     match fetch(&url, &source, Some(&mut pages)).await {
         Ok((document, total)) => {
-            thread.end_page(Some((pages, &document.comments, total)));
+            thread.end_page(Some((pages, document.comments, total)));
             Ok(true)
         }
         Err(error) => {

@@ -83,7 +83,7 @@ impl LiveThread {
     /// Takes in the next page (nothing when its fetch failed, and the same
     /// page is asked for next time): its comments join the thread, and the
     /// heading and the feed follow.
-    pub fn end_page(&self, loaded: Option<(ServerPages, &[CommentInput], Option<u64>)>) {
+    pub fn end_page(&self, loaded: Option<(ServerPages, Vec<CommentInput>, Option<u64>)>) {
         self.0.page_loading.set(false);
         self.busy_top(-1);
         let Some((pages, comments, total)) = loaded else {

@@ -20,7 +20,7 @@ fn main() {
         let start = Instant::now();
         let document = read_response(&body, &source).expect("the synthetic response reads");
         let mapped = Instant::now();
-        let store = ThreadStore::build(&document.comments);
+        let store = ThreadStore::build(document.comments);
         let built = Instant::now();
         assert_eq!(store.len(), 10_000);
         read = read.min((mapped - start).as_secs_f64());

@@ -11,7 +11,7 @@ pub fn read(preset: &str, json: &str) -> Read {
     let source = Source::configure(Some(preset), None).expect("a known preset");
     let document = read_response(json, &source).unwrap_or_else(|error| panic!("{preset}: {error}"));
     Read {
-        store: ThreadStore::build(&document.comments),
+        store: ThreadStore::build(document.comments),
         skipped: document.skipped,
     }
 }

@@ -12,7 +12,7 @@ fuzz_target!(|bytes: &[u8]| {
     for preset in presets {
         let Ok(source) = Source::configure(Some(preset), None) else { continue };
         if let Ok(document) = read_response_bytes(bytes, &source) {
-            let store = ThreadStore::build(&document.comments);
+            let store = ThreadStore::build(document.comments);
             for root in store.roots().iter() {
                 let _ = store.descendant_count(root);
             }
