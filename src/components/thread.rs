@@ -75,15 +75,25 @@ pub fn ThreadView(props: &ThreadProps) -> Html {
     let focus = thread.focus().filter(|id| store.comment(id).is_some());
     let roots = store.roots();
     let shown = thread.shown(&None);
+    // The box for a new comment, drawn once the first page starts.
+    let boxed = use_state(|| false);
     {
         // The first page comes a part per frame, so no task holds a phone's
         // page long and the reader sees each part: the frame (heading, sort)
-        // first, then as many comments a frame as the last part's pace fits
-        // in one task.
+        // first, then the box, then as many comments a frame as the last
+        // part's pace fits in one task. (Compiling the code that draws the
+        // box and the code that draws a comment, both at their first use,
+        // is a long task on a phone.)
         let events = thread.settings().events.clone();
+        let boxed = boxed.setter();
         use_effect_with(thread.clone(), move |thread| {
             let weak = thread.downgrade();
             spawn_local(async move {
+                if weak.upgrade().is_some_and(|thread| thread.is_filling()) {
+                    after_next_frame().await;
+                    boxed.set(true);
+                    after_render().await;
+                }
                 let mut part = 1;
                 while weak.upgrade().is_some_and(|thread| thread.is_filling()) {
                     after_next_frame().await;
@@ -235,10 +245,8 @@ pub fn ThreadView(props: &ThreadProps) -> Html {
                     { child(thread, &focus, 0, None) }
                 </ul>
             } else {
-                // The box comes with the first comment, a task after the
-                // heading: compiling and drawing both at once is a long task.
-                // (A permalink's thread, drawn at once, has it at once.)
-                if settled || rendered > 0 {
+                // A permalink's thread, drawn at once, has the box at once.
+                if settled || *boxed {
                     <Composer thread={thread.clone()} />
                     <LiveBanner thread={thread.clone()} />
                 }
