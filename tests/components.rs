@@ -97,7 +97,7 @@ async fn show_in(
     settings: ThreadSettings,
     ready: &str,
 ) -> (Element, LiveThread) {
-    let thread = LiveThread::new(ThreadStore::build(document.comments), settings);
+    let thread = LiveThread::new(ThreadStore::build(document.comments.clone()), settings);
     let props = ThreadProps {
         thread: thread.clone(),
         skipped: document.skipped,
