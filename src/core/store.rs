@@ -853,6 +853,33 @@ mod tests {
     }
 
     #[test]
+    fn taking_comments_lists_them_as_flattening_does() {
+        // Enough top-level comments for the list to be halved several
+        // times, nested ones between them, and a reply naming another
+        // parent than the comment it is nested in (the nesting wins).
+        let mut inputs: Vec<CommentInput> = (0..100)
+            .map(|n| flat(&format!("t{n}"), (n % 7 == 3).then_some("t0")))
+            .collect();
+        inputs[10] = nested(
+            "n",
+            vec![
+                nested("n1", vec![flat("n1x", Some("t5")), flat("n1y", None)]),
+                flat("n2", None),
+            ],
+        );
+        inputs[90] = nested("m", vec![nested("m1", vec![flat("m1x", None)])]);
+        let expected: Vec<(String, Option<String>)> = flatten(&inputs)
+            .into_iter()
+            .map(|(input, nesting)| (input.id.clone(), nesting.map(|parent| parent.id.clone())))
+            .collect();
+        let taken: Vec<(String, Option<String>)> = Taken::new(inputs)
+            .map(|(input, nesting)| (input.id, nesting.map(|parent| parent.to_string())))
+            .collect();
+        assert_eq!(taken, expected);
+        assert_eq!(taken.len(), 106);
+    }
+
+    #[test]
     fn attaches_a_reply_listed_before_its_parent() {
         let store = ThreadStore::build(vec![flat("reply", Some("top")), flat("top", None)]);
         assert_eq!(ids(&store.roots()), ["top"]);
