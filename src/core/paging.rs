@@ -190,7 +190,7 @@ mod tests {
             });
             parent = id;
         }
-        ThreadStore::build(inputs.clone())
+        ThreadStore::build(inputs)
     }
 
     fn key(id: &str) -> ListKey {
@@ -216,7 +216,7 @@ mod tests {
         inputs.extend((0..7).map(|i| reply(&format!("a{i}"), "t0")));
         inputs.extend([reply("b0", "a1"), reply("f0", "t1")]);
         inputs.extend([reply("c1", "t2"), reply("c2", "c1"), reply("c3", "c2")]);
-        let store = ThreadStore::build(inputs.clone());
+        let store = ThreadStore::build(inputs);
         let order = |max_depth| {
             Paging::default()
                 .drawn_in_order(&store, &|id| id == "t1", max_depth)
@@ -323,7 +323,7 @@ mod tests {
             body: "x".into(),
             ..CommentInput::default()
         }));
-        let store = ThreadStore::build(inputs.clone());
+        let store = ThreadStore::build(inputs);
         let mut paging = Paging::default();
         let revealed = paging.reveal(&store, "r33", 8).expect("r33 exists");
         assert_eq!(paging.shown(&key("p")), 34);
