@@ -44,6 +44,7 @@ pub struct ThreadStore {
     parents: HashMap<CommentId, CommentId>,
     children: HashMap<CommentId, Rc<[CommentId]>>,
     roots: Rc<[CommentId]>,
+    /// How many comments are below each one that has any (most have none).
     descendants: HashMap<CommentId, usize>,
     placeholders: usize,
     orphans: HashSet<CommentId>,
@@ -119,7 +120,11 @@ impl ThreadStore {
                 .map(|at| (id(at), ids(&children[at])))
                 .collect(),
             roots: ids(&roots),
-            descendants: preorder.iter().map(|&at| (id(at), below[at])).collect(),
+            descendants: preorder
+                .iter()
+                .filter(|&&at| below[at] > 0)
+                .map(|&at| (id(at), below[at]))
+                .collect(),
             placeholders: remaining()
                 .filter(|at| comments[*at].more.is_some())
                 .count(),
@@ -776,7 +781,7 @@ fn count_descendants(
         }
     }
     let mut counts: HashMap<CommentId, usize> =
-        HashMap::with_capacity_and_hasher(preorder.len(), Default::default());
+        HashMap::with_capacity_and_hasher(children.len(), Default::default());
     for id in preorder.into_iter().rev() {
         let below = children
             .get(id)
@@ -789,7 +794,9 @@ fn count_descendants(
                     .sum()
             })
             .unwrap_or(0);
-        counts.insert(id.clone(), below);
+        if below > 0 {
+            counts.insert(id.clone(), below);
+        }
     }
     counts
 }
