@@ -40,25 +40,51 @@ pub struct StoreChange {
 /// A thread of comments, normalized for rendering.
 #[derive(Debug, Default, PartialEq)]
 pub struct ThreadStore {
-    comments: HashMap<CommentId, Rc<Comment>>,
-    parents: HashMap<CommentId, CommentId>,
-    children: HashMap<CommentId, Rc<[CommentId]>>,
+    /// Every comment by id, with its place in the thread: one map, so each
+    /// id is hashed and kept once.
+    nodes: HashMap<CommentId, Node>,
     roots: Rc<[CommentId]>,
-    /// How many comments are below each one that has any (most have none).
-    descendants: HashMap<CommentId, usize>,
     placeholders: usize,
     orphans: HashSet<CommentId>,
     report: StoreReport,
     /// The order every list is kept in.
     order: Order,
-    /// Each comment's place in the order the site listed them (comments
+    /// The next place in the order the site listed comments (comments
     /// added later come after), which settles ties in every order.
-    listed: HashMap<CommentId, usize>,
+    next_listed: usize,
     /// The reader's comments written since the page loaded, oldest first:
     /// they lead their lists, newest first, whatever the order.
     pinned: Vec<CommentId>,
     /// Comments of a paged thread whose parent is on a page not loaded yet.
     waiting: Vec<CommentInput>,
+}
+
+/// One comment of a [`ThreadStore`] and its place in the thread.
+#[derive(Debug, PartialEq)]
+struct Node {
+    /// The comment itself.
+    comment: Rc<Comment>,
+    /// The comment it replies to; `None` at top level.
+    parent: Option<CommentId>,
+    /// Its direct replies in display order, if it has any.
+    children: Option<Rc<[CommentId]>>,
+    /// How many comments are below it, at every depth (placeholders for
+    /// missing replies excluded).
+    descendants: usize,
+    /// Its place in the order the site listed the comments.
+    listed: usize,
+}
+
+impl Node {
+    fn new(comment: Rc<Comment>, parent: Option<CommentId>, listed: usize) -> Node {
+        Node {
+            comment,
+            parent,
+            children: None,
+            descendants: 0,
+            listed,
+        }
+    }
 }
 
 impl ThreadStore {
@@ -100,37 +126,30 @@ impl ThreadStore {
 
         let id = |at: usize| comments[at].id.clone();
         let ids = |list: &[usize]| -> Rc<[CommentId]> { list.iter().map(|&at| id(at)).collect() };
-        let remaining = || (0..count).filter(|at| kept[*at]);
+        let mut nodes = HashMap::with_capacity_and_hasher(count, Default::default());
+        let mut listed = 0;
+        for at in (0..count).filter(|at| kept[*at]) {
+            let parent = match batch.parents[at] {
+                Parent::Batch(parent) => Some(id(parent)),
+                _ => None,
+            };
+            let mut node = Node::new(comments[at].clone(), parent, listed);
+            node.children = (!children[at].is_empty()).then(|| ids(&children[at]));
+            node.descendants = below[at];
+            nodes.insert(id(at), node);
+            listed += 1;
+        }
         ThreadStore {
-            listed: remaining()
-                .enumerate()
-                .map(|(place, at)| (id(at), place))
-                .collect(),
-            parents: remaining()
-                .filter_map(|at| match batch.parents[at] {
-                    Parent::Batch(parent) => Some((id(at), id(parent))),
-                    _ => None,
-                })
-                .collect(),
-            comments: remaining()
-                .map(|at| (id(at), comments[at].clone()))
-                .collect(),
-            children: remaining()
-                .filter(|at| !children[*at].is_empty())
-                .map(|at| (id(at), ids(&children[at])))
-                .collect(),
-            roots: ids(&roots),
-            descendants: preorder
-                .iter()
-                .filter(|&&at| below[at] > 0)
-                .map(|&at| (id(at), below[at]))
-                .collect(),
-            placeholders: remaining()
-                .filter(|at| comments[*at].more.is_some())
+            placeholders: nodes
+                .values()
+                .filter(|node| node.comment.more.is_some())
                 .count(),
+            nodes,
+            roots: ids(&roots),
             orphans: report.orphans.iter().cloned().collect(),
             report,
             order: Order::default(),
+            next_listed: listed,
             pinned: Vec::new(),
             waiting: Vec::new(),
         }
@@ -151,11 +170,16 @@ impl ThreadStore {
             self.roots = roots;
             change.roots = true;
         }
-        let parents: Vec<CommentId> = self.children.keys().cloned().collect();
+        let parents: Vec<CommentId> = self
+            .nodes
+            .iter()
+            .filter(|(_, node)| node.children.is_some())
+            .map(|(id, _)| id.clone())
+            .collect();
         for parent in parents {
             let list = self.sorted(self.children(&parent).to_vec());
             if list != self.children(&parent) {
-                self.children.insert(parent.clone(), list);
+                self.set_children(&parent, list);
                 change.comments.push(parent);
             }
         }
@@ -169,9 +193,7 @@ impl ThreadStore {
 
     /// Whether any comment counts up and down votes apart.
     pub fn counts_votes(&self) -> bool {
-        self.comments
-            .values()
-            .any(|comment| comment.votes.is_some())
+        self.nodes.values().any(|node| node.comment.votes.is_some())
     }
 
     /// A list in the store's order: the reader's new comments first, then
@@ -186,8 +208,9 @@ impl ThreadStore {
                     .iter()
                     .rposition(|pinned| *pinned == id)
                     .map_or(usize::MAX, |at| self.pinned.len() - at);
-                let listed = self.listed.get(&id).copied().unwrap_or(usize::MAX);
-                (pin, self.comments.get(&id), listed, id)
+                let node = self.nodes.get(&id);
+                let listed = node.map_or(usize::MAX, |node| node.listed);
+                (pin, node.map(|node| &node.comment), listed, id)
             })
             .collect();
         keyed.sort_by(|(pin_a, a, listed_a, _), (pin_b, b, listed_b, _)| {
@@ -200,6 +223,13 @@ impl ThreadStore {
         keyed.into_iter().map(|(.., id)| id).collect()
     }
 
+    /// Gives a comment its list of replies (none when `list` is empty).
+    fn set_children(&mut self, parent: &str, list: Rc<[CommentId]>) {
+        if let Some(node) = self.nodes.get_mut(parent) {
+            node.children = (!list.is_empty()).then_some(list);
+        }
+    }
+
     /// Replaces a "more replies" placeholder with the replies it stood for,
     /// fetched later. They attach by their parent ids; those whose parent is
     /// unknown take the placeholder's place. Ids already in the thread are
@@ -209,17 +239,18 @@ impl ThreadStore {
         placeholder: &str,
         inputs: Vec<CommentInput>,
     ) -> StoreChange {
-        let Some(stub) = self.comments.remove(placeholder) else {
+        let Some(stub) = self.nodes.remove(placeholder) else {
             return StoreChange::default();
         };
-        let home = self.parents.remove(&stub.id);
+        let stub_id = &stub.comment.id;
+        let home = stub.parent;
         let without = |list: &[CommentId]| -> Vec<CommentId> {
-            list.iter().filter(|id| **id != stub.id).cloned().collect()
+            list.iter().filter(|id| *id != stub_id).cloned().collect()
         };
         match &home {
             Some(parent) => {
                 let list = without(&self.children(parent));
-                self.children.insert(parent.clone(), Rc::from(list));
+                self.set_children(parent, Rc::from(list));
             }
             None => self.roots = Rc::from(without(&self.roots)),
         }
@@ -247,7 +278,7 @@ impl ThreadStore {
             let mut queue = Vec::new();
             for (at, input) in flat.iter().enumerate() {
                 match input.parent.as_deref() {
-                    Some(parent) if !self.comments.contains_key(parent) => {
+                    Some(parent) if !self.nodes.contains_key(parent) => {
                         replies.entry(parent).or_default().push(at)
                     }
                     _ => queue.push(at),
@@ -280,7 +311,7 @@ impl ThreadStore {
         let reported = self.report.orphans.len();
         let mut batch = Batch::read(
             inputs,
-            &self.comments,
+            &self.nodes,
             home.as_ref(),
             orphans,
             &mut self.report,
@@ -297,8 +328,6 @@ impl ThreadStore {
                 continue;
             }
             let id = comment.id.clone();
-            self.listed.insert(id.clone(), self.listed.len());
-            self.comments.insert(id.clone(), comment.clone());
             let parent = match &batch.parents[at] {
                 Parent::Root => None,
                 Parent::Batch(parent) => Some(batch.comments[*parent].id.clone()),
@@ -307,27 +336,31 @@ impl ThreadStore {
                     Some(parent.clone())
                 }
             };
-            match parent {
-                Some(parent) => {
-                    lists
-                        .entry(parent.clone())
-                        .or_insert_with(|| self.children(&parent).to_vec())
-                        .push(id.clone());
-                    self.parents.insert(id, parent);
-                }
+            match &parent {
+                Some(parent) => lists
+                    .entry(parent.clone())
+                    .or_insert_with(|| self.children(parent).to_vec())
+                    .push(id.clone()),
                 None => {
-                    roots.push(id);
+                    roots.push(id.clone());
                     touched.push(None);
                 }
             }
+            let node = Node::new(comment.clone(), parent, self.next_listed);
+            self.nodes.insert(id, node);
+            self.next_listed += 1;
         }
         for (parent, list) in lists {
             let list = self.sorted(list);
-            self.children.insert(parent, list);
+            self.set_children(&parent, list);
         }
         self.roots = self.sorted(roots);
-        self.placeholders = self.comments.values().filter(|c| c.more.is_some()).count();
-        self.descendants = count_descendants(&self.roots, &self.children, &self.comments);
+        self.placeholders = self
+            .nodes
+            .values()
+            .filter(|node| node.comment.more.is_some())
+            .count();
+        self.count_descendants();
 
         let mut change = StoreChange::default();
         let mut seen = HashSet::default();
@@ -338,13 +371,40 @@ impl ThreadStore {
             };
             while seen.insert(current.clone()) {
                 change.comments.push(current.clone());
-                match self.parents.get(&current) {
-                    Some(parent) => current = parent.clone(),
+                match self
+                    .nodes
+                    .get(&current)
+                    .and_then(|node| node.parent.clone())
+                {
+                    Some(parent) => current = parent,
                     None => break,
                 }
             }
         }
         change
+    }
+
+    /// Counts each comment's descendants (placeholders for missing replies
+    /// excluded) by visiting the tree in reverse pre-order, so every child
+    /// is counted before its parent.
+    fn count_descendants(&mut self) {
+        let mut preorder = Vec::with_capacity(self.nodes.len());
+        let mut stack: Vec<CommentId> = self.roots.iter().rev().cloned().collect();
+        while let Some(id) = stack.pop() {
+            stack.extend(self.children(&id).iter().rev().cloned());
+            preorder.push(id);
+        }
+        for id in preorder.into_iter().rev() {
+            let below = self
+                .children(&id)
+                .iter()
+                .filter_map(|child| self.nodes.get(child))
+                .map(|child| usize::from(child.comment.more.is_none()) + child.descendants)
+                .sum();
+            if let Some(node) = self.nodes.get_mut(&id) {
+                node.descendants = below;
+            }
+        }
     }
 
     /// Adds a reader's comment. One written now leads its parent's replies
@@ -355,14 +415,15 @@ impl ThreadStore {
     pub fn add(&mut self, parent: Option<&str>, input: &CommentInput, now: bool) -> StoreChange {
         let comment = Comment::from_input(input);
         let id = comment.id.clone();
-        if self.comments.contains_key(&id) {
+        if self.nodes.contains_key(&id) {
             return StoreChange::default();
         }
         let parent = parent
-            .and_then(|parent| self.comments.get(parent))
-            .map(|c| c.id.clone());
-        self.comments.insert(id.clone(), Rc::new(comment));
-        self.listed.insert(id.clone(), self.listed.len());
+            .and_then(|parent| self.nodes.get(parent))
+            .map(|node| node.comment.id.clone());
+        let node = Node::new(Rc::new(comment), parent.clone(), self.next_listed);
+        self.nodes.insert(id.clone(), node);
+        self.next_listed += 1;
         if now {
             self.pinned.push(id.clone());
         }
@@ -371,12 +432,13 @@ impl ThreadStore {
                 let mut list = self.children(parent).to_vec();
                 list.push(id.clone());
                 let list = self.sorted(list);
-                self.children.insert(parent.clone(), list);
-                self.parents.insert(id.clone(), parent.clone());
+                self.set_children(parent, list);
                 let mut current = Some(parent.clone());
                 while let Some(ancestor) = current {
-                    *self.descendants.entry(ancestor.clone()).or_default() += 1;
-                    current = self.parents.get(&ancestor).cloned();
+                    current = self.nodes.get_mut(&ancestor).and_then(|node| {
+                        node.descendants += 1;
+                        node.parent.clone()
+                    });
                 }
             }
             None => {
@@ -396,38 +458,38 @@ impl ThreadStore {
     pub fn replace(&mut self, old: &str, input: &CommentInput) -> StoreChange {
         let comment = Comment::from_input(input);
         let new = comment.id.clone();
-        let Some(old) = self.comments.remove(old).map(|c| c.id.clone()) else {
+        let Some(node) = self.nodes.remove(old) else {
             return StoreChange::default();
         };
-        self.comments.insert(new.clone(), Rc::new(comment));
+        let old = node.comment.id.clone();
+        let parent = node.parent.clone();
+        let replies = node.children.clone();
+        self.nodes.insert(
+            new.clone(),
+            Node {
+                comment: Rc::new(comment),
+                ..node
+            },
+        );
         for pinned in self.pinned.iter_mut().filter(|pinned| **pinned == old) {
             *pinned = new.clone();
-        }
-        if let Some(at) = self.listed.remove(&old) {
-            self.listed.insert(new.clone(), at);
         }
         let swap = |list: &[CommentId]| -> Rc<[CommentId]> {
             list.iter()
                 .map(|id| if *id == old { new.clone() } else { id.clone() })
                 .collect()
         };
-        let parent = self.parents.remove(&old);
         match &parent {
             Some(parent) => {
                 let list = swap(&self.children(parent));
-                self.children.insert(parent.clone(), list);
-                self.parents.insert(new.clone(), parent.clone());
+                self.set_children(parent, list);
             }
             None => self.roots = swap(&self.roots),
         }
-        if let Some(list) = self.children.remove(&old) {
-            for child in list.iter() {
-                self.parents.insert(child.clone(), new.clone());
+        for child in replies.iter().flat_map(|list| list.iter()) {
+            if let Some(node) = self.nodes.get_mut(child) {
+                node.parent = Some(new.clone());
             }
-            self.children.insert(new.clone(), list);
-        }
-        if let Some(count) = self.descendants.remove(&old) {
-            self.descendants.insert(new.clone(), count);
         }
         StoreChange {
             roots: parent.is_none(),
@@ -437,25 +499,25 @@ impl ThreadStore {
 
     /// Takes a reader's unsent comment (which has no replies) off the thread.
     pub fn remove(&mut self, id: &str) -> StoreChange {
-        let Some(removed) = self.comments.remove(id).map(|c| c.id.clone()) else {
+        let Some(node) = self.nodes.remove(id) else {
             return StoreChange::default();
         };
+        let removed = node.comment.id.clone();
         self.pinned.retain(|pinned| *pinned != removed);
-        self.listed.remove(&removed);
         let without = |list: &[CommentId]| -> Rc<[CommentId]> {
             list.iter().filter(|c| **c != removed).cloned().collect()
         };
-        let parent = self.parents.remove(&removed);
+        let parent = node.parent;
         match &parent {
             Some(parent) => {
                 let list = without(&self.children(parent));
-                self.children.insert(parent.clone(), list);
+                self.set_children(parent, list);
                 let mut current = Some(parent.clone());
                 while let Some(ancestor) = current {
-                    if let Some(count) = self.descendants.get_mut(&ancestor) {
-                        *count = count.saturating_sub(1);
-                    }
-                    current = self.parents.get(&ancestor).cloned();
+                    current = self.nodes.get_mut(&ancestor).and_then(|node| {
+                        node.descendants = node.descendants.saturating_sub(1);
+                        node.parent.clone()
+                    });
                 }
             }
             None => self.roots = without(&self.roots),
@@ -476,13 +538,12 @@ impl ThreadStore {
     /// Puts a version of a comment the store holds in its place (an edit
     /// shown before the server has it, or the version from before).
     pub fn put(&mut self, comment: Rc<Comment>) -> StoreChange {
-        let Some(old) = self.comments.get(&comment.id) else {
+        // A comment keeps its place and id; its replies stay under it.
+        let Some(node) = self.nodes.get_mut(&comment.id) else {
             return StoreChange::default();
         };
-        // A comment keeps its place and id; its replies stay under it.
-        let id = old.id.clone();
-        self.comments.insert(id.clone(), comment);
-        let parent = self.parents.get(&id).cloned();
+        node.comment = comment;
+        let parent = node.parent.clone();
         StoreChange {
             roots: parent.is_none(),
             comments: parent.into_iter().collect(),
@@ -491,12 +552,12 @@ impl ThreadStore {
 
     /// The comment with this id.
     pub fn comment(&self, id: &str) -> Option<&Rc<Comment>> {
-        self.comments.get(id)
+        self.nodes.get(id).map(|node| &node.comment)
     }
 
     /// The id of the comment this one replies to; `None` at top level.
     pub fn parent(&self, id: &str) -> Option<&str> {
-        self.parents.get(id).map(|parent| &**parent)
+        self.nodes.get(id)?.parent.as_deref()
     }
 
     /// The top-level comments, in display order.
@@ -506,25 +567,25 @@ impl ThreadStore {
 
     /// The direct replies to a comment, in display order.
     pub fn children(&self, id: &str) -> Rc<[CommentId]> {
-        self.children
+        self.nodes
             .get(id)
-            .cloned()
+            .and_then(|node| node.children.clone())
             .unwrap_or_else(|| Rc::from([]))
     }
 
     /// How many comments are below this one, at every depth.
     pub fn descendant_count(&self, id: &str) -> usize {
-        self.descendants.get(id).copied().unwrap_or(0)
+        self.nodes.get(id).map_or(0, |node| node.descendants)
     }
 
     /// Every comment's id, in no particular order.
     pub fn ids(&self) -> impl Iterator<Item = &CommentId> {
-        self.comments.keys()
+        self.nodes.keys()
     }
 
     /// How many comments the thread holds, placeholders for missing replies excluded.
     pub fn len(&self) -> usize {
-        self.comments.len() - self.placeholders
+        self.nodes.len() - self.placeholders
     }
 
     /// True when this comment answers one that is not in the data.
@@ -534,7 +595,7 @@ impl ThreadStore {
 
     /// True when the thread has no comments.
     pub fn is_empty(&self) -> bool {
-        self.comments.is_empty()
+        self.nodes.is_empty()
     }
 
     /// What had to be repaired while building.
@@ -648,7 +709,7 @@ impl Batch {
     /// if `orphans`.
     fn read(
         inputs: Vec<CommentInput>,
-        store: &HashMap<CommentId, Rc<Comment>>,
+        store: &HashMap<CommentId, Node>,
         home: Option<&CommentId>,
         orphans: bool,
         report: &mut StoreReport,
@@ -762,43 +823,6 @@ impl Batch {
         }
         kept
     }
-}
-
-/// Counts each comment's descendants (placeholders for missing replies
-/// excluded) by visiting the tree in reverse pre-order, so every child is
-/// counted before its parent.
-fn count_descendants(
-    roots: &[CommentId],
-    children: &HashMap<CommentId, Rc<[CommentId]>>,
-    comments: &HashMap<CommentId, Rc<Comment>>,
-) -> HashMap<CommentId, usize> {
-    let mut preorder = Vec::new();
-    let mut stack: Vec<&CommentId> = roots.iter().rev().collect();
-    while let Some(id) = stack.pop() {
-        preorder.push(id);
-        if let Some(list) = children.get(id) {
-            stack.extend(list.iter().rev());
-        }
-    }
-    let mut counts: HashMap<CommentId, usize> =
-        HashMap::with_capacity_and_hasher(children.len(), Default::default());
-    for id in preorder.into_iter().rev() {
-        let below = children
-            .get(id)
-            .map(|list| {
-                list.iter()
-                    .map(|child| {
-                        let own = usize::from(comments[child].more.is_none());
-                        own + counts.get(child).copied().unwrap_or(0)
-                    })
-                    .sum()
-            })
-            .unwrap_or(0);
-        if below > 0 {
-            counts.insert(id.clone(), below);
-        }
-    }
-    counts
 }
 
 #[cfg(test)]
