@@ -133,17 +133,18 @@ impl ThreadStore {
                 Parent::Batch(parent) => Some(id(parent)),
                 _ => None,
             };
-            let mut node = Node::new(comments[at].clone(), parent, listed);
-            node.children = (!children[at].is_empty()).then(|| ids(&children[at]));
-            node.descendants = below[at];
+            let node = Node {
+                comment: comments[at].clone(),
+                parent,
+                children: (!children[at].is_empty()).then(|| ids(&children[at])),
+                descendants: below[at],
+                listed,
+            };
             nodes.insert(id(at), node);
             listed += 1;
         }
         ThreadStore {
-            placeholders: nodes
-                .values()
-                .filter(|node| node.comment.more.is_some())
-                .count(),
+            placeholders: placeholders_in(&nodes),
             nodes,
             roots: ids(&roots),
             orphans: report.orphans.iter().cloned().collect(),
@@ -355,11 +356,7 @@ impl ThreadStore {
             self.set_children(&parent, list);
         }
         self.roots = self.sorted(roots);
-        self.placeholders = self
-            .nodes
-            .values()
-            .filter(|node| node.comment.more.is_some())
-            .count();
+        self.placeholders = placeholders_in(&self.nodes);
         self.count_descendants();
 
         let mut change = StoreChange::default();
@@ -602,6 +599,14 @@ impl ThreadStore {
     pub fn report(&self) -> &StoreReport {
         &self.report
     }
+}
+
+/// How many of `nodes` stand for replies a response left out.
+fn placeholders_in(nodes: &HashMap<CommentId, Node>) -> usize {
+    nodes
+        .values()
+        .filter(|node| node.comment.more.is_some())
+        .count()
 }
 
 /// Lists every comment with the comment it is nested in, depth first and in
