@@ -19,6 +19,7 @@ use crate::live_thread::{LiveThread, Topic};
 use crate::services::page::bring_into_view;
 use std::cell::Cell;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 thread_local! {
@@ -89,25 +90,31 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
     // the rendered elements already hold the text once.
     let nodes = to_nodes(&comment.body, comment.format, thread.settings().rich);
 
-    let on_up = use_callback(
-        (thread.clone(), id.clone()),
-        |_: MouseEvent, (thread, id)| {
-            thread.dispatch(ThreadAction::Vote(id.clone(), Direction::Up))
-        },
-    );
-    let on_down = use_callback(
-        (thread.clone(), id.clone()),
-        |_: MouseEvent, (thread, id)| {
-            thread.dispatch(ThreadAction::Vote(id.clone(), Direction::Down))
-        },
-    );
     let replying = use_state(|| false);
     let editing = use_state(|| false);
     let reply_button = use_node_ref();
     let menu = use_more_menu();
-    let toggle_reply = {
-        let replying = replying.clone();
-        Callback::from(move |_: MouseEvent| replying.set(!*replying))
+    // One listener for the footer's buttons (vote, reply, fold, More),
+    // told apart by their class: a listener costs Yew about 250 bytes of
+    // registry per element, and every drawn comment has four or five.
+    let on_actions = {
+        let (thread, id, replying, menu) =
+            (thread.clone(), id.clone(), replying.clone(), menu.clone());
+        Callback::from(move |event: MouseEvent| {
+            let Some(button) = pressed(&event) else {
+                return;
+            };
+            match button.class_name().as_str() {
+                "tl-up" => thread.dispatch(ThreadAction::Vote(id.clone(), Direction::Up)),
+                "tl-down" => thread.dispatch(ThreadAction::Vote(id.clone(), Direction::Down)),
+                "tl-reply" => replying.set(!*replying),
+                "tl-toggle" => thread.dispatch(ThreadAction::ToggleCollapsed(id.clone())),
+                "tl-more-actions" => menu.toggle(),
+                // Buttons with listeners of their own (own comments' Edit
+                // and Delete, the open menu's actions).
+                _ => {}
+            }
+        })
     };
     // Handlers only some comments show (a failed post, own comments, more
     // replies, a thread cut at its depth, an open box) are made where they
@@ -207,12 +214,12 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
                         }
                     </footer>
                 } else if !comment.deleted || !replies.is_empty() {
-                    <footer class="tl-actions">
+                    <footer class="tl-actions" onclick={on_actions}>
                         if voting {
-                            { vote_controls(thread, comment, &label, &on_up, &on_down) }
+                            { vote_controls(thread, comment, &label) }
                         }
                         if !comment.deleted {
-                            <button type="button" class="tl-reply" ref={reply_button.clone()} aria-expanded={aria(*replying)} onclick={toggle_reply}>
+                            <button type="button" class="tl-reply" ref={reply_button.clone()} aria-expanded={aria(*replying)}>
                                 { words.reply }
                             </button>
                         }
@@ -228,7 +235,6 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
                                 class="tl-toggle"
                                 aria-expanded={aria(!collapsed)}
                                 aria-controls={(!collapsed).then(|| replies_id.clone())}
-                                onclick={on_thread(|thread, id| thread.dispatch(ThreadAction::ToggleCollapsed(id.clone())))}
                             >
                                 if collapsed {
                                     { locale.count(&words.show_replies, descendants) }
@@ -273,6 +279,16 @@ pub fn CommentNode(props: &CommentNodeProps) -> Html {
             }
         </li>
     }
+}
+
+/// The button a click in a footer pressed, if it pressed one.
+fn pressed(event: &MouseEvent) -> Option<web_sys::Element> {
+    event
+        .target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("button")
+        .ok()?
 }
 
 /// Opens the box to edit one's own comment, with its text or the edit kept
@@ -364,13 +380,7 @@ fn byline(comment: &Comment, words: &Words) -> Html {
 
 /// Up and down buttons with the score between them; the reader's own vote is
 /// pressed, and a failed vote says so politely.
-fn vote_controls(
-    thread: &LiveThread,
-    comment: &Comment,
-    label: &str,
-    on_up: &Callback<MouseEvent>,
-    on_down: &Callback<MouseEvent>,
-) -> Html {
+fn vote_controls(thread: &LiveThread, comment: &Comment, label: &str) -> Html {
     let settings = thread.settings();
     let locale = thread.locale();
     let words = locale.words();
@@ -383,7 +393,7 @@ fn vote_controls(
         .map(|score| thread.score(&comment.id, score));
     html! {
         <span class="tl-vote" role="group" aria-label={words.vote}>
-            <button type="button" class="tl-up" aria-pressed={aria(vote == 1)} aria-label={fill(words.upvote, "{label}", label)} onclick={on_up.clone()}
+            <button type="button" class="tl-up" aria-pressed={aria(vote == 1)} aria-label={fill(words.upvote, "{label}", label)}
                 aria-disabled={final_note.map(|_| "true")} title={final_note}>
                 { "▲" }
             </button>
@@ -392,7 +402,7 @@ fn vote_controls(
                 <span class="tl-score" aria-live="polite">{ locale.count(&words.points, score) }</span>
             }
             if settings.vote_buttons == VoteButtons::UpDown {
-                <button type="button" class="tl-down" aria-pressed={aria(vote == -1)} aria-label={fill(words.downvote, "{label}", label)} onclick={on_down.clone()}
+                <button type="button" class="tl-down" aria-pressed={aria(vote == -1)} aria-label={fill(words.downvote, "{label}", label)}
                     aria-disabled={final_note.map(|_| "true")} title={final_note}>
                     { "▼" }
                 </button>

@@ -81,6 +81,19 @@ pub struct MoreMenu {
     reason: NodeRef,
 }
 
+impl MoreMenu {
+    /// Opens the menu, or closes it from any step: what "More" does when
+    /// pressed (through the comment's footer, which listens for all its
+    /// buttons).
+    pub fn toggle(&self) {
+        self.step.set(if *self.step == Step::Closed {
+            Step::Open
+        } else {
+            Step::Closed
+        })
+    }
+}
+
 /// The state of a comment's "More" menu, closed at first.
 #[hook]
 pub fn use_more_menu() -> MoreMenu {
@@ -92,7 +105,9 @@ pub fn use_more_menu() -> MoreMenu {
 }
 
 /// "More": Report (when the site takes reports) and Mute/Unmute the
-/// author (`None` for anonymous comments, who cannot be muted).
+/// author (`None` for anonymous comments, who cannot be muted). The
+/// "More" button itself is pressed through its footer's listener
+/// ([`MoreMenu::toggle`]).
 pub fn more_menu(
     thread: &LiveThread,
     id: &CommentId,
@@ -110,16 +125,6 @@ pub fn more_menu(
         return html! {};
     }
     let menu_id = thread.dom_id("menu", id);
-    let toggle = {
-        let step = step.clone();
-        Callback::from(move |_: MouseEvent| {
-            step.set(if *step == Step::Closed {
-                Step::Open
-            } else {
-                Step::Closed
-            })
-        })
-    };
     // What only an open menu needs is made when it opens: every comment
     // has a closed one.
     let panel = match *step {
@@ -186,7 +191,7 @@ pub fn more_menu(
     html! {
         <>
             <button type="button" class="tl-more-actions" aria-expanded={aria(*step != Step::Closed)}
-                aria-controls={menu_id} onclick={toggle}>{ words.more_actions }</button>
+                aria-controls={menu_id}>{ words.more_actions }</button>
             { panel }
             if let Some(result) = &*outcome {
                 <span class="tl-report-outcome" role="status">
