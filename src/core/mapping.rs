@@ -8,6 +8,7 @@ use super::pages::{Count, Pages};
 use super::path::{describe, JsonPath, PathMiss};
 use super::template::fill;
 use super::url::encode_component;
+use super::time::parse_iso8601_ms;
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer};
 use serde_json::Value;
@@ -854,8 +855,11 @@ fn map_item(item: &Value, mapping: &Mapping) -> Option<CommentInput> {
             .created
             .value(item)
             .and_then(|value| match (value, mapping.time_format) {
+                // Read now rather than kept as text: a thread's dates
+                // would otherwise all be held twice until the store is
+                // built (1.6 MB at 50,000 comments).
                 (Value::String(text), TimeFormat::Auto | TimeFormat::Iso) => {
-                    Some(Timestamp::Iso(text.clone()))
+                    parse_iso8601_ms(text).map(Timestamp::Millis)
                 }
                 (Value::Number(n), TimeFormat::Auto) => n.as_f64().map(Timestamp::Epoch),
                 (value, TimeFormat::EpochSeconds) => {
