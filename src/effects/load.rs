@@ -8,7 +8,7 @@ use crate::core::model::{Article, ArticleBlock, ThreadDocument};
 use crate::core::pages::PageCursor;
 use crate::core::rich::RichOptions;
 use crate::core::sort::Order;
-use crate::core::store::ThreadStore;
+use crate::core::store::{Building, ThreadStore};
 use crate::core::template::fill;
 use crate::core::url::join;
 use crate::core::visits;
@@ -19,6 +19,10 @@ use crate::services::storage;
 use std::rc::Rc;
 use yew::platform::spawn_local;
 use yew::AttrValue;
+
+/// How many comments go into the store per task while a thread is built
+/// (taken in, or filled in); the steps between take a task each.
+const BUILD_PART: usize = 5_000;
 
 /// What a successful load gives the widget.
 pub struct LoadedThread {
@@ -92,7 +96,13 @@ pub async fn load(
             store.append_page(document.comments, false);
             store
         }
-        _ => ThreadStore::build(document.comments),
+        _ => {
+            let mut building = Building::new(document.comments);
+            while !building.take(BUILD_PART) {
+                next_task().await;
+            }
+            building.finish()
+        }
     };
     next_task().await;
     let report = store.report();
