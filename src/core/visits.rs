@@ -14,15 +14,13 @@ pub fn new_since(store: &ThreadStore, last_seen: Option<f64>) -> HashSet<Comment
         return HashSet::new();
     };
     store
-        .ids()
-        .filter(|id| {
-            store.comment(id).is_some_and(|comment| {
-                !comment.deleted
-                    && comment.more.is_none()
-                    && comment.created_ms.is_some_and(|ms| ms > last_seen)
-            })
+        .comments()
+        .filter(|comment| {
+            !comment.deleted
+                && comment.more.is_none()
+                && comment.created_ms.is_some_and(|ms| ms > last_seen)
         })
-        .cloned()
+        .map(|comment| comment.id.clone())
         .collect()
 }
 
@@ -30,8 +28,8 @@ pub fn new_since(store: &ThreadStore, last_seen: Option<f64>) -> HashSet<Comment
 /// Times come from the server, so the reader's clock never matters.
 pub fn newest(store: &ThreadStore) -> Option<f64> {
     store
-        .ids()
-        .filter_map(|id| store.comment(id)?.created_ms)
+        .comments()
+        .filter_map(|comment| comment.created_ms)
         .reduce(f64::max)
 }
 

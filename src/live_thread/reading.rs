@@ -94,12 +94,12 @@ impl LiveThread {
             let store = self.0.store.borrow();
             let mut unmasked = self.0.unmasked.borrow_mut();
             store
-                .ids()
-                .filter(|id| store.comment(id).and_then(|c| c.author.as_deref()) == Some(author))
-                .inspect(|id| {
-                    unmasked.remove(*id);
+                .comments()
+                .filter(|comment| comment.author.as_deref() == Some(author))
+                .inspect(|comment| {
+                    unmasked.remove(&comment.id);
                 })
-                .map(|id| Some(id.clone()))
+                .map(|comment| Some(comment.id.clone()))
                 .collect()
         };
         self.notify(list_change(theirs, false), Vec::new());
