@@ -335,6 +335,22 @@ async fn a_failed_fetch_says_why_and_offers_retry() {
     until(&host, "[role=alert]").await;
 }
 
+#[wasm_bindgen_test]
+async fn a_big_response_arrives_whole_though_read_a_part_at_a_time() {
+    // Over two slices and a part of a third (a slice is 2 MB), every byte
+    // told apart from its neighbours.
+    let sent: Vec<u8> = (0..5_000_000_u32).map(|at| (at % 251) as u8).collect();
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(&sent[..]));
+    let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).expect("a blob");
+    let url = web_sys::Url::create_object_url_with_blob(&blob).expect("a URL");
+    let got = threadline::services::http::fetch_body(&url)
+        .await
+        .expect("the body");
+    web_sys::Url::revoke_object_url(&url).expect("revoked");
+    assert_eq!(got.len(), sent.len());
+    assert!(got == sent, "the parts came out of order or changed");
+}
+
 async fn render_fixture(preset: &str, json: &str, key: &str) -> Element {
     let source = Source::configure(Some(preset), None).expect("a preset");
     let document = read_response(json, &source).expect("the fixture reads");
