@@ -6,10 +6,11 @@
 use crate::core::live::Validators;
 use crate::core::load::LoadError;
 use crate::core::votes::{server_reason, WriteRequest};
+use crate::services::page::next_task;
 use gloo_net::http::{Request, Response};
-use js_sys::{Object, Reflect, Uint8Array};
+use js_sys::{Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{AbortSignal, Blob, RequestCredentials, RequestInit};
+use web_sys::{AbortSignal, ReadableStreamDefaultReader, RequestCredentials, RequestInit};
 
 /// How long a request may take before the reader is told it failed.
 const TIMEOUT_MS: u32 = 15_000;
@@ -68,36 +69,53 @@ pub fn resolve(url: &str, base: &str) -> String {
         .map_or_else(|| url.to_owned(), |absolute| absolute.href())
 }
 
-/// How much of a body is read into wasm per browser task. Taken whole
-/// (`arrayBuffer()`), a thread of 50,000 comments (27 MB) held the page
-/// for about 150 ms at 4× CPU, and its copy into wasm for 65 more.
-const READ_PART: usize = 2 << 20;
+/// How much of a body is taken in, or copied into wasm, per browser task.
+/// Taken whole (`arrayBuffer()`), a thread of 50,000 comments (27 MB) held
+/// the page for about 150 ms at 4× CPU, and its copy into wasm for 65
+/// more.
+const PART: usize = 1 << 20;
 
-/// A response's body, copied into wasm once, a part per task: the body is
-/// taken as a blob (the browser keeps it off the page's thread), and read
-/// a slice at a time into a buffer of its exact size.
+/// A response's body, copied into wasm once, a part per task: its chunks
+/// are taken as they stream in (kept in JS, as the whole body was), then
+/// copied into a buffer of their exact size. (A blob would be read in
+/// parts too, but a browser may refuse a big one on a small phone.)
 async fn bytes(response: Response) -> Result<Vec<u8>, LoadError> {
     let failed = |error: JsValue| LoadError::Network(format!("{error:?}"));
-    let blob = web_sys::Response::from(response).blob().map_err(failed)?;
-    let blob: Blob = wasm_bindgen_futures::JsFuture::from(blob)
-        .await
-        .map_err(failed)?
+    let Some(stream) = web_sys::Response::from(response).body() else {
+        return Ok(Vec::new());
+    };
+    let reader: ReadableStreamDefaultReader = stream
+        .get_reader()
         .dyn_into()
-        .map_err(failed)?;
-    let size = blob.size() as usize;
-    let mut body = Vec::with_capacity(size);
-    for start in (0..size).step_by(READ_PART) {
-        let end = start.saturating_add(READ_PART).min(size);
-        let slice = blob
-            .slice_with_f64_and_f64(start as f64, end as f64)
-            .map_err(failed)?;
-        let part = wasm_bindgen_futures::JsFuture::from(slice.array_buffer())
+        .map_err(|reader| failed(reader.into()))?;
+    let chunks = Array::new();
+    let (mut size, mut taken) = (0, 0);
+    loop {
+        let read = wasm_bindgen_futures::JsFuture::from(reader.read())
             .await
             .map_err(failed)?;
-        let part = Uint8Array::new(&part);
+        let chunk = Reflect::get(&read, &"value".into()).map_err(failed)?;
+        // No chunk: the stream is done.
+        let Some(chunk) = chunk.dyn_ref::<Uint8Array>() else {
+            break;
+        };
+        size += chunk.length() as usize;
+        taken += chunk.length() as usize;
+        chunks.push(chunk);
+        if taken >= PART {
+            taken = 0;
+            next_task().await;
+        }
+    }
+    let mut body = Vec::with_capacity(size);
+    for chunk in chunks.iter() {
+        let chunk = Uint8Array::from(chunk);
         let at = body.len();
-        body.resize(at + part.length() as usize, 0);
-        part.copy_to(&mut body[at..]);
+        body.resize(at + chunk.length() as usize, 0);
+        chunk.copy_to(&mut body[at..]);
+        if body.len() / PART > at / PART {
+            next_task().await;
+        }
     }
     Ok(body)
 }
