@@ -10,6 +10,7 @@ use crate::core::pages::Answer;
 use crate::live_thread::{LiveThread, ServerPages};
 use crate::services::http;
 use crate::services::page::{clock_ms, next_task};
+use yew::platform::spawn_local;
 
 /// How many comments the first part of a response reads, before the pace
 /// is known: a few milliseconds' worth on a phone.
@@ -23,10 +24,11 @@ pub async fn fetch(
     pages: Option<&mut ServerPages>,
 ) -> Result<(ThreadDocument, Option<u64>), LoadError> {
     // Checking a response first runs code that is compiled as it is first
-    // called (about 20 ms at 4× CPU): checked on an empty document now,
-    // while the response is on its way, the check of the real one is that
-    // much shorter a task.
-    drop(Reading::start(b"{}".to_vec(), source));
+    // called (about 20 ms at 4× CPU): checked on an empty document while
+    // the response is on its way (this runs once the request is sent), the
+    // check of the real one is that much shorter a task.
+    let warm = source.clone();
+    spawn_local(async move { drop(Reading::start(b"{}".to_vec(), &warm)) });
     let (body, headers) = http::fetch_page(url).await?;
     // The comments are read a part per browser task after the one that
     // checks the JSON (each part as many as the last one's pace fits in the
