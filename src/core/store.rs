@@ -757,7 +757,8 @@ pub struct Building {
 enum Stage {
     /// Taking the comments in.
     Reading(Reading),
-    /// Every comment taken, none placed yet.
+    /// Every comment taken; those whose parent came after them not placed
+    /// yet.
     Read(Reading),
     /// Every comment placed under its parent.
     Placed(Batch),
