@@ -74,8 +74,9 @@ async function lighthouse(url, file) {
     tbt: audits["total-blocking-time"].numericValue,
     cls: audits["cumulative-layout-shift"].numericValue,
     longest: Math.max(0, ...tasks.map((task) => task.duration)),
-    // Each as "duration@start file", to tell which of the widget's tasks it was.
-    tasks: tasks.map((task) => `${Math.round(task.duration)}@${Math.round(task.startTime)} ${task.url.split("/").pop()}`),
+    // Each as "duration@start script" (the loader, or the glue in its
+    // versioned folder), to tell which of the widget's tasks it was.
+    tasks: tasks.map((task) => `${Math.round(task.duration)}@${Math.round(task.startTime)} ${task.url.replace(/^.*?\/threadline\//, "")}`),
   };
 }
 
