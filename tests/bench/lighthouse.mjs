@@ -76,7 +76,7 @@ async function lighthouse(url, file) {
     longest: Math.max(0, ...tasks.map((task) => task.duration)),
     // Each as "duration@start script" (the loader, or the glue in its
     // versioned folder), to tell which of the widget's tasks it was.
-    tasks: tasks.map((task) => `${Math.round(task.duration)}@${Math.round(task.startTime)} ${task.url.replace(/^.*?\/threadline\//, "")}`),
+    tasks: tasks.map((task) => `${Math.round(task.duration)}@${Math.round(task.startTime)} ${task.url.replace(/^[a-z]+:\/\/[^/]+\//, "")}`),
   };
 }
 
