@@ -89,7 +89,7 @@ async fn bytes(response: Response) -> Result<Vec<u8>, LoadError> {
         .dyn_into()
         .map_err(|reader| failed(reader.into()))?;
     let chunks = Array::new();
-    let (mut size, mut taken) = (0, 0);
+    let mut size = 0;
     loop {
         let read = wasm_bindgen_futures::JsFuture::from(reader.read())
             .await
@@ -99,11 +99,10 @@ async fn bytes(response: Response) -> Result<Vec<u8>, LoadError> {
         let Some(chunk) = chunk.dyn_ref::<Uint8Array>() else {
             break;
         };
+        let before = size;
         size += chunk.length() as usize;
-        taken += chunk.length() as usize;
         chunks.push(chunk);
-        if taken >= PART {
-            taken = 0;
+        if ends_part(before, size) {
             next_task().await;
         }
     }
@@ -113,11 +112,16 @@ async fn bytes(response: Response) -> Result<Vec<u8>, LoadError> {
         let at = body.len();
         body.resize(at + chunk.length() as usize, 0);
         chunk.copy_to(&mut body[at..]);
-        if body.len() / PART > at / PART {
+        if ends_part(at, body.len()) {
             next_task().await;
         }
     }
     Ok(body)
+}
+
+/// Whether going from `before` bytes to `after` completes a [`PART`].
+fn ends_part(before: usize, after: usize) -> bool {
+    after / PART > before / PART
 }
 
 /// A newer copy of a thread, or word that it has not changed.
