@@ -15,8 +15,8 @@ use crate::effects;
 use crate::live_thread::{LiveThread, Topic};
 use crate::services::events::emit;
 use crate::services::page::{
-    after_next_frame, after_render, bring_into_view, clock_ms, fragment, on_fragment_change,
-    NearViewport,
+    after_next_frame, after_render, bring_into_view, clock_ms, fragment, next_task,
+    on_fragment_change, NearViewport,
 };
 use crate::services::storage::on_saved_elsewhere;
 use yew::platform::spawn_local;
@@ -24,6 +24,10 @@ use yew::prelude::*;
 
 /// The most comments one task draws while the first page renders.
 const MOST_PER_PART: usize = 64;
+
+/// How long parts of the first page go on in tasks of their own before
+/// the loop waits for the browser to paint them: about one frame.
+const FRAME_MS: f64 = 16.0;
 
 /// Props of [`ThreadView`].
 #[derive(Properties, PartialEq)]
@@ -78,12 +82,13 @@ pub fn ThreadView(props: &ThreadProps) -> Html {
     // The box for a new comment, drawn once the first page starts.
     let boxed = use_state(|| false);
     {
-        // The first page comes a part per frame, so no task holds a phone's
-        // page long and the reader sees each part: the frame (heading, sort)
-        // first, then the box, then as many comments a frame as the last
-        // part's pace fits in one task. (Compiling the code that draws the
-        // box and the code that draws a comment, both at their first use,
-        // is a long task on a phone.)
+        // The first page comes a part per task, so no task holds a phone's
+        // page long, and the reader sees the parts come: the frame (heading,
+        // sort) first, then the box, each painted before the next, then as
+        // many comments a task as the last part's pace fits in one, with a
+        // paint about every frame. (Compiling the code that draws the box
+        // and the code that draws a comment, both at their first use, is a
+        // long task on a phone.)
         let events = thread.settings().events.clone();
         let boxed = boxed.setter();
         use_effect_with(thread.clone(), move |thread| {
@@ -94,9 +99,17 @@ pub fn ThreadView(props: &ThreadProps) -> Html {
                     boxed.set(true);
                     after_render().await;
                 }
-                let mut part = 1;
+                let (mut part, mut parts, mut painted) = (1, 0, 0.0);
                 while weak.upgrade().is_some_and(|thread| thread.is_filling()) {
-                    after_next_frame().await;
+                    // The box and then the first comment are painted on
+                    // their own; later parts go on for about a frame.
+                    if parts < 2 || clock_ms() - painted >= FRAME_MS {
+                        after_next_frame().await;
+                        painted = clock_ms();
+                    } else {
+                        next_task().await;
+                    }
+                    parts += 1;
                     let began = clock_ms();
                     let Some(thread) = weak.upgrade() else { return };
                     thread.draw_more(part);
