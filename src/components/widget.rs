@@ -86,14 +86,16 @@ pub fn Widget(props: &WidgetProps) -> Html {
             });
         });
     }
-    // With an article, the comments render after it, in a browser task of
-    // their own: the article paints first, and no render holds the page long.
+    // The comments render in a browser task after the one the thread is
+    // ready in (where the article renders, if there is one): the article
+    // paints first, and neither task holds a phone's page long (the
+    // comments' first render compiles the code that draws them).
     let thread_shown = use_state(|| false);
     {
         let thread_shown = thread_shown.clone();
-        let with_article = matches!(&*phase, Phase::Ready(loaded) if loaded.article.is_some());
-        use_effect_with(with_article, move |with_article| {
-            if *with_article && !*thread_shown {
+        let ready = matches!(&*phase, Phase::Ready(_));
+        use_effect_with(ready, move |ready| {
+            if *ready && !*thread_shown {
                 spawn_local(async move {
                     next_task().await;
                     thread_shown.set(true);
@@ -109,9 +111,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
     frame(
         props.lang,
         match &*phase {
-            Phase::Loading => html! {
-                <p class="tl-status" role="status">{ words.loading_comments }</p>
-            },
+            Phase::Loading => loading_line(words),
             Phase::Failed(error) => html! {
                 <div class="tl-error" role="alert">
                     <p>{ error.message(words) }</p>
@@ -132,9 +132,16 @@ pub fn frame(lang: Lang, content: Html) -> Html {
     }
 }
 
-/// A loaded thread: its article, if it has one, then the comments (once
-/// `thread_shown` where there is an article; all of the first page at once
-/// with `at_once`, for the prerender).
+/// "Loading comments…", until the comments are drawn.
+fn loading_line(words: &Words) -> Html {
+    html! {
+        <p class="tl-status" role="status">{ words.loading_comments }</p>
+    }
+}
+
+/// A loaded thread: its article, if it has one, then the comments once
+/// `thread_shown` (the loading line until then, where there is no article;
+/// all of the first page at once with `at_once`, for the prerender).
 pub fn shown(
     loaded: &LoadedThread,
     (lang, words): (Lang, &'static Words),
@@ -146,10 +153,12 @@ pub fn shown(
             if let Some(article) = loaded.article.clone() {
                 <ArticleView {article} {lang} {words} />
             }
-            // Nothing in its place meanwhile: the status line
-            // would be moved from the top to under the article.
-            if thread_shown || loaded.article.is_none() {
+            // Meanwhile the status line stays, where it is still at the
+            // top: under an article it would have moved.
+            if thread_shown {
                 <ThreadView thread={loaded.thread.clone()} skipped={loaded.skipped} {at_once} />
+            } else if loaded.article.is_none() {
+                { loading_line(words) }
             }
         </>
     }
