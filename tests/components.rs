@@ -337,8 +337,8 @@ async fn a_failed_fetch_says_why_and_offers_retry() {
 
 #[wasm_bindgen_test]
 async fn a_big_response_arrives_whole_though_read_a_part_at_a_time() {
-    // Over two slices and a part of a third (a slice is 2 MB), every byte
-    // told apart from its neighbours.
+    // Four parts and a piece of a fifth (a part is 1 MB), every byte told
+    // apart from its neighbours.
     let sent: Vec<u8> = (0..5_000_000_u32).map(|at| (at % 251) as u8).collect();
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(&sent[..]));
     let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).expect("a blob");
